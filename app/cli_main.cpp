@@ -1,0 +1,13 @@
+#include "cli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ferry-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Ferry"));
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    return ferry::runCli(args);
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/endpoint.h"
+#include "core/error.h"
+#include "project/mapping.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace ferry {
+
+enum class ExistingRows { Skip, Upsert, Fail, Truncate };
+enum class ErrorPolicy { Stop, Reject };
+enum class IdStrategy { ObjectIdText, ObjectIdUuid };
+// What happens to a field a document has but the mapping does not know.
+enum class UnknownFields { Extra, Reject, Ignore };
+
+struct ProjectOptions {
+    int batchSize = 5000;
+    int sampleSize = 1000; // documents sampled for inference; -1 = all
+    ExistingRows existingRows = ExistingRows::Skip;
+    ErrorPolicy onError = ErrorPolicy::Stop;
+    IdStrategy idStrategy = IdStrategy::ObjectIdText;
+    UnknownFields unknownFields = UnknownFields::Extra;
+    QString extraColumn = QStringLiteral("_extra");
+
+    bool operator==(const ProjectOptions &) const = default;
+};
+
+// The whole plan of a migration: what the wizard edits, the .ferry file stores and the
+// engine runs. Endpoints are kept without secrets; a password comes from the environment
+// variable named here, the keychain, or the URI given on the command line.
+struct Project {
+    QString name;
+    QString sourceUri; // without secret
+    QString targetUri; // without secret
+    QString sourcePasswordEnv;
+    QString targetPasswordEnv;
+    ProjectOptions options;
+    std::vector<CollectionMapping> collections;
+
+    bool operator==(const Project &) const = default;
+    CollectionMapping *findCollection(const QString &name);
+    const CollectionMapping *findCollection(const QString &name) const;
+    Dialect targetDialect() const; // Postgres unless the target is sqlite:
+};
+
+QString existingRowsName(ExistingRows v);
+bool parseExistingRows(const QString &s, ExistingRows *out);
+QString errorPolicyName(ErrorPolicy v);
+bool parseErrorPolicy(const QString &s, ErrorPolicy *out);
+QString idStrategyName(IdStrategy v);
+bool parseIdStrategy(const QString &s, IdStrategy *out);
+QString unknownFieldsName(UnknownFields v);
+bool parseUnknownFields(const QString &s, UnknownFields *out);
+
+} // namespace ferry
