@@ -45,7 +45,7 @@ QString freshPostgresDatabase(const QString &prefix)
     try {
         pqxx::connection c(admin.toStdString());
         pqxx::nontransaction tx(c);
-        tx.exec(("CREATE DATABASE \"" + name + QLatin1Char('"')).toStdString());
+        tx.exec("CREATE DATABASE \"" + name.toStdString() + "\"");
     } catch (const std::exception &e) {
         qWarning("cannot create test database: %s", e.what());
         return {};
