@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace ferry {
+
+enum class RunMode { Run, DryRun };
+
+// What to run and how; the project says what to move, this says how this run behaves.
+struct RunRequest {
+    RunMode mode = RunMode::Run;
+    QStringList collections; // empty: every enabled collection of the project
+    bool resume = false;     // continue from committed checkpoints
+    qint64 dryRunSample = 1000; // documents per collection for a dry run (-1 = all)
+    QString reportPath;      // where to write the JSON report ("" = none)
+    QString rejectPath;      // NDJSON reject file ("" = beside the report, or none)
+    bool validate = true;    // count check at the end of a run
+};
+
+struct CollectionProgress {
+    QString name;
+    qint64 total = -1; // source count (estimate) or -1
+    qint64 read = 0;
+    qint64 written = 0;
+    qint64 skipped = 0;
+    qint64 rejected = 0;
+    double fraction = 0; // 0..1, from the reader's position when the count is unknown
+    double docsPerSecond = 0;
+    bool done = false;
+};
+
+struct RunProgress {
+    std::vector<CollectionProgress> collections;
+    int current = -1;         // index of the collection being moved
+    double fraction = 0;      // overall 0..1
+    double elapsedSeconds = 0;
+    double etaSeconds = -1;   // -1 unknown
+    double docsPerSecond = 0; // overall, recent
+};
+
+enum class LogLevel { Info, Warning, Error };
+
+} // namespace ferry
+
+Q_DECLARE_METATYPE(ferry::RunProgress)
