@@ -29,6 +29,7 @@ int exitFor(const Error &e)
     switch (e.code) {
     case ErrorCode::Usage:
     case ErrorCode::ProjectFile:
+    case ErrorCode::NotFound: // the user named a file or collection that is not there
         return ExitUsage;
     case ErrorCode::Connect:
     case ErrorCode::Auth:

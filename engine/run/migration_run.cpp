@@ -5,6 +5,7 @@
 #include "run/batch_writer.h"
 #include "run/bounded_queue.h"
 #include "run/collection_order.h"
+#include "run/dry_run.h"
 #include "run/reject_file.h"
 #include "transform/transformer.h"
 
@@ -101,7 +102,34 @@ struct MigrationRun::Impl {
                           CollectionReport &cr);
     Status writeRejects(const CollectionMapping &mapping, const RowBatch &batch,
                         const std::vector<DocReject> &list);
+    Status dryRun(const CollectionMapping &mapping, CollectionProgress &cp, CollectionReport &cr);
 };
+
+Status MigrationRun::Impl::dryRun(const CollectionMapping &mapping, CollectionProgress &cp,
+                                  CollectionReport &cr)
+{
+    auto result = dryRunCollection(*source, *sink, mapping, q->m_project.options,
+                                   q->m_request.dryRunSample, cp.total);
+    if (!result)
+        return result.error();
+    cr.read = result->sampled;
+    cr.rejected = qint64(result->rejects.size());
+    cr.written = cr.read - cr.rejected;
+    for (const DryRunTable &t : result->tables)
+        cr.tables.push_back({t.name, t.predictedRows});
+    cr.warnings = result->warnings;
+    cr.extra.insert(QStringLiteral("dry_run"), dryRunToJson(*result));
+    cp.read = cr.read;
+    cp.written = cr.written;
+    cp.rejected = cr.rejected;
+    cp.done = true;
+    for (const DryRunReject &r : result->rejects)
+        log(LogLevel::Warning, trEngine("%1: document %2 would be rejected: %3")
+                                   .arg(mapping.collection, r.id, r.reason));
+    q->m_dryRunResults.push_back(std::move(*result));
+    emitProgress(true);
+    return {};
+}
 
 MigrationRun::MigrationRun(Project project, Endpoint source, Endpoint target, RunRequest request,
                            QObject *parent)
@@ -148,6 +176,7 @@ void MigrationRun::start()
 {
     d->clock.start();
     m_report = RunReport();
+    m_dryRunResults.clear();
     m_report.command = m_command;
     m_error = Error();
     m_report.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -173,6 +202,7 @@ void MigrationRun::start()
             return;
         }
         d->sink = std::move(*snk);
+        d->sink->setDryRun(m_request.mode == RunMode::DryRun);
         if (Status s = d->source->open(); !s) {
             fail(s.error());
             return;
@@ -223,7 +253,9 @@ void MigrationRun::start()
             cr.sourceCount = d->progress.collections[i].total;
             QElapsedTimer collectionClock;
             collectionClock.start();
-            const Status s = d->moveCollection(mapping, d->progress.collections[i], cr);
+            const Status s = m_request.mode == RunMode::DryRun
+                                 ? d->dryRun(mapping, d->progress.collections[i], cr)
+                                 : d->moveCollection(mapping, d->progress.collections[i], cr);
             const double secs = std::max(0.001, collectionClock.elapsed() / 1000.0);
             cr.docsPerSecond = cr.read / secs;
             if (!s) {

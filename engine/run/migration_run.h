@@ -35,6 +35,8 @@ public:
     const RunReport &report() const { return m_report; }
     // The error that stopped the run (code None when it did not stop on one).
     const Error &error() const { return m_error; }
+    // Dry runs: what each collection would get (also in the report's "dry_run" objects).
+    const std::vector<DryRunCollection> &dryRunResults() const { return m_dryRunResults; }
     // The report's "command" ("run", "migrate", "dry-run").
     void setCommand(const QString &command) { m_command = command; }
     // Exit code per the CLI contract (0 clean, 1 rejects/mismatches, 3 connect, 4 stopped).
@@ -57,6 +59,7 @@ private:
     RunRequest m_request;
     RunReport m_report;
     Error m_error;
+    std::vector<DryRunCollection> m_dryRunResults;
     QString m_command = QStringLiteral("run");
     std::atomic<bool> m_cancel{false};
     std::atomic<bool> m_paused{false};

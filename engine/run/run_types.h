@@ -44,6 +44,35 @@ struct RunProgress {
 
 enum class LogLevel { Info, Warning, Error };
 
+// What a dry run found for one collection: what would be created and written, shown by
+// `ferry-cli dry-run`'s report and the wizard's dry-run page.
+struct DryRunTable {
+    QString name;
+    QStringList columns;
+    QList<QStringList> sampleRows; // first rows as display text
+    qint64 sampleRowCount = 0;     // rows the sample produced
+    qint64 predictedRows = 0;      // scaled to the whole collection
+};
+
+struct DryRunReject {
+    QString id;     // the document's _id as text
+    QString field;
+    QString reason;
+};
+
+struct DryRunCollection {
+    QString collection;
+    qint64 sourceCount = -1;
+    qint64 sampled = 0;
+    QStringList ddl;
+    std::vector<DryRunTable> tables;
+    std::vector<DryRunReject> rejects;
+    QStringList warnings;
+    double sampleSeconds = 0;    // transform + write time of the sample
+    double estimatedSeconds = -1; // for the whole collection, from the measured speed
+};
+
 } // namespace ferry
 
 Q_DECLARE_METATYPE(ferry::RunProgress)
+Q_DECLARE_METATYPE(ferry::DryRunCollection)
