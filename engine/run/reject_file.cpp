@@ -4,7 +4,6 @@
 
 #include <bson/bson.h>
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -22,7 +21,9 @@ RejectFile::~RejectFile()
 QString RejectFile::pathBesideReport(const QString &reportPath)
 {
     const QFileInfo info(reportPath);
-    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".rejects.ndjson"));
+    // Keep the directory exactly as the user wrote it (no "./" prepended to a bare name).
+    const QString directory = reportPath.left(reportPath.size() - info.fileName().size());
+    return directory + info.completeBaseName() + QStringLiteral(".rejects.ndjson");
 }
 
 Status RejectFile::writeError() const
