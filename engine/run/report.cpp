@@ -2,20 +2,18 @@
 
 #include "core/endpoint.h"
 #include "core/ordered_json_writer.h"
+#include "project/name_table.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
 #include <QSet>
 
-#include <array>
-#include <utility>
-
 namespace ferry {
 
 namespace {
 
-constexpr std::array<std::pair<RunStatus, const char *>, 4> statusNames{{
+constexpr detail::NameTable<RunStatus, 4> statusNames{{
     {RunStatus::Completed, "completed"},
     {RunStatus::CompletedWithRejects, "completed_with_rejects"},
     {RunStatus::Failed, "failed"},
@@ -136,23 +134,12 @@ Result<CollectionReport> readCollection(const QJsonValue &v, qsizetype index)
 
 QString RunReport::statusName(RunStatus status)
 {
-    for (const auto &[s, name] : statusNames) {
-        if (s == status)
-            return QString::fromLatin1(name);
-    }
-    return {};
+    return detail::nameOf(statusNames, status);
 }
 
 bool RunReport::parseStatus(const QString &name, RunStatus *out)
 {
-    for (const auto &[s, text] : statusNames) {
-        if (name.trimmed().compare(QLatin1String(text), Qt::CaseInsensitive) == 0) {
-            if (out)
-                *out = s;
-            return true;
-        }
-    }
-    return false;
+    return detail::parseName(statusNames, name, out);
 }
 
 QByteArray RunReport::toJson() const
