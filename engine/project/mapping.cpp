@@ -1,0 +1,180 @@
+#include "project/mapping.h"
+
+#include "project/name_table.h"
+
+namespace ferry {
+
+namespace {
+
+using detail::nameOf;
+using detail::NameTable;
+using detail::parseName;
+
+constexpr NameTable<ColumnType, 10> columnTypeNames{{
+    {ColumnType::Text, "text"},
+    {ColumnType::Integer, "integer"},
+    {ColumnType::BigInt, "bigint"},
+    {ColumnType::Double, "double"},
+    {ColumnType::Numeric, "numeric"},
+    {ColumnType::Boolean, "boolean"},
+    {ColumnType::Timestamp, "timestamp"},
+    {ColumnType::Uuid, "uuid"},
+    {ColumnType::Binary, "binary"},
+    {ColumnType::Json, "json"},
+}};
+
+constexpr NameTable<Conversion, 3> conversionNames{{
+    {Conversion::Auto, "auto"},
+    {Conversion::ObjectIdUuid, "objectid_uuid"},
+    {Conversion::Json, "json"},
+}};
+
+constexpr NameTable<ColumnRole, 5> columnRoleNames{{
+    {ColumnRole::Value, "value"},
+    {ColumnRole::ParentKey, "parent_key"},
+    {ColumnRole::Ordinal, "ordinal"},
+    {ColumnRole::MapKey, "map_key"},
+    {ColumnRole::Extra, "extra"},
+}};
+
+constexpr NameTable<TableKind, 3> tableKindNames{{
+    {TableKind::Root, "root"},
+    {TableKind::Array, "array"},
+    {TableKind::Map, "map"},
+}};
+
+void collectTables(const TableMapping &table, std::vector<const TableMapping *> *out)
+{
+    out->push_back(&table);
+    for (const TableMapping &child : table.children)
+        collectTables(child, out);
+}
+
+QString postgresType(ColumnType type)
+{
+    switch (type) {
+    case ColumnType::Text:
+        return QStringLiteral("text");
+    case ColumnType::Integer:
+        return QStringLiteral("integer");
+    case ColumnType::BigInt:
+        return QStringLiteral("bigint");
+    case ColumnType::Double:
+        return QStringLiteral("double precision");
+    case ColumnType::Numeric:
+        return QStringLiteral("numeric");
+    case ColumnType::Boolean:
+        return QStringLiteral("boolean");
+    case ColumnType::Timestamp:
+        return QStringLiteral("timestamptz");
+    case ColumnType::Uuid:
+        return QStringLiteral("uuid");
+    case ColumnType::Binary:
+        return QStringLiteral("bytea");
+    case ColumnType::Json:
+        return QStringLiteral("jsonb");
+    }
+    return QStringLiteral("text");
+}
+
+// SQLite has storage classes, not types: these are the affinities that keep each value
+// exactly as the engine writes it (exact digits, ISO text and UUIDs stay TEXT).
+QString sqliteType(ColumnType type)
+{
+    switch (type) {
+    case ColumnType::Integer:
+    case ColumnType::BigInt:
+    case ColumnType::Boolean:
+        return QStringLiteral("INTEGER");
+    case ColumnType::Double:
+        return QStringLiteral("REAL");
+    case ColumnType::Binary:
+        return QStringLiteral("BLOB");
+    case ColumnType::Text:
+    case ColumnType::Numeric:
+    case ColumnType::Timestamp:
+    case ColumnType::Uuid:
+    case ColumnType::Json:
+        return QStringLiteral("TEXT");
+    }
+    return QStringLiteral("TEXT");
+}
+
+} // namespace
+
+std::vector<const ColumnMapping *> TableMapping::keyColumns() const
+{
+    std::vector<const ColumnMapping *> keys;
+    for (const ColumnMapping &c : columns) {
+        if (c.primaryKey || c.role == ColumnRole::ParentKey || c.role == ColumnRole::Ordinal ||
+            c.role == ColumnRole::MapKey)
+            keys.push_back(&c);
+    }
+    return keys;
+}
+
+const ColumnMapping *TableMapping::primaryKey() const
+{
+    for (const ColumnMapping &c : columns) {
+        if (c.primaryKey)
+            return &c;
+    }
+    return nullptr;
+}
+
+std::vector<const TableMapping *> CollectionMapping::tables() const
+{
+    std::vector<const TableMapping *> out;
+    collectTables(root, &out);
+    return out;
+}
+
+QString columnTypeName(ColumnType type)
+{
+    return nameOf(columnTypeNames, type);
+}
+
+bool parseColumnType(const QString &name, ColumnType *out)
+{
+    return parseName(columnTypeNames, name, out);
+}
+
+QString conversionName(Conversion conversion)
+{
+    return nameOf(conversionNames, conversion);
+}
+
+bool parseConversion(const QString &name, Conversion *out)
+{
+    return parseName(conversionNames, name, out);
+}
+
+QString columnRoleName(ColumnRole role)
+{
+    return nameOf(columnRoleNames, role);
+}
+
+bool parseColumnRole(const QString &name, ColumnRole *out)
+{
+    return parseName(columnRoleNames, name, out);
+}
+
+QString tableKindName(TableKind kind)
+{
+    return nameOf(tableKindNames, kind);
+}
+
+bool parseTableKind(const QString &name, TableKind *out)
+{
+    return parseName(tableKindNames, name, out);
+}
+
+QString sqlTypeName(const ColumnMapping &column, Dialect dialect)
+{
+    if (dialect == Dialect::Sqlite)
+        return column.pgArray ? QStringLiteral("TEXT") : sqliteType(column.type);
+    const QString base = postgresType(column.type);
+    return column.pgArray ? base + QStringLiteral("[]") : base;
+}
+
+} // namespace ferry

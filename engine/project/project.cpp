@@ -1,0 +1,107 @@
+#include "project/project.h"
+
+#include "project/name_table.h"
+
+namespace ferry {
+
+namespace {
+
+using detail::nameOf;
+using detail::NameTable;
+using detail::parseName;
+
+constexpr NameTable<ExistingRows, 4> existingRowsNames{{
+    {ExistingRows::Skip, "skip"},
+    {ExistingRows::Upsert, "upsert"},
+    {ExistingRows::Fail, "fail"},
+    {ExistingRows::Truncate, "truncate"},
+}};
+
+constexpr NameTable<ErrorPolicy, 2> errorPolicyNames{{
+    {ErrorPolicy::Stop, "stop"},
+    {ErrorPolicy::Reject, "reject"},
+}};
+
+constexpr NameTable<IdStrategy, 2> idStrategyNames{{
+    {IdStrategy::ObjectIdText, "objectid_text"},
+    {IdStrategy::ObjectIdUuid, "objectid_uuid"},
+}};
+
+constexpr NameTable<UnknownFields, 3> unknownFieldsNames{{
+    {UnknownFields::Extra, "extra"},
+    {UnknownFields::Reject, "reject"},
+    {UnknownFields::Ignore, "ignore"},
+}};
+
+} // namespace
+
+CollectionMapping *Project::findCollection(const QString &name)
+{
+    for (CollectionMapping &c : collections) {
+        if (c.collection == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+const CollectionMapping *Project::findCollection(const QString &name) const
+{
+    for (const CollectionMapping &c : collections) {
+        if (c.collection == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+Dialect Project::targetDialect() const
+{
+    if (targetUri.trimmed().startsWith(QLatin1String("sqlite:"), Qt::CaseInsensitive))
+        return Dialect::Sqlite;
+    // A bare "file.db" is a SQLite target too; Endpoint::parse knows those rules.
+    const Result<Endpoint> endpoint = Endpoint::parse(targetUri);
+    if (endpoint.ok() && endpoint->kind() == EndpointKind::Sqlite)
+        return Dialect::Sqlite;
+    return Dialect::Postgres;
+}
+
+QString existingRowsName(ExistingRows v)
+{
+    return nameOf(existingRowsNames, v);
+}
+
+bool parseExistingRows(const QString &s, ExistingRows *out)
+{
+    return parseName(existingRowsNames, s, out);
+}
+
+QString errorPolicyName(ErrorPolicy v)
+{
+    return nameOf(errorPolicyNames, v);
+}
+
+bool parseErrorPolicy(const QString &s, ErrorPolicy *out)
+{
+    return parseName(errorPolicyNames, s, out);
+}
+
+QString idStrategyName(IdStrategy v)
+{
+    return nameOf(idStrategyNames, v);
+}
+
+bool parseIdStrategy(const QString &s, IdStrategy *out)
+{
+    return parseName(idStrategyNames, s, out);
+}
+
+QString unknownFieldsName(UnknownFields v)
+{
+    return nameOf(unknownFieldsNames, v);
+}
+
+bool parseUnknownFields(const QString &s, UnknownFields *out)
+{
+    return parseName(unknownFieldsNames, s, out);
+}
+
+} // namespace ferry

@@ -1,0 +1,532 @@
+#include "project/project_file.h"
+
+#include "core/endpoint.h"
+#include "core/ordered_json_writer.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QSaveFile>
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+namespace ferry {
+
+namespace {
+
+const QLatin1String FormatName("ferry-project");
+
+// ---------------------------------------------------------------------------------------
+// Writing
+
+// A project may hold a URI as the user typed it, password included; the file never does.
+QString uriForFile(const QString &uri)
+{
+    if (uri.isEmpty())
+        return uri;
+    const Result<Endpoint> endpoint = Endpoint::parse(uri);
+    if (!endpoint.ok())
+        return redactSecrets(uri); // not a form we know: still never store what looks secret
+    // Keep the text as written (parse normalizes bare paths) unless there is a secret.
+    return endpoint->hasSecret() ? endpoint->withoutSecret() : uri;
+}
+
+void writeColumns(OrderedJsonWriter &w, const std::vector<ColumnMapping> &columns)
+{
+    w.key(u"columns").beginArray();
+    for (const ColumnMapping &c : columns) {
+        w.beginObject();
+        w.key(u"source").string(c.source);
+        w.key(u"column").string(c.column);
+        w.key(u"type").string(columnTypeName(c.type));
+        w.key(u"role").string(columnRoleName(c.role));
+        w.key(u"conversion").string(conversionName(c.conversion));
+        w.key(u"nullable").boolean(c.nullable);
+        w.key(u"primary_key").boolean(c.primaryKey);
+        w.key(u"pg_array").boolean(c.pgArray);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+void writeChildren(OrderedJsonWriter &w, const std::vector<TableMapping> &children)
+{
+    w.key(u"children").beginArray();
+    for (const TableMapping &t : children) {
+        w.beginObject();
+        w.key(u"table").string(t.table);
+        w.key(u"kind").string(tableKindName(t.kind));
+        w.key(u"source").string(t.source);
+        writeColumns(w, t.columns);
+        writeChildren(w, t.children);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+void writeEndpoint(OrderedJsonWriter &w, QStringView name, const QString &uri,
+                   const QString &passwordEnv)
+{
+    w.key(name).beginObject();
+    w.key(u"uri").string(uriForFile(uri));
+    w.key(u"password_env").string(passwordEnv);
+    w.endObject();
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+QString fileLabel(const QString &path)
+{
+    return path.isEmpty() ? trEngine("The project file") : QStringLiteral("\"%1\"").arg(path);
+}
+
+QString jsonTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return trEngine("null");
+    case QJsonValue::Bool:
+        return trEngine("true/false");
+    case QJsonValue::Double:
+        return trEngine("a number");
+    case QJsonValue::String:
+        return trEngine("text");
+    case QJsonValue::Array:
+        return trEngine("a list");
+    case QJsonValue::Object:
+        return trEngine("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return trEngine("nothing");
+}
+
+QString member(const QString &path, QStringView key)
+{
+    return path.isEmpty() ? key.toString() : path + QLatin1Char('.') + key.toString();
+}
+
+QString element(const QString &path, qsizetype index)
+{
+    return QStringLiteral("%1[%2]").arg(path).arg(index);
+}
+
+// The names an enum accepts, for "expected one of …". Enum classes have int underlying
+// types, so walking the values until a name comes back empty is well defined.
+template <class E> QString allNames(QString (*nameFn)(E))
+{
+    QStringList names;
+    for (int i = 0;; ++i) {
+        const QString name = nameFn(static_cast<E>(i));
+        if (name.isEmpty())
+            break;
+        names << name;
+    }
+    return names.join(QLatin1String(", "));
+}
+
+// Reads typed fields and keeps the first problem, named by its JSON path, so the user
+// can go straight to the line. A missing key or null means "default" (files from other
+// versions may lack it); a present key of the wrong type is an error.
+class Reader {
+public:
+    explicit Reader(QString file) : m_file(std::move(file)) {}
+
+    bool failed() const { return m_error.has_value(); }
+    Error error() const { return m_error.value_or(Error()); }
+
+    bool fail(const QString &path, const QString &problem)
+    {
+        if (!m_error)
+            m_error =
+                Error(ErrorCode::ProjectFile, QStringLiteral("%1: %2").arg(path, problem), m_file);
+        return false;
+    }
+
+    bool wrongType(const QString &path, const QString &expected, const QJsonValue &found)
+    {
+        return fail(path, trEngine("expected %1, found %2").arg(expected, jsonTypeName(found)));
+    }
+
+    bool text(const QJsonObject &o, const QString &path, QStringView key, QString *out,
+              bool required = false)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                return fail(member(path, key), trEngine("is missing"));
+            return true;
+        }
+        if (!v.isString())
+            return wrongType(member(path, key), trEngine("text"), v);
+        *out = v.toString();
+        if (required && out->isEmpty())
+            return fail(member(path, key), trEngine("must not be empty"));
+        return true;
+    }
+
+    bool boolean(const QJsonObject &o, const QString &path, QStringView key, bool *out)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() || v.isNull())
+            return true;
+        if (!v.isBool())
+            return wrongType(member(path, key), trEngine("true or false"), v);
+        *out = v.toBool();
+        return true;
+    }
+
+    bool integer(const QJsonObject &o, const QString &path, QStringView key, int minimum, int *out)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() || v.isNull())
+            return true;
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != std::floor(d) || d > std::numeric_limits<int>::max() ||
+            d < std::numeric_limits<int>::min())
+            return wrongType(member(path, key), trEngine("a whole number"), v);
+        if (d < minimum)
+            return fail(member(path, key),
+                        trEngine("%1 is too small (the least allowed is %2)").arg(d).arg(minimum));
+        *out = static_cast<int>(d);
+        return true;
+    }
+
+    // `out` is null when the key is absent; an empty result then is fine.
+    bool array(const QJsonObject &o, const QString &path, QStringView key, QJsonArray *out)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() || v.isNull())
+            return true;
+        if (!v.isArray())
+            return wrongType(member(path, key), trEngine("a list"), v);
+        *out = v.toArray();
+        return true;
+    }
+
+    bool object(const QJsonValue &v, const QString &path, QJsonObject *out)
+    {
+        if (!v.isObject())
+            return wrongType(path, trEngine("an object"), v);
+        *out = v.toObject();
+        return true;
+    }
+
+    template <class E>
+    bool enumeration(const QJsonObject &o, const QString &path, QStringView key,
+                     const QString &what, bool (*parseFn)(const QString &, E *),
+                     QString (*nameFn)(E), E *out)
+    {
+        QString name;
+        if (!text(o, path, key, &name))
+            return false;
+        if (!o.contains(key) || o.value(key).isNull())
+            return true;
+        if (!parseFn(name, out))
+            return fail(member(path, key), trEngine("\"%1\" is not %2 (expected one of %3)")
+                                               .arg(name, what, allNames(nameFn)));
+        return true;
+    }
+
+private:
+    QString m_file;
+    std::optional<Error> m_error;
+};
+
+bool readColumns(Reader &r, const QJsonObject &o, const QString &path,
+                 std::vector<ColumnMapping> *out)
+{
+    QJsonArray columns;
+    if (!r.array(o, path, u"columns", &columns))
+        return false;
+    const QString listPath = member(path, u"columns");
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const QString p = element(listPath, i);
+        QJsonObject c;
+        ColumnMapping m;
+        if (!r.object(columns.at(i), p, &c) || !r.text(c, p, u"source", &m.source) ||
+            !r.text(c, p, u"column", &m.column, true) ||
+            !r.enumeration(c, p, u"type", trEngine("a column type"), parseColumnType,
+                           columnTypeName, &m.type) ||
+            !r.enumeration(c, p, u"role", trEngine("a column role"), parseColumnRole,
+                           columnRoleName, &m.role) ||
+            !r.enumeration(c, p, u"conversion", trEngine("a conversion"), parseConversion,
+                           conversionName, &m.conversion) ||
+            !r.boolean(c, p, u"nullable", &m.nullable) ||
+            !r.boolean(c, p, u"primary_key", &m.primaryKey) ||
+            !r.boolean(c, p, u"pg_array", &m.pgArray))
+            return false;
+        out->push_back(std::move(m));
+    }
+    return true;
+}
+
+bool readChildren(Reader &r, const QJsonObject &o, const QString &path,
+                  std::vector<TableMapping> *out)
+{
+    QJsonArray children;
+    if (!r.array(o, path, u"children", &children))
+        return false;
+    const QString listPath = member(path, u"children");
+    for (qsizetype i = 0; i < children.size(); ++i) {
+        const QString p = element(listPath, i);
+        QJsonObject c;
+        TableMapping t;
+        t.kind = TableKind::Array;
+        if (!r.object(children.at(i), p, &c) || !r.text(c, p, u"table", &t.table, true) ||
+            !r.enumeration(c, p, u"kind", trEngine("a table kind"), parseTableKind, tableKindName,
+                           &t.kind) ||
+            !r.text(c, p, u"source", &t.source) || !readColumns(r, c, p, &t.columns) ||
+            !readChildren(r, c, p, &t.children))
+            return false;
+        out->push_back(std::move(t));
+    }
+    return true;
+}
+
+bool readReferences(Reader &r, const QJsonObject &o, const QString &path,
+                    std::vector<Reference> *out)
+{
+    QJsonArray refs;
+    if (!r.array(o, path, u"references", &refs))
+        return false;
+    const QString listPath = member(path, u"references");
+    for (qsizetype i = 0; i < refs.size(); ++i) {
+        const QString p = element(listPath, i);
+        QJsonObject c;
+        Reference ref;
+        if (!r.object(refs.at(i), p, &c) || !r.text(c, p, u"column", &ref.column, true) ||
+            !r.text(c, p, u"collection", &ref.collection, true) ||
+            !r.text(c, p, u"to_column", &ref.toColumn, true))
+            return false;
+        out->push_back(std::move(ref));
+    }
+    return true;
+}
+
+bool readCollection(Reader &r, const QJsonValue &v, const QString &p, CollectionMapping *out)
+{
+    QJsonObject o;
+    QJsonArray excluded;
+    if (!r.object(v, p, &o) || !r.text(o, p, u"collection", &out->collection, true) ||
+        !r.boolean(o, p, u"enabled", &out->enabled) || !r.text(o, p, u"filter", &out->filter) ||
+        !r.text(o, p, u"table", &out->root.table) || !r.array(o, p, u"excluded", &excluded))
+        return false;
+    out->root.kind = TableKind::Root;
+    const QString excludedPath = member(p, u"excluded");
+    for (qsizetype i = 0; i < excluded.size(); ++i) {
+        if (!excluded.at(i).isString())
+            return r.wrongType(element(excludedPath, i), trEngine("text"), excluded.at(i));
+        out->excluded << excluded.at(i).toString();
+    }
+    return readReferences(r, o, p, &out->references) && readColumns(r, o, p, &out->root.columns) &&
+           readChildren(r, o, p, &out->root.children);
+}
+
+bool readEndpoint(Reader &r, const QJsonObject &root, QStringView key, QString *uri,
+                  QString *passwordEnv)
+{
+    const QJsonValue v = root.value(key);
+    if (v.isUndefined() || v.isNull())
+        return true;
+    QJsonObject o;
+    const QString p = key.toString();
+    return r.object(v, p, &o) && r.text(o, p, u"uri", uri) &&
+           r.text(o, p, u"password_env", passwordEnv);
+}
+
+bool readOptions(Reader &r, const QJsonObject &root, ProjectOptions *out)
+{
+    const QJsonValue v = root.value(u"options");
+    if (v.isUndefined() || v.isNull())
+        return true;
+    QJsonObject o;
+    const QString p = QStringLiteral("options");
+    return r.object(v, p, &o) && r.integer(o, p, u"batch_size", 1, &out->batchSize) &&
+           r.integer(o, p, u"sample_size", -1, &out->sampleSize) &&
+           r.enumeration(o, p, u"existing_rows", trEngine("an existing-rows policy"),
+                         parseExistingRows, existingRowsName, &out->existingRows) &&
+           r.enumeration(o, p, u"on_error", trEngine("an error policy"), parseErrorPolicy,
+                         errorPolicyName, &out->onError) &&
+           r.enumeration(o, p, u"id_strategy", trEngine("an id strategy"), parseIdStrategy,
+                         idStrategyName, &out->idStrategy) &&
+           r.enumeration(o, p, u"unknown_fields", trEngine("an unknown-fields policy"),
+                         parseUnknownFields, unknownFieldsName, &out->unknownFields) &&
+           r.text(o, p, u"extra_column", &out->extraColumn);
+}
+
+// ---------------------------------------------------------------------------------------
+// Migration: step N turns a version-N document into a version-N+1 one. Later versions
+// append a step here and bump CurrentVersion; the readers above only know the newest shape.
+
+using MigrationStep = QJsonObject (*)(QJsonObject);
+
+QJsonObject migrate0To1(QJsonObject root)
+{
+    // Version 0 files had the same content and simply no "version" key.
+    root.insert(QStringLiteral("version"), 1);
+    return root;
+}
+
+constexpr std::array<MigrationStep, ProjectFile::CurrentVersion> migrationSteps{{migrate0To1}};
+
+} // namespace
+
+QByteArray ProjectFile::toJson(const Project &project)
+{
+    OrderedJsonWriter w(2);
+    w.beginObject();
+    w.key(u"format").string(FormatName);
+    w.key(u"version").integer(CurrentVersion);
+    w.key(u"name").string(project.name);
+    writeEndpoint(w, u"source", project.sourceUri, project.sourcePasswordEnv);
+    writeEndpoint(w, u"target", project.targetUri, project.targetPasswordEnv);
+
+    const ProjectOptions &opt = project.options;
+    w.key(u"options").beginObject();
+    w.key(u"batch_size").integer(opt.batchSize);
+    w.key(u"sample_size").integer(opt.sampleSize);
+    w.key(u"existing_rows").string(existingRowsName(opt.existingRows));
+    w.key(u"on_error").string(errorPolicyName(opt.onError));
+    w.key(u"id_strategy").string(idStrategyName(opt.idStrategy));
+    w.key(u"unknown_fields").string(unknownFieldsName(opt.unknownFields));
+    w.key(u"extra_column").string(opt.extraColumn);
+    w.endObject();
+
+    w.key(u"collections").beginArray();
+    for (const CollectionMapping &c : project.collections) {
+        w.beginObject();
+        w.key(u"collection").string(c.collection);
+        w.key(u"enabled").boolean(c.enabled);
+        w.key(u"filter").string(c.filter);
+        w.key(u"table").string(c.root.table);
+        w.key(u"excluded").beginArray();
+        for (const QString &path : c.excluded)
+            w.string(path);
+        w.endArray();
+        w.key(u"references").beginArray();
+        for (const Reference &ref : c.references) {
+            w.beginObject();
+            w.key(u"column").string(ref.column);
+            w.key(u"collection").string(ref.collection);
+            w.key(u"to_column").string(ref.toColumn);
+            w.endObject();
+        }
+        w.endArray();
+        writeColumns(w, c.root.columns);
+        writeChildren(w, c.root.children);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.finish();
+}
+
+Result<Project> ProjectFile::fromJson(const QByteArray &json, const QString &pathForMessages)
+{
+    const QString label = fileLabel(pathForMessages);
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error(ErrorCode::ProjectFile,
+                     trEngine("%1 is not valid JSON: %2 at byte %3. Fix the file by hand or "
+                              "open a backup of it.")
+                         .arg(label, parseError.errorString())
+                         .arg(parseError.offset),
+                     pathForMessages);
+    if (!doc.isObject())
+        return Error(
+            ErrorCode::ProjectFile,
+            trEngine("%1 is not a Ferry project: it does not hold a JSON object.").arg(label),
+            pathForMessages);
+
+    QJsonObject root = doc.object();
+    const QJsonValue format = root.value(u"format");
+    if (!format.isString() || format.toString() != FormatName)
+        return Error(ErrorCode::ProjectFile,
+                     trEngine("%1 is not a Ferry project: it lacks the header "
+                              "\"format\": \"ferry-project\".")
+                         .arg(label),
+                     pathForMessages);
+
+    int version = 0;
+    const QJsonValue versionValue = root.value(u"version");
+    if (!versionValue.isUndefined()) {
+        const double d = versionValue.toDouble(-1);
+        if (!versionValue.isDouble() || d != std::floor(d) || d < 0)
+            return Error(ErrorCode::ProjectFile,
+                         trEngine("version: expected a whole number of 0 or more, found %1")
+                             .arg(jsonTypeName(versionValue)),
+                         pathForMessages);
+        if (d > CurrentVersion)
+            return Error(ErrorCode::ProjectFile,
+                         trEngine("%1 was written by a newer Ferry (format version %2); this "
+                                  "Ferry reads up to version %3. Update Ferry to open it.")
+                             .arg(label)
+                             .arg(static_cast<qint64>(std::min(d, 1e15)))
+                             .arg(CurrentVersion),
+                         pathForMessages);
+        version = static_cast<int>(d);
+    }
+    for (; version < CurrentVersion; ++version)
+        root = migrationSteps[size_t(version)](std::move(root));
+
+    Reader r(pathForMessages);
+    Project project;
+    QJsonArray collections;
+    if (!r.text(root, {}, u"name", &project.name) ||
+        !readEndpoint(r, root, u"source", &project.sourceUri, &project.sourcePasswordEnv) ||
+        !readEndpoint(r, root, u"target", &project.targetUri, &project.targetPasswordEnv) ||
+        !readOptions(r, root, &project.options) || !r.array(root, {}, u"collections", &collections))
+        return r.error();
+    for (qsizetype i = 0; i < collections.size(); ++i) {
+        CollectionMapping c;
+        if (!readCollection(r, collections.at(i), element(QStringLiteral("collections"), i), &c))
+            return r.error();
+        project.collections.push_back(std::move(c));
+    }
+    return project;
+}
+
+Result<Project> ProjectFile::load(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(
+            ErrorCode::ProjectFile,
+            trEngine("Cannot open the project file \"%1\": %2.").arg(path, file.errorString()),
+            path);
+    const QByteArray json = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return Error(
+            ErrorCode::ProjectFile,
+            trEngine("Cannot read the project file \"%1\": %2.").arg(path, file.errorString()),
+            path);
+    return fromJson(json, path);
+}
+
+Status ProjectFile::save(const Project &project, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(
+            ErrorCode::Io,
+            trEngine("Cannot write the project file \"%1\": %2.").arg(path, file.errorString()),
+            path);
+    const QByteArray json = toJson(project);
+    if (file.write(json) != json.size() || !file.commit())
+        return Error(ErrorCode::Io,
+                     trEngine("Cannot save the project file \"%1\": %2. The previous version "
+                              "of the file, if any, is unchanged.")
+                         .arg(path, file.errorString()),
+                     path);
+    return {};
+}
+
+} // namespace ferry

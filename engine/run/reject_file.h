@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+
+class QFile;
+
+namespace ferry {
+
+// The NDJSON file of rejected documents. Each line is
+//   {"collection":…,"reason":…,"field":…,"document":<canonical Extended JSON>}
+// holding the original document byte for byte, so that it can be fixed and re-imported.
+// The file is created on the first reject only: a clean run leaves no empty file behind.
+// Not thread-safe; the writer thread owns it.
+class RejectFile {
+public:
+    enum class Mode {
+        Truncate, // a new run: an older file at the same path is replaced
+        Append,   // a resumed run adds to what the interrupted one wrote
+    };
+
+    explicit RejectFile(QString path, Mode mode = Mode::Truncate);
+    ~RejectFile();
+    RejectFile(const RejectFile &) = delete;
+    RejectFile &operator=(const RejectFile &) = delete;
+
+    // "<dir>/<report base name>.rejects.ndjson" for a report at reportPath.
+    static QString pathBesideReport(const QString &reportPath);
+
+    // A document that is not valid BSON is kept as {"$binary": …} of its raw bytes:
+    // a reject is never dropped.
+    Status add(const uint8_t *bson, uint32_t len, const QString &collection, const QString &reason,
+               const QString &field = {});
+    // The orchestrator calls this after each batch, so a crash loses at most one batch.
+    Status flush();
+    Status close();
+
+    qint64 count() const { return m_count; }
+    const QString &path() const { return m_path; }
+    bool created() const { return m_created; }
+
+    // The canonical Extended JSON of a document, or the $binary fallback.
+    static QByteArray documentJson(const uint8_t *bson, uint32_t len);
+
+private:
+    Status open();
+    Status writeError() const;
+
+    QString m_path;
+    Mode m_mode;
+    std::unique_ptr<QFile> m_file;
+    qint64 m_count = 0;
+    bool m_created = false;
+};
+
+} // namespace ferry
