@@ -114,7 +114,7 @@ bool applyRunOptions(CliArgs &args, ProjectOptions &options, RunRequest &request
 void printSummary(const RunReport &report)
 {
     QTextStream out(stdout);
-    out << tr("%1: %2 in %3 s").arg(report.command, report.statusText()).arg(report.durationSeconds, 0, 'f', 1)
+    out << tr("%1: %2 in %3 s").arg(report.command, report.status).arg(report.durationSeconds, 0, 'f', 1)
         << '\n';
     for (const CollectionReport &c : report.collections) {
         out << QStringLiteral("  %1: %2 read, %3 written, %4 skipped (existing), %5 rejected, "
@@ -131,7 +131,7 @@ void printSummary(const RunReport &report)
         for (const QString &w : c.warnings)
             out << QStringLiteral("    warning: %1").arg(w) << '\n';
     }
-    if (!report.rejectFile.isEmpty() && report.totalRejected() > 0)
+    if (!report.rejectFile.isEmpty())
         out << tr("Rejected documents: %1").arg(report.rejectFile) << '\n';
 }
 

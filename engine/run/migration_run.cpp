@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonObject>
 #include <QUuid>
 
 #include <thread>
@@ -30,14 +31,15 @@ struct QueueItem {
     bool end = false;
 };
 
-QString rejectPathFor(const RunRequest &request)
+// Rejects always have a home: beside the report, or in the working folder. The file is
+// only created when the first document is rejected.
+QString rejectPathFor(const RunRequest &request, const QString &runId)
 {
     if (!request.rejectPath.isEmpty())
         return request.rejectPath;
-    if (request.reportPath.isEmpty())
-        return {};
-    const QFileInfo info(request.reportPath);
-    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".rejects.ndjson"));
+    if (!request.reportPath.isEmpty())
+        return RejectFile::pathBesideReport(request.reportPath);
+    return QDir::current().filePath(QStringLiteral("ferry-%1.rejects.ndjson").arg(runId.left(8)));
 }
 
 } // namespace
@@ -144,11 +146,12 @@ MigrationRun::~MigrationRun() = default;
 
 int MigrationRun::exitCode() const
 {
-    switch (m_report.status) {
+    switch (m_status) {
     case RunStatus::Completed: return 0;
     case RunStatus::CompletedWithRejects: return 1;
     case RunStatus::Cancelled: return 4;
     case RunStatus::Failed:
+    default:
         return m_error.code == ErrorCode::Connect || m_error.code == ErrorCode::Auth
                    ? 3
                    : (m_error.code == ErrorCode::Usage || m_error.code == ErrorCode::ProjectFile
@@ -183,8 +186,12 @@ void MigrationRun::start()
     m_report.source = m_source.redacted();
     m_report.target = m_target.redacted();
 
-    auto fail = [this](const Error &e) {
-        m_report.status = RunStatus::Failed;
+    auto setStatus = [this](RunStatus status) {
+        m_status = status;
+        m_report.status = RunReport::statusName(status);
+    };
+    auto fail = [this, setStatus](const Error &e) {
+        setStatus(RunStatus::Failed);
         m_error = Error(e.code, redactSecrets(e.message), redactSecrets(e.where));
         d->log(LogLevel::Error, m_error.toString());
     };
@@ -240,11 +247,12 @@ void MigrationRun::start()
                 d->totalKnown += cp.total;
             d->progress.collections.push_back(cp);
         }
-        const QString rejectPath = rejectPathFor(m_request);
-        d->rejects = std::make_unique<RejectFile>(rejectPath);
+        const QString rejectPath = rejectPathFor(m_request, m_report.runId);
+        d->rejects = std::make_unique<RejectFile>(
+            rejectPath, m_request.resume ? RejectFile::Mode::Append : RejectFile::Mode::Truncate);
         m_report.rejectFile = rejectPath;
 
-        m_report.status = RunStatus::Completed;
+        setStatus(RunStatus::Completed);
         for (size_t i = 0; i < ordered->size(); ++i) {
             const CollectionMapping &mapping = *(*ordered)[i];
             d->progress.current = int(i);
@@ -264,7 +272,7 @@ void MigrationRun::start()
                 cr.warnings.append(redactSecrets(s.error().toString()));
                 m_report.collections.push_back(std::move(cr));
                 if (s.error().code == ErrorCode::Cancelled) {
-                    m_report.status = RunStatus::Cancelled;
+                    setStatus(RunStatus::Cancelled);
                     m_error = s.error();
                     d->log(LogLevel::Warning, trEngine("Cancelled. Run again with --resume to "
                                                        "continue where it stopped."));
@@ -276,13 +284,16 @@ void MigrationRun::start()
             cr.status = cr.rejected > 0 ? QStringLiteral("completed_with_rejects")
                                         : QStringLiteral("completed");
             if (cr.rejected > 0)
-                m_report.status = RunStatus::CompletedWithRejects;
+                setStatus(RunStatus::CompletedWithRejects);
             m_report.collections.push_back(std::move(cr));
         }
     }();
 
-    if (d->rejects)
-        (void)d->rejects->flush();
+    if (d->rejects) {
+        (void)d->rejects->close();
+        if (!d->rejects->created())
+            m_report.rejectFile.clear();
+    }
     m_report.durationSeconds = d->clock.elapsed() / 1000.0;
     d->emitProgress(true);
     if (!m_request.reportPath.isEmpty()) {
@@ -332,6 +343,8 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     cp.written = checkpoint.written;
     cp.skipped = checkpoint.skippedExisting;
     cp.rejected = checkpoint.rejected;
+    QHash<QString, qint64> unknownFields;
+    QHash<QString, qint64> excludedValues;
 
     auto prepared = sink->prepare(mapping, project.options, request.resume && !checkpoint.position.isEmpty());
     if (!prepared)
@@ -419,9 +432,9 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                 break;
             }
             for (auto it = batch.unknownFields.cbegin(); it != batch.unknownFields.cend(); ++it)
-                cr.unknownFields[it.key()] += it.value();
+                unknownFields[it.key()] += it.value();
             for (auto it = batch.excludedValues.cbegin(); it != batch.excludedValues.cend(); ++it)
-                cr.excludedValues[it.key()] += it.value();
+                excludedValues[it.key()] += it.value();
 
             Checkpoint next = checkpoint;
             next.position = batch.position;
@@ -435,9 +448,11 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                 result = s;
                 break;
             }
+            if (Status s = rejects->flush(); !s) {
+                result = s;
+                break;
+            }
             checkpoint = outcome->checkpoint;
-            for (size_t t = 0; t < outcome->tableRows.size(); ++t)
-                cr.addTableRows(t, outcome->tableRows[t]);
             cp.read = checkpoint.read;
             cp.written = checkpoint.written;
             cp.skipped = checkpoint.skippedExisting;
@@ -479,7 +494,17 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                                .arg(cr.written)
                                .arg(cr.skippedExisting)
                                .arg(cr.rejected));
-    for (auto it = cr.unknownFields.cbegin(); it != cr.unknownFields.cend(); ++it)
+    QJsonObject unknownJson;
+    for (auto it = unknownFields.cbegin(); it != unknownFields.cend(); ++it)
+        unknownJson.insert(it.key(), it.value());
+    if (!unknownJson.isEmpty())
+        cr.extra.insert(QStringLiteral("unknown_fields"), unknownJson);
+    QJsonObject excludedJson;
+    for (auto it = excludedValues.cbegin(); it != excludedValues.cend(); ++it)
+        excludedJson.insert(it.key(), it.value());
+    if (!excludedJson.isEmpty())
+        cr.extra.insert(QStringLiteral("excluded_values"), excludedJson);
+    for (auto it = unknownFields.cbegin(); it != unknownFields.cend(); ++it)
         cr.warnings.append(trEngine("Field `%1` is not in the mapping: %2 values kept in %3.")
                                .arg(it.key())
                                .arg(it.value())

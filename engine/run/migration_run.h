@@ -59,6 +59,7 @@ private:
     RunRequest m_request;
     RunReport m_report;
     Error m_error;
+    RunStatus m_status = RunStatus::Completed;
     std::vector<DryRunCollection> m_dryRunResults;
     QString m_command = QStringLiteral("run");
     std::atomic<bool> m_cancel{false};
