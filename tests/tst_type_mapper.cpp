@@ -113,6 +113,7 @@ private slots:
     void tableNamesAcrossCollections();
     void deepNestingFallsBackToJson();
     void unknownFieldsPolicy();
+    void missingIdStillGetsKey();
 };
 
 void TypeMapperTest::widening_data()
@@ -432,6 +433,17 @@ void TypeMapperTest::unknownFieldsPolicy()
     const MappingProposal p = propose({u"{\"_id\": 1, \"leftovers\": 1}"_s}, u"c"_s, options);
     QCOMPARE(columnNames(p.mapping.root),
              (QStringList{u"_id"_s, u"leftovers"_s, u"leftovers_2"_s}));
+}
+
+void TypeMapperTest::missingIdStillGetsKey()
+{
+    const MappingProposal p = propose({u"{\"name\": \"x\"}"_s});
+    const ColumnMapping &pk = p.mapping.root.columns.front();
+    QCOMPARE(pk.column, u"_id"_s);
+    QVERIFY(pk.primaryKey);
+    QCOMPARE(int(pk.type), int(ColumnType::Text));
+    QCOMPARE(p.warnings.size(), 1);
+    QVERIFY2(p.warnings.front().contains(u"_id"_s), qPrintable(p.warnings.front()));
 }
 
 QTEST_GUILESS_MAIN(TypeMapperTest)

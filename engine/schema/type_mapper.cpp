@@ -108,10 +108,11 @@ public:
     void addChildTable(TableScope &parent, const FieldNode &field, TableKind kind,
                        const QString &name, const QString &source);
     ColumnType keyType(const FieldNode &field, Conversion *conversion);
-
-    QStringList warnings;
+    void warn(const QString &warning) { m_warnings << warning; }
+    QStringList takeWarnings() { return std::move(m_warnings); }
 
 private:
+    QStringList m_warnings;
     Dialect m_dialect;
     const ProjectOptions &m_options;
     NameAllocator *m_tables;
@@ -123,7 +124,7 @@ ColumnType ProposalBuilder::keyType(const FieldNode &field, Conversion *conversi
     ColumnType type = defaultColumnType(field, m_dialect, &warning);
     *conversion = Conversion::Auto;
     if (!warning.isEmpty())
-        warnings << warning;
+        m_warnings << warning;
     // Every ObjectId becomes a UUID, not only _id, so references between collections still
     // join after the conversion.
     if (kindMask(field) == bit(BsonKind::ObjectId) &&
@@ -168,9 +169,9 @@ void ProposalBuilder::addField(TableScope &scope, const FieldNode &field, qint64
             addChildTable(scope, field, isMap ? TableKind::Map : TableKind::Array, name, source);
             return;
         }
-        warnings << trEngine("field `%1`: nested more than %2 tables deep — stored as JSON")
-                        .arg(fieldLabel(field))
-                        .arg(kMaxTableDepth);
+        m_warnings << trEngine("field `%1`: nested more than %2 tables deep — stored as JSON")
+                          .arg(fieldLabel(field))
+                          .arg(kMaxTableDepth);
     }
     // Mixed kinds, an empty object, or too deep: one column, JSON when it holds structure.
     addScalar(scope, field, name, source, nullable);
@@ -316,9 +317,9 @@ MappingProposal proposeMapping(const QString &collection, const FieldNode &root,
         pk.type = builder.keyType(*id, &pk.conversion);
     } else {
         pk.type = ColumnType::Text;
-        builder.warnings << trEngine("collection `%1`: no _id in the sampled documents — "
-                                     "the key column `%2` is text")
-                                .arg(collection, pk.column);
+        builder.warn(trEngine("collection `%1`: no _id in the sampled documents — "
+                              "the key column `%2` is text")
+                         .arg(collection, pk.column));
     }
     table.columns.push_back(pk);
     // Children name the document's key after the table ("orders_id"), which reads well in
@@ -339,7 +340,7 @@ MappingProposal proposeMapping(const QString &collection, const FieldNode &root,
         table.columns.push_back(extra);
     }
 
-    proposal.warnings = std::move(builder.warnings);
+    proposal.warnings = builder.takeWarnings();
     return proposal;
 }
 
