@@ -11,10 +11,18 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct BsonDeleter {
-    void operator()(bson_t *b) const { bson_destroy(b); }
+// Owns a bson_t; unique_ptr<bson_t> would warn about bson_t's alignment attribute.
+class BsonPtr {
+public:
+    explicit BsonPtr(bson_t *doc) : m_doc(doc) {}
+    ~BsonPtr() { bson_destroy(m_doc); }
+    BsonPtr(const BsonPtr &) = delete;
+    BsonPtr &operator=(const BsonPtr &) = delete;
+    const bson_t *get() const { return m_doc; }
+
+private:
+    bson_t *m_doc;
 };
-using BsonPtr = std::unique_ptr<bson_t, BsonDeleter>;
 
 BsonPtr fromJson(const QString &json)
 {
