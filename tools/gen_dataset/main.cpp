@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
-#include <sys/stat.h>
 
 namespace {
 
@@ -38,8 +38,10 @@ bool parseCount(const char *text, std::int64_t *count)
 int main(int argc, char *argv[])
 {
     if (argc == 3 && std::strcmp(argv[1], "--demo") == 0) {
-        if (mkdir(argv[2], 0755) != 0 && errno != EEXIST) {
-            std::fprintf(stderr, "cannot create %s: %s\n", argv[2], std::strerror(errno));
+        std::error_code error;
+        std::filesystem::create_directories(argv[2], error);
+        if (error) {
+            std::fprintf(stderr, "cannot create %s: %s\n", argv[2], error.message().c_str());
             return 1;
         }
         return ferry::gen::writeShopDump(argv[2]) ? 0 : 1;
