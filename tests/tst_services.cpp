@@ -4,6 +4,8 @@
 #include "support/test_services.h"
 
 #include <QByteArray>
+#include <QSet>
+#include <QStringList>
 #include <QTest>
 
 #include <mongoc/mongoc.h>
@@ -45,6 +47,7 @@ private slots:
     void postgresCreatesFreshDatabases();
     void mongoAnswersPing();
     void mongoFindPagesWithGetMore();
+    void mongoListsCountsAndSamples();
     void mongoValueSurvivesRoundTrip_data();
     void mongoValueSurvivesRoundTrip();
 
@@ -149,6 +152,60 @@ void ServicesTest::mongoFindPagesWithGetMore()
     QCOMPARE(seen, total);
     // 100 in the first batch, then two getMores of 100 and 50.
     QCOMPARE(m_getMores, 2);
+}
+
+// What schema sampling and the source's progress need: names, counts and $sample.
+void ServicesTest::mongoListsCountsAndSamples()
+{
+    mongoc_collection_t *coll = freshCollection("listing");
+    bson_error_t error;
+    for (int i = 0; i < 20; ++i) {
+        BsonPtr doc(BCON_NEW("n", BCON_INT32(i), "even", BCON_BOOL(i % 2 == 0)));
+        QVERIFY2(mongoc_collection_insert_one(coll, doc.get(), nullptr, nullptr, &error),
+                 error.message);
+    }
+
+    char **names = mongoc_client_get_database_names_with_opts(m_client, nullptr, &error);
+    QVERIFY2(names, error.message);
+    QStringList databases;
+    for (char **n = names; *n; ++n)
+        databases << QString::fromUtf8(*n);
+    bson_strfreev(names);
+    QVERIFY2(databases.contains(QStringLiteral("ferry_tst_services")),
+             qPrintable(databases.join(u',')));
+
+    mongoc_database_t *db = mongoc_client_get_database(m_client, "ferry_tst_services");
+    names = mongoc_database_get_collection_names_with_opts(db, nullptr, &error);
+    mongoc_database_destroy(db);
+    QVERIFY2(names, error.message);
+    QStringList collections;
+    for (char **n = names; *n; ++n)
+        collections << QString::fromUtf8(*n);
+    bson_strfreev(names);
+    QVERIFY2(collections.contains(QStringLiteral("listing")), qPrintable(collections.join(u',')));
+
+    BsonPtr even(BCON_NEW("even", BCON_BOOL(true)));
+    QCOMPARE(mongoc_collection_count_documents(coll, even.get(), nullptr, nullptr, nullptr, &error),
+             10);
+    QCOMPARE(mongoc_collection_estimated_document_count(coll, nullptr, nullptr, nullptr, &error),
+             20);
+
+    BsonPtr pipeline(
+        BCON_NEW("pipeline", "[", "{", "$sample", "{", "size", BCON_INT32(5), "}", "}", "]"));
+    mongoc_cursor_t *cursor =
+        mongoc_collection_aggregate(coll, MONGOC_QUERY_NONE, pipeline.get(), nullptr, nullptr);
+    const bson_t *doc = nullptr;
+    QSet<int> sampled;
+    while (mongoc_cursor_next(cursor, &doc)) {
+        bson_iter_t it;
+        if (bson_iter_init_find(&it, doc, "n"))
+            sampled.insert(bson_iter_int32(&it));
+    }
+    const bool failed = mongoc_cursor_error(cursor, &error);
+    mongoc_cursor_destroy(cursor);
+    mongoc_collection_destroy(coll);
+    QVERIFY2(!failed, error.message);
+    QCOMPARE(sampled.size(), 5);
 }
 
 void ServicesTest::mongoValueSurvivesRoundTrip_data()
