@@ -4,6 +4,7 @@
 #                           peer; writes DIR/postgres.uri and DIR/mongo.port
 #   services.sh stop DIR    stops both and removes the cluster's data
 # Both are idempotent: start stops leftovers of an earlier run first, stop of nothing is fine.
+# FERRY_PG_BIN may name the PostgreSQL bin folder (default: version 15, else any installed).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
