@@ -12,6 +12,7 @@ namespace ferry {
 // paths in _extra keys and reject messages are concrete ("items[3].sku", "attrs.red.qty").
 // Counts (unknownFields, excludedValues) cover accepted documents only, plus the unknown
 // field that made a document fail under UnknownFields::Reject, so the report names it.
+// Without an Extra column, UnknownFields::Extra only counts: the report still shows them.
 struct Transformer::Plan {
     Plan(const CollectionMapping &mapping, const ProjectOptions &options, Dialect dialect)
         : plan(mapping, options, dialect)
