@@ -3,8 +3,9 @@
 #include "endpoints/sink.h"
 #include "endpoints/source.h"
 #include "run/batch_writer.h"
-#include "transform/bson_text.h"
+#include "core/bson_text.h"
 #include "transform/transformer.h"
+#include "transform/value_converter.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -23,7 +24,14 @@ QString documentId(const RowBatch &batch, uint32_t doc)
     bson_iter_t it;
     if (!bson_iter_init_find(&it, &view, "_id"))
         return {};
-    return bsonValueToDisplay(&it);
+    if (BSON_ITER_HOLDS_OID(&it)) {
+        char hex[25];
+        formatObjectId(bson_iter_oid(&it), hex);
+        return QString::fromLatin1(hex, 24);
+    }
+    if (BSON_ITER_HOLDS_UTF8(&it))
+        return QString::fromUtf8(bson_iter_utf8(&it, nullptr));
+    return relaxedJsonText(&it);
 }
 
 } // namespace
