@@ -99,8 +99,11 @@ Result<bool> DumpBsonReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
         const auto *data = reinterpret_cast<const uint8_t *>(m_file.data());
         bson_t doc;
         size_t badOffset = 0;
-        if (!bson_init_static(&doc, data, size_t(len)) ||
-            !bson_validate(&doc, BSON_VALIDATE_NONE, &badOffset))
+        if (!bson_init_static(&doc, data, size_t(len)))
+            return damaged(at, trEngine("the document starting there (%1 bytes) does not end "
+                                        "with the zero byte every BSON document ends with")
+                                   .arg(len));
+        if (!bson_validate(&doc, BSON_VALIDATE_NONE, &badOffset))
             return damaged(at, trEngine("the document starting there (%1 bytes) is not valid "
                                         "BSON; the problem is %2 bytes into it")
                                    .arg(len)
