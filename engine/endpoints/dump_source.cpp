@@ -46,7 +46,7 @@ QString collectionName(const QFileInfo &file)
     return file.completeBaseName();
 }
 
-Result<qint64> estimate(DocumentReader &reader, qint64 fileSize)
+Result<qint64> estimate(DocumentReader &reader)
 {
     DocBatch batch;
     auto got = reader.next(batch, kEstimateDocs);
@@ -57,7 +57,6 @@ Result<qint64> estimate(DocumentReader &reader, qint64 fileSize)
     const double progress = reader.progress();
     if (progress <= 0)
         return qint64(-1);
-    Q_UNUSED(fileSize);
     return qint64(double(batch.size()) / progress + 0.5);
 }
 
@@ -200,7 +199,7 @@ Result<QList<CollectionInfo>> DumpSource::listCollections()
             auto reader = openReader(it.key(), {});
             if (!reader)
                 return reader.error();
-            auto count = estimate(**reader, size);
+            auto count = estimate(**reader);
             if (!count)
                 return count.error();
             info.count = *count;

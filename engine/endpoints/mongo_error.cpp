@@ -13,7 +13,10 @@ constexpr uint32_t kUnauthorized = 13;
 Error mongoError(const bson_error_t &error, const QString &server, const QString &doing,
                  ErrorCode otherwise)
 {
-    const QString driver = redactSecrets(QString::fromUtf8(error.message));
+    QString driver = redactSecrets(QString::fromUtf8(error.message)).trimmed();
+    // Driver messages end with their own full stop; ours follows.
+    while (driver.endsWith(QLatin1Char('.')))
+        driver.chop(1);
     const bool authText =
         driver.contains(QLatin1String("Authentication failed"), Qt::CaseInsensitive);
     const bool auth =

@@ -69,17 +69,21 @@ Result<bool> MongoReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
             mongoc_collection_find_with_opts(m_collection, m_filter.get(), opts.get(), nullptr);
     }
     const bson_t *doc = nullptr;
-    while (out.size() < size_t(maxDocs) && out.bytes() < maxBytes &&
-           mongoc_cursor_next(m_cursor, &doc))
+    while (out.size() < size_t(maxDocs) && out.bytes() < maxBytes) {
+        if (!mongoc_cursor_next(m_cursor, &doc)) {
+            // libmongoc refuses to advance an exhausted cursor again: remember the end.
+            bson_error_t error;
+            if (mongoc_cursor_error(m_cursor, &error))
+                return mongoError(error, m_server,
+                                  trEngine("reading collection \"%1\"").arg(m_name),
+                                  ErrorCode::Usage);
+            m_done = true;
+            break;
+        }
         out.append(doc);
-    bson_error_t error;
-    if (mongoc_cursor_error(m_cursor, &error))
-        return mongoError(error, m_server, trEngine("reading collection \"%1\"").arg(m_name),
-                          ErrorCode::Usage);
-    if (out.empty()) {
-        m_done = true;
-        return false;
     }
+    if (out.empty())
+        return false;
     m_read += qint64(out.size());
     // The last document of the batch holds the _id to resume after.
     bson_t last;

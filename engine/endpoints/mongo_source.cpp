@@ -4,6 +4,8 @@
 #include "endpoints/mongo_error.h"
 #include "endpoints/mongo_reader.h"
 
+#include <QtGlobal>
+
 #include <algorithm>
 #include <mutex>
 
@@ -14,10 +16,22 @@ namespace {
 // A server that does not answer must not freeze the wizard for libmongoc's default 30 s.
 constexpr int32_t kDefaultTimeoutMs = 5000;
 
+// libmongoc logs to stderr by default, debug chatter included; only warnings matter, and
+// they may quote a URI.
+void logToQt(mongoc_log_level_t level, const char *domain, const char *message, void *)
+{
+    if (level > MONGOC_LOG_LEVEL_WARNING)
+        return;
+    qWarning("libmongoc %s: %s", domain, qPrintable(redactSecrets(QString::fromUtf8(message))));
+}
+
 void initDriverOnce()
 {
     static std::once_flag once;
-    std::call_once(once, [] { mongoc_init(); });
+    std::call_once(once, [] {
+        mongoc_init();
+        mongoc_log_set_handler(logToQt, nullptr);
+    });
 }
 
 struct CollectionDeleter {

@@ -284,6 +284,12 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
     const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
         out = WriteOutcome();
         out.tableRows.assign(tables.size(), 0);
+        // A batch's rows and its checkpoint commit together, so losing the last few commits in
+        // a server crash only makes a resume redo them; not waiting for each WAL flush nearly
+        // doubles throughput at 5000-row batches. The finishing batch waits, and its flush
+        // makes every earlier commit durable too.
+        if (!checkpoint.finished)
+            tx.exec("SET LOCAL synchronous_commit TO OFF");
         const TableRows &rootRows = batch.tables[0];
         std::vector<char> keep; // per document: its root row went in, so its children follow
         const std::vector<char> *filter = nullptr;
