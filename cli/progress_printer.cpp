@@ -45,8 +45,13 @@ void ProgressPrinter::update(const RunProgress &p)
         return;
     }
     // Plain output: one line per collection change and at most one every 2 s.
-    if (c.name == m_lastCollection && m_sinceLine.elapsed() < 2000 && !c.done)
+    const bool finishedNow = c.done && !m_doneCollections.contains(c.name);
+    if (c.name == m_lastCollection && m_sinceLine.elapsed() < 2000 && !finishedNow)
         return;
+    if (c.done && !finishedNow)
+        return;
+    if (c.done)
+        m_doneCollections.insert(c.name);
     m_lastCollection = c.name;
     m_sinceLine.restart();
     err << "progress: " << c.name << ' ' << counts << " read, " << c.written << " written, "

@@ -3,6 +3,7 @@
 #include "run/run_types.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 
 namespace ferry {
 
@@ -20,6 +21,7 @@ private:
     bool m_lineOpen = false;
     QElapsedTimer m_sinceLine;
     QString m_lastCollection;
+    QSet<QString> m_doneCollections;
 };
 
 QString formatDuration(double seconds);

@@ -103,7 +103,7 @@ void TestCliResume::dryRunLeavesTargetUnchanged()
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
     const QJsonObject c = readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
-    const QJsonObject dry = c.value(QStringLiteral("extra")).toObject().value(QStringLiteral("dry_run")).toObject();
+    const QJsonObject dry = c.value(QStringLiteral("dry_run")).toObject();
     QVERIFY2(!dry.isEmpty(), "the report has no dry_run section");
     QVERIFY(dry.value(QStringLiteral("ddl")).toArray().first().toString().contains(QStringLiteral("CREATE TABLE")));
     const QJsonArray tables = dry.value(QStringLiteral("tables")).toArray();
@@ -189,7 +189,8 @@ void TestCliResume::killAndResume()
         QCOMPARE(b.tableChecksum(t), a.tableChecksum(t));
     }
     QCOMPARE(a.scalar(QStringLiteral("SELECT count(*) FROM items")), QStringLiteral("300000"));
-    QCOMPARE(a.scalar(QStringLiteral("SELECT count(*) FROM items_tags")), QStringLiteral("299999"));
+    // Document i has i % 3 tags: 0 + 1 + 2 for every 3 documents.
+    QCOMPARE(a.scalar(QStringLiteral("SELECT count(*) FROM items_tags")), QStringLiteral("300000"));
 }
 
 void TestCliResume::rejectsAreCountedAndWritten()

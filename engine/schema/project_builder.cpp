@@ -7,7 +7,50 @@
 #include <QFileInfo>
 #include <QHash>
 
+#include <algorithm>
+#include <cstring>
+
 namespace ferry {
+
+namespace {
+
+// Orders documents by _id (ObjectId, number, string; other kinds by type, then bytes), so
+// the inferred field order — and so the column order — is the same whatever order the
+// source returned its sample in ($sample on a server is random).
+bool idLess(const BsonDoc &a, const BsonDoc &b)
+{
+    bson_iter_t ia, ib;
+    const bool ha = bson_iter_init_find(&ia, a.get(), "_id");
+    const bool hb = bson_iter_init_find(&ib, b.get(), "_id");
+    if (ha != hb)
+        return hb; // documents without _id last
+    if (!ha)
+        return false;
+    const bson_type_t ta = bson_iter_type(&ia);
+    const bson_type_t tb = bson_iter_type(&ib);
+    const auto numeric = [](bson_type_t t) {
+        return t == BSON_TYPE_INT32 || t == BSON_TYPE_INT64 || t == BSON_TYPE_DOUBLE;
+    };
+    if (numeric(ta) && numeric(tb))
+        return bson_iter_as_double(&ia) < bson_iter_as_double(&ib);
+    if (ta != tb)
+        return ta < tb;
+    if (ta == BSON_TYPE_OID)
+        return bson_oid_compare(bson_iter_oid(&ia), bson_iter_oid(&ib)) < 0;
+    if (ta == BSON_TYPE_UTF8)
+        return strcmp(bson_iter_utf8(&ia, nullptr), bson_iter_utf8(&ib, nullptr)) < 0;
+    const bson_value_t *xa = bson_iter_value(&ia);
+    const bson_value_t *xb = bson_iter_value(&ib);
+    if (ta == BSON_TYPE_BINARY) {
+        const uint32_t la = xa->value.v_binary.data_len;
+        const uint32_t lb = xb->value.v_binary.data_len;
+        const int c = memcmp(xa->value.v_binary.data, xb->value.v_binary.data, std::min(la, lb));
+        return c != 0 ? c < 0 : la < lb;
+    }
+    return false; // documents and rarer kinds: keep the source's order
+}
+
+} // namespace
 
 Result<CollectionSchema> inferCollectionSchema(Source &source, const QString &collection,
                                                qint64 sampleSize, const QString &filter,
@@ -16,6 +59,7 @@ Result<CollectionSchema> inferCollectionSchema(Source &source, const QString &co
     auto docs = source.sample(collection, sampleSize, filter);
     if (!docs)
         return docs.error();
+    std::stable_sort(docs->begin(), docs->end(), idLess);
     SchemaInferrer inferrer;
     for (const BsonDoc &doc : *docs)
         inferrer.add(doc.get());
