@@ -1,0 +1,349 @@
+#!/usr/bin/python3
+"""A MongoDB wire-protocol peer for Ferry's tests.
+
+No MongoDB server can be installed here, so the live Mongo path (libmongoc) is tested
+against this: python3-mockupdb speaks the protocol, python3-mongomock stores and queries.
+It answers the commands libmongoc 1.23 sends for what Ferry does (list, count, find with
+getMore paging, sampling, writes, indexes, drops). Anything else gets {ok: 0, code: 59}
+so a test fails loudly instead of receiving a made-up answer.
+
+Limits, on purpose: no authentication (saslStart/SCRAM is out of scope: connect without
+credentials), no sessions or transactions, no compression, no TLS. It is slow (tens of
+thousands of documents a second): functional tests only, never benchmarks.
+
+Run with /usr/bin/python3 (Debian's interpreter, which has the two packages):
+    /usr/bin/python3 mongo_peer.py --port 0 --port-file DIR/mongo.port
+"""
+
+import argparse
+import datetime
+import itertools
+import os
+import signal
+import sys
+import traceback
+from collections import OrderedDict
+
+import bson
+import mockupdb
+import mongomock
+from bson.binary import UuidRepresentation
+from bson.codec_options import CodecOptions
+from bson.int64 import Int64
+from bson.raw_bson import RawBSONDocument
+
+# mockupdb decodes requests with pymongo's legacy UUID handling, which turns binary
+# subtype 4 into uuid.UUID and re-encodes it as subtype 3. UNSPECIFIED keeps every
+# binary value as bson.Binary with its subtype, so UUIDs survive the round trip.
+mockupdb.CODEC_OPTIONS = CodecOptions(document_class=OrderedDict,
+                                      uuid_representation=UuidRepresentation.UNSPECIFIED)
+
+MAX_BSON = 16 * 1024 * 1024
+# A reply batch stops growing past this many bytes (a real server caps at 16 MB).
+BATCH_BYTES = 8 * 1024 * 1024
+DEFAULT_FIRST_BATCH = 101
+MORE_TO_COME = mockupdb.OP_MSG_FLAGS['moreToCome']
+
+
+class CommandError(Exception):
+    def __init__(self, code, errmsg):
+        super().__init__(errmsg)
+        self.code = code
+        self.errmsg = errmsg
+
+
+class Results:
+    """An iterator over query results that can tell whether any are left."""
+
+    def __init__(self, iterable):
+        self._it = iter(iterable)
+        self._pending = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self._pending.pop() if self._pending else next(self._it)
+
+    def at_end(self):
+        if not self._pending:
+            nxt = next(self._it, None)
+            if nxt is None:
+                return True
+            self._pending.append(nxt)
+        return False
+
+
+class Peer:
+    def __init__(self):
+        self.client = mongomock.MongoClient()
+        self.cursors = {}  # id -> (namespace, iterator); kept here so getMore can page
+        self.next_cursor_id = itertools.count(1000)
+        self.commands = {
+            'hello': self.hello, 'ismaster': self.hello, 'ping': self.ok,
+            'buildinfo': self.build_info, 'listdatabases': self.list_databases,
+            'listcollections': self.list_collections, 'count': self.count,
+            'distinct': self.distinct, 'find': self.find, 'getmore': self.get_more,
+            'aggregate': self.aggregate, 'insert': self.insert, 'update': self.update,
+            'delete': self.delete, 'createindexes': self.create_indexes, 'drop': self.drop,
+            'dropdatabase': self.drop_database, 'endsessions': self.ok,
+            'killcursors': self.kill_cursors,
+        }
+
+    # Entry point for every request mockupdb receives (its server loop serialises
+    # requests, so mongomock is never used from two threads at once).
+    def handle(self, request):
+        name = request.command_name if request.is_command else None
+        no_reply = isinstance(request, mockupdb.OpMsg) and (request.flags or 0) & MORE_TO_COME
+        try:
+            if name is None:
+                raise CommandError(59, 'legacy opcodes are not supported: %r' % (request,))
+            handler = self.commands.get(name.lower())
+            if handler is None:
+                raise CommandError(59, 'no such command: %s' % name)
+            reply = handler(request.namespace, request.doc[name], request.doc)
+        except CommandError as e:
+            reply = {'ok': 0, 'errmsg': e.errmsg, 'code': e.code}
+        except mongomock.OperationFailure as e:
+            reply = {'ok': 0, 'errmsg': str(e), 'code': e.code or 2}
+        except Exception as e:  # keep serving; the test sees the error text
+            traceback.print_exc(file=sys.stderr)
+            reply = {'ok': 0, 'errmsg': '%s: %s' % (type(e).__name__, e), 'code': 1}
+        if not no_reply:
+            request.replies(reply)
+        return True
+
+    # --- server and database level -------------------------------------------------
+
+    def ok(self, db, arg, cmd):
+        return {'ok': 1}
+
+    def hello(self, db, arg, cmd):
+        # maxWireVersion 13 (MongoDB 5.0) keeps libmongoc on OP_MSG; no
+        # logicalSessionTimeoutMinutes so it never sends lsid, no compression field.
+        return OrderedDict([
+            ('ismaster', True), ('isWritablePrimary', True), ('helloOk', True),
+            ('maxBsonObjectSize', MAX_BSON), ('maxMessageSizeBytes', 48000000),
+            ('maxWriteBatchSize', 100000),
+            ('localTime', datetime.datetime.now(datetime.timezone.utc)),
+            ('connectionId', 1), ('minWireVersion', 0), ('maxWireVersion', 13),
+            ('readOnly', False), ('ok', 1)])
+
+    def build_info(self, db, arg, cmd):
+        return {'version': '5.0.0', 'versionArray': [5, 0, 0, 0], 'gitVersion': 'mongo_peer',
+                'bits': 64, 'maxBsonObjectSize': MAX_BSON, 'ok': 1}
+
+    def list_databases(self, db, arg, cmd):
+        names = self.client.list_database_names()
+        if cmd.get('nameOnly'):
+            return {'databases': [{'name': n} for n in names], 'ok': 1}
+        dbs = [{'name': n, 'sizeOnDisk': 0, 'empty': False} for n in names]
+        return {'databases': dbs, 'totalSize': 0, 'ok': 1}
+
+    def list_collections(self, db, arg, cmd):
+        wanted = (cmd.get('filter') or {}).get('name')
+        infos = []
+        for name in sorted(self.client[db].list_collection_names()):
+            if wanted is not None and name != wanted:
+                continue
+            infos.append(OrderedDict([
+                ('name', name), ('type', 'collection'), ('options', {}),
+                ('info', {'readOnly': False}),
+                ('idIndex', {'v': 2, 'key': {'_id': 1}, 'name': '_id_'})]))
+        return self.open_cursor(db + '.$cmd.listCollections', Results(infos),
+                                (cmd.get('cursor') or {}).get('batchSize'))
+
+    def drop_database(self, db, arg, cmd):
+        self.client.drop_database(db)
+        return {'dropped': db, 'ok': 1}
+
+    # --- reads ---------------------------------------------------------------------
+
+    def collection(self, db, name):
+        if not isinstance(name, str):
+            raise CommandError(73, 'collection name must be a string, got %r' % (name,))
+        return self.client[db][name]
+
+    def count(self, db, arg, cmd):
+        opts = {k: int(cmd[k]) for k in ('skip', 'limit') if cmd.get(k)}
+        if 'limit' in opts:
+            opts['limit'] = abs(opts['limit'])
+        n = self.collection(db, arg).count_documents(cmd.get('query') or {}, **opts)
+        return {'n': n, 'ok': 1}
+
+    def distinct(self, db, arg, cmd):
+        values = self.collection(db, arg).distinct(cmd['key'], cmd.get('query') or None)
+        return {'values': values, 'ok': 1}
+
+    def find(self, db, arg, cmd):
+        coll = self.collection(db, arg)
+        # An empty projection means "all fields" on a real server; mongomock reads {} as
+        # "only _id", hence `or None`.
+        cur = coll.find(cmd.get('filter') or {}, cmd.get('projection') or None)
+        if cmd.get('sort'):
+            cur = cur.sort(list(cmd['sort'].items()))
+        if cmd.get('skip'):
+            cur = cur.skip(int(cmd['skip']))
+        limit = int(cmd.get('limit') or 0)
+        if limit:
+            cur = cur.limit(abs(limit))
+        single = bool(cmd.get('singleBatch')) or limit < 0
+        return self.open_cursor('%s.%s' % (db, arg), Results(cur), cmd.get('batchSize'),
+                                single_batch=single)
+
+    def aggregate(self, db, arg, cmd):
+        pipeline = list(cmd.get('pipeline') or [])
+        batch = (cmd.get('cursor') or {}).get('batchSize')
+        if arg == 1:
+            raise CommandError(59, 'database-level aggregate is not supported')
+        coll = self.collection(db, arg)
+        if pipeline and '$collStats' in pipeline[0]:
+            # estimatedDocumentCount may arrive as $collStats + $group; answer its shape.
+            docs = [{'_id': 1, 'n': coll.count_documents({})}]
+        else:
+            docs = coll.aggregate(pipeline)
+        return self.open_cursor('%s.%s' % (db, arg), Results(docs), batch)
+
+    def get_more(self, db, arg, cmd):
+        cursor_id = int(arg)
+        entry = self.cursors.get(cursor_id)
+        if entry is None:
+            raise CommandError(43, 'cursor id %d not found' % cursor_id)
+        ns, it = entry
+        docs, rest = self.take(it, cmd.get('batchSize'))
+        if rest is None:
+            del self.cursors[cursor_id]
+            cursor_id = 0
+        else:
+            self.cursors[cursor_id] = (ns, rest)
+        return {'cursor': {'id': Int64(cursor_id), 'ns': ns, 'nextBatch': docs}, 'ok': 1}
+
+    def kill_cursors(self, db, arg, cmd):
+        killed, missing = [], []
+        for cid in cmd.get('cursors') or []:
+            (killed if self.cursors.pop(int(cid), None) else missing).append(Int64(cid))
+        return {'cursorsKilled': killed, 'cursorsNotFound': missing, 'cursorsAlive': [],
+                'cursorsUnknown': [], 'ok': 1}
+
+    def open_cursor(self, ns, it, batch_size, single_batch=False):
+        size = DEFAULT_FIRST_BATCH if batch_size is None else batch_size
+        docs, rest = self.take(it, size)
+        cursor_id = 0
+        if rest is not None and not single_batch:
+            cursor_id = next(self.next_cursor_id)
+            self.cursors[cursor_id] = (ns, rest)
+        return {'cursor': {'id': Int64(cursor_id), 'ns': ns, 'firstBatch': docs}, 'ok': 1}
+
+    @staticmethod
+    def take(it, batch_size):
+        """Up to batch_size documents (0/None: no count limit), capped by bytes.
+
+        Documents are encoded once here and embedded raw in the reply, which also tells
+        the batch size in bytes without encoding twice. Returns (docs, rest): rest is None
+        when the results are exhausted, else the iterator to continue from."""
+        docs, total = [], 0
+        limit = int(batch_size or 0)
+        while (not limit or len(docs) < limit) and not (docs and total >= BATCH_BYTES):
+            doc = next(it, None)
+            if doc is None:
+                return docs, None
+            raw = RawBSONDocument(bson.encode(doc))
+            total += len(raw.raw)
+            docs.append(raw)
+        # Peek, so a batch that ends the results also closes the cursor (a real server
+        # does the same and libmongoc then sends no getMore), and put the peeked one back.
+        return docs, (None if it.at_end() else it)
+
+    # --- writes --------------------------------------------------------------------
+
+    def insert(self, db, arg, cmd):
+        docs = list(cmd.get('documents') or [])
+        if not docs:
+            return {'n': 0, 'ok': 1}
+        try:
+            self.collection(db, arg).insert_many(docs, ordered=cmd.get('ordered', True))
+        except mongomock.BulkWriteError as e:
+            errs = [{'index': w['index'], 'code': w['code'], 'errmsg': w['errmsg']}
+                    for w in e.details.get('writeErrors', [])]
+            return {'n': e.details.get('nInserted', 0), 'writeErrors': errs, 'ok': 1}
+        return {'n': len(docs), 'ok': 1}
+
+    def update(self, db, arg, cmd):
+        coll = self.collection(db, arg)
+        n = modified = 0
+        upserted = []
+        for index, spec in enumerate(cmd.get('updates') or []):
+            q, u, upsert = spec.get('q') or {}, spec.get('u'), bool(spec.get('upsert'))
+            if isinstance(u, list):
+                raise CommandError(59, 'pipeline updates are not supported')
+            extra = {'array_filters': spec['arrayFilters']} if spec.get('arrayFilters') else {}
+            if any(k.startswith('$') for k in u):
+                op = coll.update_many if spec.get('multi') else coll.update_one
+                res = op(q, u, upsert=upsert, **extra)
+            else:
+                res = coll.replace_one(q, u, upsert=upsert)
+            n += res.matched_count
+            modified += res.modified_count
+            if res.upserted_id is not None:
+                n += 1
+                upserted.append({'index': index, '_id': res.upserted_id})
+        reply = {'n': n, 'nModified': modified, 'ok': 1}
+        if upserted:
+            reply['upserted'] = upserted
+        return reply
+
+    def delete(self, db, arg, cmd):
+        coll = self.collection(db, arg)
+        n = 0
+        for spec in cmd.get('deletes') or []:
+            op = coll.delete_one if spec.get('limit') == 1 else coll.delete_many
+            n += op(spec.get('q') or {}).deleted_count
+        return {'n': n, 'ok': 1}
+
+    def create_indexes(self, db, arg, cmd):
+        coll = self.collection(db, arg)
+        created = arg not in self.client[db].list_collection_names()
+        before = len(coll.index_information()) if not created else 1
+        for spec in cmd.get('indexes') or []:
+            opts = {k: spec[k] for k in ('name', 'unique', 'sparse') if k in spec}
+            coll.create_index(list(spec['key'].items()), **opts)
+        return {'createdCollectionAutomatically': created, 'numIndexesBefore': before,
+                'numIndexesAfter': len(coll.index_information()), 'ok': 1}
+
+    def drop(self, db, arg, cmd):
+        # MongoDB 5.0 (the version announced in hello) answers "ns not found" here.
+        if arg not in self.client[db].list_collection_names():
+            raise CommandError(26, 'ns not found')
+        self.client[db].drop_collection(arg)
+        return {'ns': '%s.%s' % (db, arg), 'nIndexesWas': 1, 'ok': 1}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--port', type=int, default=0, help='0 picks a free port')
+    parser.add_argument('--port-file', help='write the bound port here once listening')
+    parser.add_argument('--verbose', action='store_true', help='log every request')
+    args = parser.parse_args()
+
+    peer = Peer()
+    server = mockupdb.MockupDB(port=args.port, verbose=args.verbose)
+    server.autoresponds(peer.handle)
+    port = server.run()
+    if args.port_file:
+        # Written then renamed, so whoever polls for the file never reads half of it.
+        tmp = args.port_file + '.tmp'
+        with open(tmp, 'w') as f:
+            f.write('%d\n' % port)
+        os.replace(tmp, args.port_file)
+    print('mongo_peer listening on 127.0.0.1:%d' % port, flush=True)
+
+    # Everything lives in memory, so there is nothing to flush on a signal: exit at once.
+    # (MockupDB.stop() would spend seconds joining its polling threads on every teardown.)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: os._exit(0))
+    while True:
+        signal.pause()
+
+
+if __name__ == '__main__':
+    main()
