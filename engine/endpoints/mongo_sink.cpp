@@ -309,7 +309,6 @@ Result<WriteOutcome> MongoSink::write(const CollectionMapping &mapping,
             BSON_ITER_HOLDS_ARRAY(&errors) && bson_iter_recurse(&errors, &item)) {
             onlyDuplicates = true;
             while (bson_iter_next(&item)) {
-                bson_iter_t f;
                 bson_iter_t entry;
                 int32_t code = 0;
                 int32_t index = -1;
@@ -320,7 +319,6 @@ Result<WriteOutcome> MongoSink::write(const CollectionMapping &mapping,
                     else if (!strcmp(bson_iter_key(&entry), "index"))
                         index = int32_t(bson_iter_as_int64(&entry));
                 }
-                (void)f;
                 if (code != DuplicateKey || options.existingRows != ExistingRows::Skip) {
                     onlyDuplicates = false;
                     if (code == DuplicateKey && index >= 0 && size_t(index) < chunk.size()) {
