@@ -361,6 +361,10 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
             return opened.error();
         std::unique_ptr<DocumentReader> reader = std::move(*opened);
         const Transformer transformer(mapping, project.options, sink->dialect());
+        // Document targets take the documents as they are; the mapping's tables only name
+        // the collection they go to.
+        const bool documentTarget = q->m_target.isDocument();
+        const size_t tableCount = mapping.tables().size();
         const int batchSize = std::max(1, project.options.batchSize);
 
         BoundedQueue<QueueItem> queue(QueueDepth);
@@ -387,7 +391,10 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                     queue.close();
                     return;
                 }
-                transformer.transform(item.batch);
+                if (documentTarget)
+                    item.batch.tables.resize(tableCount, TableRows());
+                else
+                    transformer.transform(item.batch);
                 item.batch.position = reader->position();
                 item.batch.firstDocNumber = number;
                 number += qint64(item.batch.docs.size());
