@@ -20,6 +20,9 @@ public:
     // Counts documents by walking the length prefixes only. Stops at the first damaged
     // length and reports it in *problem (the reader gives the full error later).
     static Result<qint64> countDocuments(const QString &path, QString *problem);
+    // A uniform sample of n documents (n >= 0) found by skimming length prefixes; an empty
+    // result for a non-empty file means "damaged: read it in full to report where".
+    static Result<std::vector<BsonDoc>> sampleByOffsets(const QString &path, qint64 n);
 
 private:
     Error damaged(qint64 at, const QString &what) const;

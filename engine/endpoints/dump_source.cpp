@@ -234,6 +234,19 @@ Result<std::unique_ptr<DocumentReader>> DumpSource::openReader(const QString &co
 Result<std::vector<BsonDoc>> DumpSource::sample(const QString &collection, qint64 n,
                                                 const QString &filter)
 {
+    if (filter.isEmpty() && n >= 0) {
+        if (Status s = ensureOpen(); !s)
+            return s.error();
+        auto file = find(collection);
+        if (!file)
+            return file.error();
+        if (file->bson) {
+            auto quick = DumpBsonReader::sampleByOffsets(file->path, n);
+            if (!quick || !quick->empty() || n == 0)
+                return quick;
+            // empty: either an empty file or a damaged one; the full read tells which
+        }
+    }
     ReadOptions options;
     options.filter = filter;
     auto reader = openReader(collection, options);
