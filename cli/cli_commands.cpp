@@ -4,16 +4,23 @@
 #include "progress_printer.h"
 
 #include "core/endpoint.h"
+#include "endpoints/sink.h"
 #include "endpoints/source.h"
 #include "project/project_file.h"
+#include "run/collection_order.h"
 #include "run/migration_run.h"
+#include "run/rollback.h"
+#include "run/validator.h"
 #include "schema/project_builder.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+
+#include <limits>
 
 namespace ferry {
 
@@ -74,7 +81,8 @@ bool parseSample(CliArgs &args, qint64 *out)
 {
     if (!args.has(QStringLiteral("sample")))
         return true;
-    if (args.value(QStringLiteral("sample")).compare(QLatin1String("all"), Qt::CaseInsensitive) == 0) {
+    if (args.value(QStringLiteral("sample")).compare(QLatin1String("all"), Qt::CaseInsensitive) ==
+        0) {
         *out = -1;
         return true;
     }
@@ -92,14 +100,14 @@ bool applyRunOptions(CliArgs &args, ProjectOptions &options, RunRequest &request
     options.batchSize = int(std::min<qint64>(batch, 1000000));
     if (args.has(QStringLiteral("no-skip-existing")))
         options.existingRows = ExistingRows::Fail;
-    if (args.has(QStringLiteral("existing-rows"))
-        && !parseExistingRows(args.value(QStringLiteral("existing-rows")), &options.existingRows)) {
+    if (args.has(QStringLiteral("existing-rows")) &&
+        !parseExistingRows(args.value(QStringLiteral("existing-rows")), &options.existingRows)) {
         *exit = usageError(tr("--existing-rows takes skip, upsert, fail or truncate, not \"%1\".")
                                .arg(args.value(QStringLiteral("existing-rows"))));
         return false;
     }
-    if (args.has(QStringLiteral("on-error"))
-        && !parseErrorPolicy(args.value(QStringLiteral("on-error")), &options.onError)) {
+    if (args.has(QStringLiteral("on-error")) &&
+        !parseErrorPolicy(args.value(QStringLiteral("on-error")), &options.onError)) {
         *exit = usageError(tr("--on-error takes stop or reject, not \"%1\".")
                                .arg(args.value(QStringLiteral("on-error"))));
         return false;
@@ -114,7 +122,9 @@ bool applyRunOptions(CliArgs &args, ProjectOptions &options, RunRequest &request
 void printSummary(const RunReport &report)
 {
     QTextStream out(stdout);
-    out << tr("%1: %2 in %3 s").arg(report.command, report.status).arg(report.durationSeconds, 0, 'f', 1)
+    out << tr("%1: %2 in %3 s")
+               .arg(report.command, report.status)
+               .arg(report.durationSeconds, 0, 'f', 1)
         << '\n';
     for (const CollectionReport &c : report.collections) {
         out << QStringLiteral("  %1: %2 read, %3 written, %4 skipped (existing), %5 rejected, "
@@ -140,11 +150,13 @@ int executeRun(const Project &project, const Endpoint &source, const Endpoint &t
 {
     MigrationRun run(project, source, target, request);
     ProgressPrinter printer;
-    QObject::connect(&run, &MigrationRun::progress, &run,
-                     [&printer](const RunProgress &p) { printer.update(p); }, Qt::DirectConnection);
-    QObject::connect(&run, &MigrationRun::message, &run,
-                     [&printer](int level, const QString &text) { printer.message(level, text); },
-                     Qt::DirectConnection);
+    QObject::connect(
+        &run, &MigrationRun::progress, &run,
+        [&printer](const RunProgress &p) { printer.update(p); }, Qt::DirectConnection);
+    QObject::connect(
+        &run, &MigrationRun::message, &run,
+        [&printer](int level, const QString &text) { printer.message(level, text); },
+        Qt::DirectConnection);
     run.setCommand(command);
     run.start();
     printer.finish();
@@ -153,9 +165,9 @@ int executeRun(const Project &project, const Endpoint &source, const Endpoint &t
 }
 
 const QSet<QString> RunValueOptions = {
-    QStringLiteral("collection"), QStringLiteral("batch-size"), QStringLiteral("on-error"),
-    QStringLiteral("existing-rows"), QStringLiteral("report"), QStringLiteral("reject-file"),
-    QStringLiteral("source"), QStringLiteral("target")};
+    QStringLiteral("collection"),    QStringLiteral("batch-size"), QStringLiteral("on-error"),
+    QStringLiteral("existing-rows"), QStringLiteral("report"),     QStringLiteral("reject-file"),
+    QStringLiteral("source"),        QStringLiteral("target")};
 const QSet<QString> RunFlags = {QStringLiteral("no-skip-existing"), QStringLiteral("resume")};
 
 Result<Project> loadProjectArg(const CliArgs &args)
@@ -229,7 +241,9 @@ int cliList(const QStringList &words)
         return ExitOk;
     }
     for (const CollectionInfo &c : *listed) {
-        const QString count = c.count < 0 ? tr("unknown") : (c.exact ? QString::number(c.count) : QStringLiteral("~%1").arg(c.count));
+        const QString count =
+            c.count < 0 ? tr("unknown")
+                        : (c.exact ? QString::number(c.count) : QStringLiteral("~%1").arg(c.count));
         out << c.name << '\t' << count << '\n';
     }
     return ExitOk;
@@ -256,11 +270,11 @@ int cliInfer(const QStringList &words)
     if (!parseSample(args, &sample))
         return usageError(args.error());
     options.sampleSize = int(sample);
-    if (args.has(QStringLiteral("id-strategy"))
-        && !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
+    if (args.has(QStringLiteral("id-strategy")) &&
+        !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
         return usageError(tr("--id-strategy takes objectid_text or objectid_uuid."));
-    if (args.has(QStringLiteral("unknown-fields"))
-        && !parseUnknownFields(args.value(QStringLiteral("unknown-fields")), &options.unknownFields))
+    if (args.has(QStringLiteral("unknown-fields")) &&
+        !parseUnknownFields(args.value(QStringLiteral("unknown-fields")), &options.unknownFields))
         return usageError(tr("--unknown-fields takes extra, reject or ignore."));
     auto inferred = inferFromArgs(args, withEnvPassword(*source, {}, "FERRY_SOURCE_PASSWORD"),
                                   *target, options);
@@ -302,8 +316,8 @@ int cliMigrate(const QStringList &words)
     if (!parseSample(args, &sample))
         return usageError(args.error());
     options.sampleSize = int(sample);
-    if (args.has(QStringLiteral("id-strategy"))
-        && !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
+    if (args.has(QStringLiteral("id-strategy")) &&
+        !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
         return usageError(tr("--id-strategy takes objectid_text or objectid_uuid."));
     const Endpoint src = withEnvPassword(*source, {}, "FERRY_SOURCE_PASSWORD");
     const Endpoint tgt = withEnvPassword(*target, {}, "FERRY_TARGET_PASSWORD");
@@ -313,7 +327,9 @@ int cliMigrate(const QStringList &words)
     for (const QString &w : inferred->warnings)
         QTextStream(stderr) << "warning: " << w << '\n';
     if (args.has(QStringLiteral("save-project"))) {
-        if (Status s = ProjectFile::save(inferred->project, args.value(QStringLiteral("save-project"))); !s)
+        if (Status s =
+                ProjectFile::save(inferred->project, args.value(QStringLiteral("save-project")));
+            !s)
             return fail(s.error());
     }
     request.collections.clear(); // the inferred project holds exactly the chosen ones
@@ -363,14 +379,110 @@ int cliDryRun(const QStringList &words)
 
 int cliValidate(const QStringList &words)
 {
-    Q_UNUSED(words);
-    return usageError(tr("validate is not available yet in this build."));
+    CliArgs args({QStringLiteral("collection"), QStringLiteral("sample"), QStringLiteral("report"),
+                  QStringLiteral("source"), QStringLiteral("target")},
+                 {});
+    if (!args.parse(words))
+        return usageError(args.error());
+    auto project = loadProjectArg(args);
+    if (!project)
+        return fail(project.error());
+    ValidationOptions vo;
+    if (!parseSample(args, &vo.sample))
+        return usageError(args.error());
+    int exit = ExitOk;
+    Endpoint source, target;
+    if (!projectEndpoints(args, *project, &source, &target, &exit))
+        return exit;
+    auto ordered = orderCollections(*project, args.values(QStringLiteral("collection")));
+    if (!ordered)
+        return fail(ordered.error());
+    auto src = makeSource(source);
+    if (!src)
+        return fail(src.error());
+    auto snk = makeSink(target);
+    if (!snk)
+        return fail(snk.error());
+    if (Status s = (*src)->open(); !s)
+        return fail(s.error());
+    if (Status s = (*snk)->open(); !s)
+        return fail(s.error());
+    if (vo.sample < 0)
+        vo.sample = std::numeric_limits<qint64>::max();
+    QElapsedTimer clock;
+    clock.start();
+    RunReport report;
+    report.command = QStringLiteral("validate");
+    report.source = source.redacted();
+    report.target = target.redacted();
+    report.status = QStringLiteral("completed");
+    int code = ExitOk;
+    for (const CollectionMapping *m : *ordered) {
+        CollectionReport cr;
+        cr.name = m->collection;
+        if (Status s = validateCollection(**src, **snk, *m, project->options, vo, cr); !s)
+            return fail(s.error());
+        cr.status =
+            cr.mismatches.isEmpty() ? QStringLiteral("completed") : QStringLiteral("mismatches");
+        if (!cr.mismatches.isEmpty()) {
+            report.status = QStringLiteral("mismatches");
+            code = ExitRejects;
+        }
+        report.collections.push_back(std::move(cr));
+    }
+    report.durationSeconds = clock.elapsed() / 1000.0;
+    QTextStream out(stdout);
+    for (const CollectionReport &c : report.collections) {
+        out << tr("%1: %2 mismatches").arg(c.name).arg(c.mismatches.size()) << '\n';
+        for (const QJsonValue &v : c.mismatches) {
+            const QJsonObject o = v.toObject();
+            out << QStringLiteral("  _id %1, table %2, column %3: expected %4, found %5")
+                       .arg(o.value(QStringLiteral("_id")).toString(),
+                            o.value(QStringLiteral("table")).toString(),
+                            o.value(QStringLiteral("column")).toString(),
+                            o.value(QStringLiteral("expected")).toString(),
+                            o.value(QStringLiteral("found")).toString())
+                << '\n';
+        }
+    }
+    if (args.has(QStringLiteral("report"))) {
+        if (Status s = report.save(args.value(QStringLiteral("report"))); !s)
+            return fail(s.error());
+    }
+    return code;
 }
 
 int cliRollback(const QStringList &words)
 {
-    Q_UNUSED(words);
-    return usageError(tr("rollback is not available yet in this build."));
+    CliArgs args({QStringLiteral("run"), QStringLiteral("target")}, {QStringLiteral("confirm")});
+    if (!args.parse(words))
+        return usageError(args.error());
+    auto project = loadProjectArg(args);
+    if (!project)
+        return fail(project.error());
+    int exit = ExitOk;
+    Endpoint source, target;
+    if (!projectEndpoints(args, *project, &source, &target, &exit))
+        return exit;
+    if (target.isDocument())
+        return fail(Error(ErrorCode::Usage, tr("rollback is not available for this target yet.")));
+    auto snk = makeSink(target);
+    if (!snk)
+        return fail(snk.error());
+    if (Status s = (*snk)->open(); !s)
+        return fail(s.error());
+    auto plan = planRollback(**snk, *project, args.value(QStringLiteral("run")));
+    if (!plan)
+        return fail(plan.error());
+    const bool confirm = args.has(QStringLiteral("confirm"));
+    if (confirm) {
+        if (Status s = applyRollback(**snk, *project, *plan); !s)
+            return fail(s.error());
+    }
+    QTextStream out(stdout);
+    for (const QString &line : plan->describe(confirm))
+        out << line << '\n';
+    return ExitOk;
 }
 
 } // namespace ferry
