@@ -1,5 +1,6 @@
 #include "run/validator.h"
 
+#include "core/bson_text.h"
 #include "run/cell_compare.h"
 #include "schema/ddl.h"
 #include "transform/transformer.h"
