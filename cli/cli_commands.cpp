@@ -4,16 +4,23 @@
 #include "progress_printer.h"
 
 #include "core/endpoint.h"
+#include "endpoints/sink.h"
 #include "endpoints/source.h"
 #include "project/project_file.h"
+#include "run/collection_order.h"
 #include "run/migration_run.h"
+#include "run/rollback.h"
+#include "run/validator.h"
 #include "schema/project_builder.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+
+#include <limits>
 
 namespace ferry {
 
@@ -372,14 +379,110 @@ int cliDryRun(const QStringList &words)
 
 int cliValidate(const QStringList &words)
 {
-    Q_UNUSED(words);
-    return usageError(tr("validate is not available yet in this build."));
+    CliArgs args({QStringLiteral("collection"), QStringLiteral("sample"), QStringLiteral("report"),
+                  QStringLiteral("source"), QStringLiteral("target")},
+                 {});
+    if (!args.parse(words))
+        return usageError(args.error());
+    auto project = loadProjectArg(args);
+    if (!project)
+        return fail(project.error());
+    ValidationOptions vo;
+    if (!parseSample(args, &vo.sample))
+        return usageError(args.error());
+    int exit = ExitOk;
+    Endpoint source, target;
+    if (!projectEndpoints(args, *project, &source, &target, &exit))
+        return exit;
+    auto ordered = orderCollections(*project, args.values(QStringLiteral("collection")));
+    if (!ordered)
+        return fail(ordered.error());
+    auto src = makeSource(source);
+    if (!src)
+        return fail(src.error());
+    auto snk = makeSink(target);
+    if (!snk)
+        return fail(snk.error());
+    if (Status s = (*src)->open(); !s)
+        return fail(s.error());
+    if (Status s = (*snk)->open(); !s)
+        return fail(s.error());
+    if (vo.sample < 0)
+        vo.sample = std::numeric_limits<qint64>::max();
+    QElapsedTimer clock;
+    clock.start();
+    RunReport report;
+    report.command = QStringLiteral("validate");
+    report.source = source.redacted();
+    report.target = target.redacted();
+    report.status = QStringLiteral("completed");
+    int code = ExitOk;
+    for (const CollectionMapping *m : *ordered) {
+        CollectionReport cr;
+        cr.name = m->collection;
+        if (Status s = validateCollection(**src, **snk, *m, project->options, vo, cr); !s)
+            return fail(s.error());
+        cr.status =
+            cr.mismatches.isEmpty() ? QStringLiteral("completed") : QStringLiteral("mismatches");
+        if (!cr.mismatches.isEmpty()) {
+            report.status = QStringLiteral("mismatches");
+            code = ExitRejects;
+        }
+        report.collections.push_back(std::move(cr));
+    }
+    report.durationSeconds = clock.elapsed() / 1000.0;
+    QTextStream out(stdout);
+    for (const CollectionReport &c : report.collections) {
+        out << tr("%1: %2 mismatches").arg(c.name).arg(c.mismatches.size()) << '\n';
+        for (const QJsonValue &v : c.mismatches) {
+            const QJsonObject o = v.toObject();
+            out << QStringLiteral("  _id %1, table %2, column %3: expected %4, found %5")
+                       .arg(o.value(QStringLiteral("_id")).toString(),
+                            o.value(QStringLiteral("table")).toString(),
+                            o.value(QStringLiteral("column")).toString(),
+                            o.value(QStringLiteral("expected")).toString(),
+                            o.value(QStringLiteral("found")).toString())
+                << '\n';
+        }
+    }
+    if (args.has(QStringLiteral("report"))) {
+        if (Status s = report.save(args.value(QStringLiteral("report"))); !s)
+            return fail(s.error());
+    }
+    return code;
 }
 
 int cliRollback(const QStringList &words)
 {
-    Q_UNUSED(words);
-    return usageError(tr("rollback is not available yet in this build."));
+    CliArgs args({QStringLiteral("run"), QStringLiteral("target")}, {QStringLiteral("confirm")});
+    if (!args.parse(words))
+        return usageError(args.error());
+    auto project = loadProjectArg(args);
+    if (!project)
+        return fail(project.error());
+    int exit = ExitOk;
+    Endpoint source, target;
+    if (!projectEndpoints(args, *project, &source, &target, &exit))
+        return exit;
+    if (target.isDocument())
+        return fail(Error(ErrorCode::Usage, tr("rollback is not available for this target yet.")));
+    auto snk = makeSink(target);
+    if (!snk)
+        return fail(snk.error());
+    if (Status s = (*snk)->open(); !s)
+        return fail(s.error());
+    auto plan = planRollback(**snk, *project, args.value(QStringLiteral("run")));
+    if (!plan)
+        return fail(plan.error());
+    const bool confirm = args.has(QStringLiteral("confirm"));
+    if (confirm) {
+        if (Status s = applyRollback(**snk, *project, *plan); !s)
+            return fail(s.error());
+    }
+    QTextStream out(stdout);
+    for (const QString &line : plan->describe(confirm))
+        out << line << '\n';
+    return ExitOk;
 }
 
 } // namespace ferry

@@ -43,6 +43,51 @@ std::string stageName(const QString &table)
     return "\"_ferry_stage_" + std::to_string(qHash(table, 0)) + '"';
 }
 
+// `?` placeholders become $1, $2, …: the run/ modules write one statement for both targets.
+std::string numberedPlaceholders(const QString &statement)
+{
+    std::string out;
+    int n = 0;
+    for (const char ch : statement.toStdString()) {
+        if (ch == '?')
+            out += '$' + std::to_string(++n);
+        else
+            out += ch;
+    }
+    return out;
+}
+
+// Parameters as libpq text; a null QVariant is SQL NULL.
+struct TextParams {
+    std::vector<std::string> storage;
+    std::vector<const char *> pointers;
+    explicit TextParams(const QVariantList &params)
+    {
+        storage.reserve(size_t(params.size()));
+        for (const QVariant &v : params)
+            storage.push_back(v.toString().toStdString());
+        for (qsizetype i = 0; i < params.size(); ++i)
+            pointers.push_back(params[i].isNull() ? nullptr : storage[size_t(i)].c_str());
+    }
+};
+
+std::string textArrayLiteral(const QStringList &values)
+{
+    std::string out = "{";
+    for (const QString &v : values) {
+        if (out.size() > 1)
+            out += ',';
+        out += '"';
+        for (const char ch : v.toStdString()) {
+            if (ch == '"' || ch == '\\')
+                out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + '}';
+}
+
 } // namespace
 
 struct PostgresSink::Private {
@@ -291,7 +336,8 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
         if (!checkpoint.finished)
             tx.exec("SET LOCAL synchronous_commit TO OFF");
         const TableRows &rootRows = batch.tables[0];
-        std::vector<char> keep; // per document: its root row went in, so its children follow
+        std::vector<char> keep;    // per document: its root row went in, so its children follow
+        std::vector<char> newDocs; // per document: its root row did not exist before
         const std::vector<char> *filter = nullptr;
         if (path == WritePath::Direct) {
             for (size_t i = 0; i < tables.size(); ++i) {
@@ -301,6 +347,7 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
                 out.tableRows[i] = static_cast<qint64>(batch.tables[i].rows());
             }
             out.written = out.tableRows[0];
+            newDocs.assign(docCount, 1); // direct: the table held none of these keys
         } else {
             const TableMapping &root = mapping.root;
             m_d->context = root.table;
@@ -312,6 +359,24 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
                     ", 0::integer AS _ferry_doc FROM " + target + " WITH NO DATA");
             tx.exec("TRUNCATE " + stage);
             m_d->copyRows(tx, stage, root, rootRows, nullptr, true);
+            if (options.existingRows == ExistingRows::Upsert &&
+                !trackingRun(root.table).isEmpty()) {
+                // Which rows are new must be known before the upsert hides it.
+                std::string on;
+                for (int k : rootKeys)
+                    on += std::string(on.empty() ? "" : " AND ") + "t." +
+                          sql(ddlQuote(root.columns[k].column)) + " = s." +
+                          sql(ddlQuote(root.columns[k].column));
+                const pqxx::result fresh = tx.exec("SELECT s._ferry_doc FROM " + stage +
+                                                   " s WHERE NOT EXISTS (SELECT 1 FROM " + target +
+                                                   " t WHERE " + on + ")");
+                newDocs.assign(docCount, 0);
+                for (const pqxx::row &row : fresh) {
+                    const auto doc = row[0].as<int64_t>();
+                    if (doc >= 0 && static_cast<size_t>(doc) < newDocs.size())
+                        newDocs[doc] = 1;
+                }
+            }
             if (options.existingRows == ExistingRows::Upsert) {
                 std::string set;
                 for (size_t c = 0; c < root.columns.size(); ++c) {
@@ -348,6 +413,7 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
                 out.written = static_cast<qint64>(inserted.size());
                 out.skippedExisting = static_cast<qint64>(rootRows.rows()) - out.written;
                 filter = &keep;
+                newDocs = keep;
             }
             out.tableRows[0] = out.written;
             for (size_t i = 1; i < tables.size(); ++i) {
@@ -359,6 +425,18 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
                     n += !filter || keep[rows.rowDoc(r)];
                 out.tableRows[i] = n;
             }
+        }
+        if (const QString run = trackingRun(mapping.root.table); !run.isEmpty()) {
+            QStringList added;
+            for (size_t r = 0; r < rootRows.rows(); ++r) {
+                if (rootRows.rowDoc(r) < newDocs.size() && newDocs[rootRows.rowDoc(r)])
+                    added << rowKeyText(rootKeys, rootRows, r);
+            }
+            m_d->context = mapping.root.table;
+            if (!added.isEmpty())
+                tx.exec_params("INSERT INTO _ferry_run_keys (run_id, table_name, key) SELECT $1, "
+                               "$2, unnest($3::text[])",
+                               sql(run), sql(mapping.root.table), textArrayLiteral(added));
         }
         m_d->context = checkpointTableName();
         tx.exec_params(
@@ -425,6 +503,38 @@ Result<qint64> PostgresSink::countRows(const QString &table)
     if (!st)
         return st.error();
     return n;
+}
+
+Result<std::vector<QVariantList>> PostgresSink::query(const QString &statement,
+                                                      const QVariantList &params)
+{
+    std::vector<QVariantList> out;
+    const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        out.clear();
+        const TextParams p(params);
+        const pqxx::result r = tx.exec_params(numberedPlaceholders(statement),
+                                              pqxx::prepare::make_dynamic_params(p.pointers));
+        for (const pqxx::row &row : r) {
+            QVariantList values;
+            for (const pqxx::field &f : row)
+                values << (f.is_null() ? QVariant() : QVariant(QString::fromUtf8(f.c_str())));
+            out.push_back(std::move(values));
+        }
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+Status PostgresSink::execute(const QStringList &statements, const QList<QVariantList> &params)
+{
+    return m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        for (qsizetype i = 0; i < statements.size(); ++i) {
+            const TextParams p(i < params.size() ? params[i] : QVariantList());
+            tx.exec_params(numberedPlaceholders(statements[i]),
+                           pqxx::prepare::make_dynamic_params(p.pointers));
+        }
+    });
 }
 
 Status PostgresSink::probe(const CollectionMapping &mapping, const ProjectOptions &options,

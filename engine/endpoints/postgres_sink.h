@@ -26,6 +26,9 @@ public:
     Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) override;
     Status clearCheckpoint(const QString &collection) override;
     Result<qint64> countRows(const QString &table) override;
+    Result<std::vector<QVariantList>> query(const QString &statement,
+                                            const QVariantList &params) override;
+    Status execute(const QStringList &statements, const QList<QVariantList> &params) override;
 
     // How write() puts rows of this collection in: COPY straight into the target tables, or
     // COPY into a staging table and INSERT … ON CONFLICT from there. prepare() decides.

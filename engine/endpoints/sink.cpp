@@ -1,10 +1,53 @@
 #include "endpoints/sink.h"
 
+#include "endpoints/copy_encoder.h"
 #include "endpoints/postgres_sink.h"
 #include "endpoints/reverse_factories.h"
 #include "endpoints/sqlite_sink.h"
+#include "transform/value_converter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace ferry {
+
+namespace {
+
+Error notAvailable()
+{
+    return Error(ErrorCode::Usage, trEngine("Validation is not available for this target yet."));
+}
+
+} // namespace
+
+Result<std::vector<QVariantList>> Sink::query(const QString &, const QVariantList &)
+{
+    return notAvailable();
+}
+
+Status Sink::execute(const QStringList &, const QList<QVariantList> &)
+{
+    return notAvailable();
+}
+
+QString rowKeyText(const std::vector<int> &keys, const TableRows &rows, size_t r)
+{
+    QJsonArray out;
+    for (int k : keys) {
+        const Cell &cell = rows.at(r, k);
+        if (cell.kind == CellKind::Timestamp) {
+            // SQLite stores the ISO form with milliseconds; PostgreSQL reads it as well.
+            std::string iso;
+            appendTimestamp(iso, cell.i, TimestampStyle::Iso);
+            out.append(QString::fromLatin1(iso.data(), qsizetype(iso.size())));
+        } else if (cell.kind == CellKind::Null) {
+            out.append(QJsonValue());
+        } else {
+            out.append(cellToDisplay(rows, cell));
+        }
+    }
+    return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
+}
 
 Result<std::unique_ptr<Sink>> makeSink(const Endpoint &endpoint)
 {

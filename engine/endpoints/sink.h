@@ -7,8 +7,11 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
+#include <QVariantList>
 
 #include <memory>
 #include <optional>
@@ -16,8 +19,8 @@
 
 namespace ferry {
 
-// Progress of one collection (keyed by its root table), committed with its rows so that a resumed run starts
-// exactly after the last committed batch.
+// Progress of one collection (keyed by its root table), committed with its rows so that a resumed
+// run starts exactly after the last committed batch.
 struct Checkpoint {
     QString runId;
     QByteArray position; // DocumentReader::position() after the batch
@@ -29,15 +32,15 @@ struct Checkpoint {
 };
 
 struct PrepareOutcome {
-    QStringList createdTables; // tables this run created (rollback drops them)
-    QStringList ddl;           // statements executed (the dry run shows them)
+    QStringList createdTables;   // tables this run created (rollback drops them)
+    QStringList ddl;             // statements executed (the dry run shows them)
     bool tablesWereEmpty = true; // every table of the collection was empty (or new)
 };
 
 struct WriteOutcome {
-    qint64 written = 0;                  // documents written (root rows)
-    qint64 skippedExisting = 0;          // documents whose key already existed
-    std::vector<qint64> tableRows;       // rows written per table, CollectionMapping::tables() order
+    qint64 written = 0;            // documents written (root rows)
+    qint64 skippedExisting = 0;    // documents whose key already existed
+    std::vector<qint64> tableRows; // rows written per table, CollectionMapping::tables() order
 };
 
 // A relational or document target. All methods run on the writer thread; one instance is
@@ -68,9 +71,30 @@ public:
     // Everything done since open() is undone at close (dry runs); must be set before prepare.
     virtual void setDryRun(bool dryRun) { m_dryRun = dryRun; }
 
+    // Reading back and housekeeping for validation and rollback (run/validator.h,
+    // run/rollback.h). `statement` uses `?` placeholders. PostgreSQL returns every value as
+    // text (or null); SQLite as stored. Document targets have neither yet.
+    virtual Result<std::vector<QVariantList>> query(const QString &statement,
+                                                    const QVariantList &params = {});
+    // Runs the statements in one transaction; params[i] (if present) belongs to statement i.
+    virtual Status execute(const QStringList &statements, const QList<QVariantList> &params = {});
+    // Root rows this run adds to `rootTable` — a table that existed before the run — are
+    // recorded in _ferry_run_keys in the same transaction as their batch, so that rollback
+    // removes exactly them. The table must exist (run/run_registry.h creates it).
+    void trackNewRows(const QString &rootTable, const QString &runId)
+    {
+        m_trackedRuns.insert(rootTable, runId);
+    }
+
 protected:
+    QString trackingRun(const QString &rootTable) const { return m_trackedRuns.value(rootTable); }
     bool m_dryRun = false;
+    QHash<QString, QString> m_trackedRuns; // root table -> run id
 };
+
+// The key of root row r as _ferry_run_keys stores it: a JSON array of the key cells as text
+// in the form both targets compare equal to the stored value (ISO dates, hyphenated UUIDs).
+QString rowKeyText(const std::vector<int> &keys, const TableRows &rows, size_t r);
 
 Result<std::unique_ptr<Sink>> makeSink(const Endpoint &endpoint);
 

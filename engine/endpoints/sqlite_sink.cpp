@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSqlRecord>
 #include <QVariant>
 
 namespace ferry {
@@ -304,6 +305,7 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
         Statements &s = statementsFor(mapping, options.existingRows);
         std::vector<char> keep(docCount, 1); // the document's root row went in
         std::string scratch;
+        const QString trackRun = trackingRun(mapping.root.table);
         for (size_t i = 0; i < tables.size(); ++i) {
             const TableMapping &t = *tables[i];
             const TableRows &rows = batch.tables[i];
@@ -314,6 +316,10 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
                     continue;
                 for (int c = 0; c < rows.columns(); ++c)
                     insert.bindValue(c, cellValue(rows, r, c, scratch));
+                // An upsert hides whether the row is new: ask before it runs.
+                const bool track = i == 0 && !trackRun.isEmpty() && !rootKeys.empty();
+                const bool existed = track && options.existingRows == ExistingRows::Upsert &&
+                                     rootKeyExists(t, rootKeys, rows, r);
                 if (!insert.exec()) {
                     const QString driver = insert.lastError().text();
                     QString what;
@@ -335,6 +341,10 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
                     continue;
                 }
                 ++out.tableRows[i];
+                if (track && !existed)
+                    runWith(QStringLiteral("INSERT INTO _ferry_run_keys (run_id, table_name, key) "
+                                           "VALUES (?, ?, ?)"),
+                            {trackRun, t.table, rowKeyText(rootKeys, rows, r)});
                 if (i != 0 || options.existingRows != ExistingRows::Upsert)
                     continue;
                 // Upsert replaces the document's child rows instead of appending to them.
@@ -383,6 +393,68 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
     if (!st)
         return st.error();
     return out;
+}
+
+QSqlQuery SqliteSink::runWith(const QString &statement, const QVariantList &params)
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(statement)) {
+        throw Abort{Error(ErrorCode::Target,
+                          trEngine("SQLite refused %1: %2").arg(statement, q.lastError().text()),
+                          m_context)};
+    }
+    for (qsizetype i = 0; i < params.size(); ++i)
+        q.bindValue(int(i), params[i]);
+    if (!q.exec()) {
+        throw Abort{Error(ErrorCode::Target,
+                          trEngine("SQLite refused %1: %2").arg(statement, q.lastError().text()),
+                          m_context)};
+    }
+    return q;
+}
+
+bool SqliteSink::rootKeyExists(const TableMapping &root, const std::vector<int> &keys,
+                               const TableRows &rows, size_t r)
+{
+    QStringList where;
+    QVariantList values;
+    std::string scratch;
+    for (int k : keys) {
+        where << QStringLiteral("%1 = ?").arg(ddlQuote(root.columns[k].column));
+        values << cellValue(rows, r, k, scratch);
+    }
+    QSqlQuery q = runWith(QStringLiteral("SELECT 1 FROM %1 WHERE %2")
+                              .arg(ddlQuote(root.table), where.join(QStringLiteral(" AND "))),
+                          values);
+    return q.next();
+}
+
+Result<std::vector<QVariantList>> SqliteSink::query(const QString &statement,
+                                                    const QVariantList &params)
+{
+    std::vector<QVariantList> out;
+    const Status st = transact([&] {
+        out.clear();
+        QSqlQuery q = runWith(statement, params);
+        const int columns = q.record().count();
+        while (q.next()) {
+            QVariantList row;
+            for (int c = 0; c < columns; ++c)
+                row << q.value(c);
+            out.push_back(std::move(row));
+        }
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+Status SqliteSink::execute(const QStringList &statements, const QList<QVariantList> &params)
+{
+    return transact([&] {
+        for (qsizetype i = 0; i < statements.size(); ++i)
+            runWith(statements[i], i < params.size() ? params[i] : QVariantList());
+    });
 }
 
 Result<std::optional<Checkpoint>> SqliteSink::loadCheckpoint(const QString &collection)

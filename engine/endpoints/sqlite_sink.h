@@ -30,6 +30,9 @@ public:
     Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) override;
     Status clearCheckpoint(const QString &collection) override;
     Result<qint64> countRows(const QString &table) override;
+    Result<std::vector<QVariantList>> query(const QString &statement,
+                                            const QVariantList &params) override;
+    Status execute(const QStringList &statements, const QList<QVariantList> &params) override;
 
 private:
     struct Statements {
@@ -40,6 +43,9 @@ private:
     };
     Status transact(const std::function<void()> &body);
     QSqlQuery run(const QString &statement); // throws on failure, inside transact()
+    QSqlQuery runWith(const QString &statement, const QVariantList &params); // same, with ?s
+    bool rootKeyExists(const TableMapping &root, const std::vector<int> &keys,
+                       const TableRows &rows, size_t r);
     Statements &statementsFor(const CollectionMapping &mapping, ExistingRows mode);
     bool tableExists(const QString &table);
 

@@ -7,6 +7,8 @@
 #include "run/collection_order.h"
 #include "run/dry_run.h"
 #include "run/reject_file.h"
+#include "run/run_registry.h"
+#include "run/validator.h"
 #include "transform/transformer.h"
 
 #include <QDir>
@@ -147,7 +149,7 @@ int MigrationRun::exitCode() const
 {
     switch (m_status) {
     case RunStatus::Completed:
-        return 0;
+        return hasMismatches(m_report) ? 1 : 0;
     case RunStatus::CompletedWithRejects:
         return 1;
     case RunStatus::Cancelled:
@@ -355,6 +357,14 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
         return prepared.error();
     for (const QString &t : prepared->createdTables)
         log(LogLevel::Info, trEngine("Created table %1.").arg(t));
+    // Relational targets keep a run registry so that `ferry-cli rollback` can undo the run.
+    const bool relational = !q->m_target.isDocument();
+    if (relational) {
+        if (Status s = registerRunTables(*sink, q->m_report.runId, mapping, project.options,
+                                         *prepared);
+            !s)
+            return s;
+    }
 
     if (!checkpoint.finished) {
         ReadOptions ro;
@@ -522,6 +532,17 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                                .arg(project.options.unknownFields == UnknownFields::Extra
                                         ? project.options.extraColumn
                                         : trEngine("the report only")));
+    if (relational) {
+        if (Status s = markRunFinished(*sink, q->m_report.runId, mapping.collection); !s)
+            return s;
+        if (request.validate)
+            validateAfterRun(*source, *sink, mapping, project.options, request.resume,
+                             prepared->tablesWereEmpty, cr);
+        if (!cr.mismatches.isEmpty())
+            log(LogLevel::Warning, trEngine("%1: validation found %2 mismatches (see the report).")
+                                       .arg(mapping.collection)
+                                       .arg(cr.mismatches.size()));
+    }
     emitProgress(true);
     return {};
 }

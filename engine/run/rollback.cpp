@@ -1,0 +1,192 @@
+#include "run/rollback.h"
+
+#include "run/run_registry.h"
+#include "schema/ddl.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ferry {
+
+namespace {
+
+const CollectionMapping *mappingFor(const Project &project, const QString &collection)
+{
+    for (const CollectionMapping &m : project.collections) {
+        if (m.collection == collection)
+            return &m;
+    }
+    return nullptr;
+}
+
+struct RegistryRow {
+    QString collection, table, existingRows;
+    bool created = false;
+};
+
+Result<std::vector<RegistryRow>> registryRows(Sink &sink, const QString &runId)
+{
+    auto rows = sink.query(QStringLiteral("SELECT collection, table_name, created, existing_rows "
+                                          "FROM _ferry_runs WHERE run_id = ? ORDER BY started_at "
+                                          "DESC, position DESC"),
+                           {runId});
+    if (!rows)
+        return rows.error();
+    std::vector<RegistryRow> out;
+    for (const QVariantList &r : *rows)
+        out.push_back({r.value(0).toString(), r.value(1).toString(), r.value(3).toString(),
+                       sqlTrue(r.value(2))});
+    return out;
+}
+
+} // namespace
+
+QStringList RollbackPlan::describe(bool done) const
+{
+    QStringList out;
+    out << (done ? trEngine("Rolled back run %1.")
+                 : trEngine("Would roll back run %1 (dry run: "
+                            "add --confirm to do it)."))
+               .arg(runId);
+    for (const QString &t : dropTables)
+        out << (done ? trEngine("Dropped table %1 (the run created it).")
+                     : trEngine("Would drop table %1 (the run created it)."))
+                   .arg(t);
+    for (const auto &[table, rows] : deletes)
+        out << (done ? trEngine("Deleted %1 rows the run added to table %2.")
+                     : trEngine("Would delete %1 rows the run added to table %2."))
+                   .arg(rows)
+                   .arg(table);
+    out << notes;
+    return out;
+}
+
+Result<RollbackPlan> planRollback(Sink &sink, const Project &project, const QString &runId)
+{
+    auto has = targetHasTable(sink, runsTableName());
+    if (!has)
+        return has.error();
+    if (!*has)
+        return Error(ErrorCode::NotFound,
+                     trEngine("The target has no record of any Ferry run (no %1 table): "
+                              "nothing to roll back.")
+                         .arg(runsTableName()));
+    RollbackPlan plan;
+    plan.runId = runId;
+    if (plan.runId.isEmpty()) {
+        auto latest = sink.query(
+            QStringLiteral("SELECT run_id FROM _ferry_runs ORDER BY started_at DESC LIMIT 1"));
+        if (!latest)
+            return latest.error();
+        if (latest->empty())
+            return Error(ErrorCode::NotFound, trEngine("The target has no run to roll back."));
+        plan.runId = latest->front().value(0).toString();
+    }
+    auto rows = registryRows(sink, plan.runId);
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Error(ErrorCode::NotFound,
+                     trEngine("The target has no record of run %1.").arg(plan.runId));
+    for (const RegistryRow &r : *rows) {
+        if (r.created) {
+            plan.dropTables << r.table;
+            continue;
+        }
+        const CollectionMapping *m = mappingFor(project, r.collection);
+        if (!m || m->root.table != r.table)
+            continue; // child rows go with their root rows' keys, below
+        auto n = sink.query(QStringLiteral("SELECT count(*) FROM _ferry_run_keys WHERE run_id = ? "
+                                           "AND table_name = ?"),
+                            {plan.runId, r.table});
+        if (!n)
+            return n.error();
+        plan.deletes.append({r.table, n->front().value(0).toLongLong()});
+        if (r.existingRows == existingRowsName(ExistingRows::Upsert))
+            plan.notes << trEngine("Rows of table %1 that existed before and were updated by the "
+                                   "upsert keep their new values: rollback cannot restore the "
+                                   "old ones.")
+                              .arg(r.table);
+        if (rootKeyColumns(m->root).empty())
+            plan.notes << trEngine("Table %1 has no key: the rows the run added to it cannot be "
+                                   "told apart and stay.")
+                              .arg(r.table);
+    }
+    return plan;
+}
+
+Status applyRollback(Sink &sink, const Project &project, const RollbackPlan &plan)
+{
+    QStringList statements;
+    QList<QVariantList> params;
+    for (const auto &[table, count] : plan.deletes) {
+        Q_UNUSED(count);
+        const CollectionMapping *m = nullptr;
+        for (const CollectionMapping &c : project.collections) {
+            if (c.root.table == table)
+                m = &c;
+        }
+        if (!m)
+            continue;
+        const std::vector<int> rootKeys = rootKeyColumns(m->root);
+        auto keys = sink.query(QStringLiteral("SELECT key FROM _ferry_run_keys WHERE run_id = ? "
+                                              "AND table_name = ?"),
+                               {plan.runId, table});
+        if (!keys)
+            return keys.error();
+        // Children first, then the root row, per table that survives the rollback.
+        const std::vector<const TableMapping *> tables = m->tables();
+        for (auto t = tables.rbegin(); t != tables.rend(); ++t) {
+            if (plan.dropTables.contains((*t)->table))
+                continue;
+            const std::vector<int> cols =
+                *t == tables.front() ? rootKeys : childRootKeyColumns(**t, rootKeys.size());
+            if (cols.empty() || cols.size() != rootKeys.size())
+                continue;
+            QStringList where;
+            for (int c : cols)
+                where << QStringLiteral("%1 = ?").arg(ddlQuote((*t)->columns[c].column));
+            const QString del =
+                QStringLiteral("DELETE FROM %1 WHERE %2")
+                    .arg(ddlQuote((*t)->table), where.join(QStringLiteral(" AND ")));
+            for (const QVariantList &k : *keys) {
+                statements << del;
+                params << QJsonDocument::fromJson(k.value(0).toString().toUtf8())
+                              .array()
+                              .toVariantList();
+            }
+        }
+    }
+    for (const QString &t : plan.dropTables) {
+        statements << QStringLiteral("DROP TABLE IF EXISTS %1").arg(ddlQuote(t));
+        params << QVariantList();
+    }
+    auto hasCheckpoints = targetHasTable(sink, checkpointTableName());
+    if (!hasCheckpoints)
+        return hasCheckpoints.error();
+    if (*hasCheckpoints) {
+        statements << QStringLiteral("DELETE FROM %1 WHERE run_id = ?").arg(checkpointTableName());
+        params << QVariantList{plan.runId};
+    }
+    statements << QStringLiteral("DELETE FROM _ferry_run_keys WHERE run_id = ?")
+               << QStringLiteral("DELETE FROM _ferry_runs WHERE run_id = ?");
+    params << QVariantList{plan.runId} << QVariantList{plan.runId};
+    if (Status s = sink.execute(statements, params); !s)
+        return s;
+    // The bookkeeping tables go too once no run is left in them.
+    auto left = sink.query(QStringLiteral("SELECT count(*) FROM _ferry_runs"));
+    if (!left)
+        return left.error();
+    if (left->front().value(0).toLongLong() != 0)
+        return {};
+    QStringList drops = {QStringLiteral("DROP TABLE IF EXISTS _ferry_run_keys"),
+                         QStringLiteral("DROP TABLE IF EXISTS _ferry_runs")};
+    if (*hasCheckpoints) {
+        auto cps = sink.query(QStringLiteral("SELECT count(*) FROM %1").arg(checkpointTableName()));
+        if (cps && cps->front().value(0).toLongLong() == 0)
+            drops << QStringLiteral("DROP TABLE IF EXISTS %1").arg(checkpointTableName());
+    }
+    return sink.execute(drops);
+}
+
+} // namespace ferry

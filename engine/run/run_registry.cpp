@@ -1,0 +1,108 @@
+#include "run/run_registry.h"
+
+#include "schema/ddl.h"
+
+#include <QDateTime>
+
+namespace ferry {
+
+namespace {
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+QString runsTableName()
+{
+    return QStringLiteral("_ferry_runs");
+}
+
+QString runKeysTableName()
+{
+    return QStringLiteral("_ferry_run_keys");
+}
+
+bool sqlTrue(const QVariant &value)
+{
+    const QString text = value.toString();
+    return text == QLatin1String("t") || text == QLatin1String("true") ||
+           text == QLatin1String("1");
+}
+
+Result<bool> targetHasTable(Sink &sink, const QString &table)
+{
+    auto rows =
+        sink.dialect() == Dialect::Postgres
+            ? sink.query(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), {ddlQuote(table)})
+            : sink.query(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                        "'table' AND name = ?"),
+                         {table});
+    if (!rows)
+        return rows.error();
+    return !rows->empty() && sqlTrue(rows->front().value(0));
+}
+
+Status registerRunTables(Sink &sink, const QString &runId, const CollectionMapping &mapping,
+                         const ProjectOptions &options, const PrepareOutcome &prepared)
+{
+    // started_at/finished_at are ISO text in both targets: they sort, and nobody computes
+    // with them.
+    if (Status s = sink.execute(
+            {QStringLiteral("CREATE TABLE IF NOT EXISTS _ferry_runs (run_id TEXT NOT NULL, "
+                            "collection TEXT NOT NULL, table_name TEXT NOT NULL, position INTEGER "
+                            "NOT NULL, created BOOLEAN NOT NULL, existing_rows TEXT NOT NULL, "
+                            "started_at TEXT NOT NULL, finished_at TEXT, PRIMARY KEY (run_id, "
+                            "table_name))"),
+             QStringLiteral("CREATE TABLE IF NOT EXISTS _ferry_run_keys (run_id TEXT NOT NULL, "
+                            "table_name TEXT NOT NULL, key TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX IF NOT EXISTS _ferry_run_keys_run ON _ferry_run_keys "
+                            "(run_id, table_name)")});
+        !s)
+        return s;
+    auto known = sink.query(QStringLiteral("SELECT table_name, created FROM _ferry_runs WHERE "
+                                           "run_id = ? AND collection = ?"),
+                            {runId, mapping.collection});
+    if (!known)
+        return known.error();
+    bool rootCreated = prepared.createdTables.contains(mapping.root.table);
+    if (known->empty()) {
+        QStringList statements;
+        QList<QVariantList> params;
+        const QString started = now();
+        int position = 0;
+        for (const TableMapping *t : collectionTables(mapping)) {
+            statements << QStringLiteral(
+                "INSERT INTO _ferry_runs (run_id, collection, table_name, position, created, "
+                "existing_rows, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            params << QVariantList{runId,
+                                   mapping.collection,
+                                   t->table,
+                                   position++,
+                                   prepared.createdTables.contains(t->table),
+                                   existingRowsName(options.existingRows),
+                                   started};
+        }
+        if (Status s = sink.execute(statements, params); !s)
+            return s;
+    } else {
+        for (const QVariantList &row : *known) {
+            if (row.value(0).toString() == mapping.root.table)
+                rootCreated = sqlTrue(row.value(1));
+        }
+    }
+    if (!rootCreated)
+        sink.trackNewRows(mapping.root.table, runId);
+    return {};
+}
+
+Status markRunFinished(Sink &sink, const QString &runId, const QString &collection)
+{
+    return sink.execute({QStringLiteral("UPDATE _ferry_runs SET finished_at = ? WHERE run_id = ? "
+                                        "AND collection = ?")},
+                        {{now(), runId, collection}});
+}
+
+} // namespace ferry
