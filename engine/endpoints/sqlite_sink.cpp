@@ -253,11 +253,11 @@ SqliteSink::Statements &SqliteSink::statementsFor(const CollectionMapping &mappi
                         ? QStringLiteral("UPDATE SET ") + set.join(QStringLiteral(", "))
                         : QStringLiteral("NOTHING");
         }
-        QSqlQuery q(m_db);
-        if (!q.prepare(stmt)) {
+        SqliteStatement q;
+        if (!q.prepare(m_db, stmt)) {
             throw Abort{Error(ErrorCode::Target,
                               trEngine("SQLite cannot prepare the insert into \"%1\": %2")
-                                  .arg(t.table, q.lastError().text()),
+                                  .arg(t.table, q.errorText()),
                               t.table)};
         }
         s->inserts.push_back(std::move(q));
@@ -309,19 +309,18 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
         for (size_t i = 0; i < tables.size(); ++i) {
             const TableMapping &t = *tables[i];
             const TableRows &rows = batch.tables[i];
-            QSqlQuery &insert = s.inserts[i];
+            SqliteStatement &insert = s.inserts[i];
             m_context = t.table;
             for (size_t r = 0; r < rows.rows(); ++r) {
                 if (i > 0 && !keep[rows.rowDoc(r)])
                     continue;
-                for (int c = 0; c < rows.columns(); ++c)
-                    insert.bindValue(c, cellValue(rows, r, c, scratch));
+                insert.bindRow(rows, r);
                 // An upsert hides whether the row is new: ask before it runs.
                 const bool track = i == 0 && !trackRun.isEmpty() && !rootKeys.empty();
                 const bool existed = track && options.existingRows == ExistingRows::Upsert &&
                                      rootKeyExists(t, rootKeys, rows, r);
-                if (!insert.exec()) {
-                    const QString driver = insert.lastError().text();
+                if (!insert.step()) {
+                    const QString driver = insert.errorText();
                     QString what;
                     if (driver.contains(QLatin1String("UNIQUE")) && i == 0 && !rootKeys.empty()) {
                         what = trEngine("Table \"%1\" already has a row with key %2 (%3). Choose "
@@ -334,7 +333,7 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
                     }
                     throw Abort{Error(ErrorCode::Target, what, t.table)};
                 }
-                if (i == 0 && insert.numRowsAffected() == 0 &&
+                if (i == 0 && insert.changes() == 0 &&
                     options.existingRows != ExistingRows::Upsert) {
                     keep[rows.rowDoc(r)] = 0;
                     ++out.skippedExisting;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "endpoints/sink.h"
+#include "endpoints/sqlite_statement.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -37,7 +38,7 @@ public:
 private:
     struct Statements {
         ExistingRows mode;
-        std::vector<QSqlQuery> inserts;        // one per table, CollectionMapping order
+        std::vector<SqliteStatement> inserts;  // one per table, CollectionMapping order
         std::vector<QSqlQuery> deleteChildren; // Upsert: child rows of one root key
         std::vector<std::vector<int>> childKeys;
     };
