@@ -30,7 +30,10 @@ public:
     // Seconds to keep retrying a lost connection (0 = no retry).
     void setRetryBudget(double seconds) { m_retrySeconds = seconds; }
     // Told before each retry (attempt number, error): the run logs it.
-    void setRetryNotifier(std::function<void(int, const Error &)> notify) { m_notify = std::move(notify); }
+    void setRetryNotifier(std::function<void(int, const Error &)> notify)
+    {
+        m_notify = std::move(notify);
+    }
 
 private:
     Result<WriteOutcome> writeWithRetry(const RowBatch &batch, const Checkpoint &cp);
@@ -39,6 +42,9 @@ private:
     Status isolate(const RowBatch &batch, const std::vector<uint32_t> &candidates,
                    std::vector<DocReject> &bad, int depth);
     bool reconnect(int attempt, const Error &error);
+    // Whether `error` came from losing the connection, even when the target reported it as
+    // a refused statement.
+    bool connectionLost(const RowBatch &batch, const Error &error);
 
     Sink &m_sink;
     const CollectionMapping &m_mapping;
