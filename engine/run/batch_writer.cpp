@@ -35,13 +35,27 @@ bool BatchWriter::reconnect(int attempt, const Error &error)
     return bool(m_sink.open());
 }
 
+bool BatchWriter::connectionLost(const RowBatch &batch, const Error &error)
+{
+    if (isConnectionLoss(error))
+        return true;
+    if (error.code != ErrorCode::Target)
+        return false;
+    // A server shutting down in the middle of a COPY answers the statement with an error
+    // (PostgreSQL's "terminating connection due to administrator command"), which reads as
+    // refused data. A rolled-back probe of no rows tells the two apart: on a connection that
+    // is gone it fails too, as a lost connection.
+    const Status empty = m_sink.probe(m_mapping, m_options, batch.subset({}));
+    return !empty && isConnectionLoss(empty.error());
+}
+
 Result<WriteOutcome> BatchWriter::writeWithRetry(const RowBatch &batch, const Checkpoint &cp)
 {
     QElapsedTimer clock;
     clock.start();
     for (int attempt = 0;; ++attempt) {
         auto r = m_sink.write(m_mapping, m_options, batch, cp);
-        if (r || !isConnectionLoss(r.error()) || clock.elapsed() > m_retrySeconds * 1000)
+        if (r || !connectionLost(batch, r.error()) || clock.elapsed() > m_retrySeconds * 1000)
             return r;
         if (!reconnect(attempt, r.error()) && m_cancel && m_cancel->load())
             return r;
@@ -54,7 +68,7 @@ Status BatchWriter::probeWithRetry(const RowBatch &batch)
     clock.start();
     for (int attempt = 0;; ++attempt) {
         Status s = m_sink.probe(m_mapping, m_options, batch);
-        if (s || !isConnectionLoss(s.error()) || clock.elapsed() > m_retrySeconds * 1000)
+        if (s || !connectionLost(batch, s.error()) || clock.elapsed() > m_retrySeconds * 1000)
             return s;
         if (!reconnect(attempt, s.error()) && m_cancel && m_cancel->load())
             return s;

@@ -42,6 +42,9 @@ private:
     Status isolate(const RowBatch &batch, const std::vector<uint32_t> &candidates,
                    std::vector<DocReject> &bad, int depth);
     bool reconnect(int attempt, const Error &error);
+    // Whether `error` came from losing the connection, even when the target reported it as
+    // a refused statement.
+    bool connectionLost(const RowBatch &batch, const Error &error);
 
     Sink &m_sink;
     const CollectionMapping &m_mapping;

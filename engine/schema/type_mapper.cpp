@@ -316,6 +316,12 @@ MappingProposal proposeMapping(const QString &collection, const FieldNode &root,
     pk.primaryKey = true;
     if (const FieldNode *id = root.child(idName)) {
         pk.type = builder.keyType(*id, &pk.conversion);
+        // Mixed ids in a text key would merge: 5 and "5" (or true and "true") are two
+        // documents in MongoDB but one text "5". Relaxed Extended JSON spells every kind
+        // differently ("5" is `"5"`), so the key stays unique and still reads as text.
+        const quint32 mask = kindMask(*id);
+        if (pk.type == ColumnType::Text && (mask & (mask - 1)) != 0)
+            pk.conversion = Conversion::Json;
     } else {
         pk.type = ColumnType::Text;
         builder.warn(trEngine("collection `%1`: no _id in the sampled documents — "

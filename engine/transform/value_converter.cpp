@@ -46,6 +46,13 @@ bool hasEscapedNul(const std::string &json)
     return false;
 }
 
+// SQLite turns a bound NaN into NULL and stores -0.0 in a REAL column as the integer 0:
+// both would change the value without a word, so such values are refused instead.
+bool sqliteKeepsDouble(double d)
+{
+    return !std::isnan(d) && !(d == 0.0 && std::signbit(d));
+}
+
 } // namespace
 
 QString columnTypeLabel(ColumnType type)
@@ -138,6 +145,15 @@ bool ValueConverter::append(TableRows &out, const bson_iter_t &it, QString *why)
         *why = mismatch(it);
         return false;
     case ColumnType::Double:
+        if (t == BSON_TYPE_DOUBLE && m_dialect == Dialect::Sqlite &&
+            !sqliteKeepsDouble(bson_iter_double(&it))) {
+            *why = trEngine("%1 cannot be stored in SQLite column `%2` of type double (SQLite "
+                            "would keep %3); map the field to json to keep it")
+                       .arg(relaxedJsonText(&it, 60), m_column,
+                            std::isnan(bson_iter_double(&it)) ? QStringLiteral("NULL")
+                                                              : QStringLiteral("0"));
+            return false;
+        }
         if (t == BSON_TYPE_DOUBLE || t == BSON_TYPE_INT32) {
             out.addDouble(bson_iter_as_double(&it));
             return true;
