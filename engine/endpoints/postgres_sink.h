@@ -26,6 +26,8 @@ public:
     Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) override;
     Status clearCheckpoint(const QString &collection) override;
     Result<qint64> countRows(const QString &table) override;
+    Status addForeignKey(const QString &table, const QString &column, const QString &refTable,
+                         const QString &refColumn) override;
 
     // How write() puts rows of this collection in: COPY straight into the target tables, or
     // COPY into a staging table and INSERT … ON CONFLICT from there. prepare() decides.
