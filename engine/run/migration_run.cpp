@@ -6,6 +6,8 @@
 #include "run/bounded_queue.h"
 #include "run/collection_order.h"
 #include "run/dry_run.h"
+#include "run/embed_attacher.h"
+#include "run/foreign_keys.h"
 #include "run/reject_file.h"
 #include "transform/transformer.h"
 
@@ -14,6 +16,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QUuid>
 
 #include <thread>
@@ -54,6 +57,7 @@ struct MigrationRun::Impl {
     RunProgress progress;
     std::atomic<double> readerFraction{0};
     qint64 totalKnown = 0; // sum of known source counts, for the overall fraction
+    QSet<QString> createdTables; // by this run: only these get foreign keys afterwards
 
     explicit Impl(MigrationRun *owner) : q(owner) {}
 
@@ -197,7 +201,7 @@ void MigrationRun::start()
     };
 
     [&] {
-        auto src = makeSource(m_source);
+        auto src = makeSourceFor(m_source, m_target);
         if (!src) {
             fail(src.error());
             return;
@@ -287,6 +291,9 @@ void MigrationRun::start()
                 setStatus(RunStatus::CompletedWithRejects);
             m_report.collections.push_back(std::move(cr));
         }
+        if (m_request.mode != RunMode::DryRun && m_target.isRelational())
+            for (const QString &w : addForeignKeys(*d->sink, m_project, *ordered, d->createdTables))
+                d->log(LogLevel::Warning, w);
     }();
 
     if (d->rejects) {
@@ -349,8 +356,10 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     auto prepared = sink->prepare(mapping, project.options, request.resume && !checkpoint.position.isEmpty());
     if (!prepared)
         return prepared.error();
-    for (const QString &t : prepared->createdTables)
+    for (const QString &t : prepared->createdTables) {
         log(LogLevel::Info, trEngine("Created table %1.").arg(t));
+        createdTables.insert(t);
+    }
 
     if (!checkpoint.finished) {
         ReadOptions ro;
@@ -365,6 +374,13 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
         // the collection they go to.
         const bool documentTarget = q->m_target.isDocument();
         const size_t tableCount = mapping.tables().size();
+        std::unique_ptr<EmbedAttacher> embedder;
+        if (documentTarget) {
+            auto made = EmbedAttacher::create(*source, mapping);
+            if (!made)
+                return made.error();
+            embedder = std::move(*made);
+        }
         const int batchSize = std::max(1, project.options.batchSize);
 
         BoundedQueue<QueueItem> queue(QueueDepth);
@@ -390,6 +406,14 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                     queue.push(std::move(item));
                     queue.close();
                     return;
+                }
+                if (embedder) {
+                    if (Status s = embedder->attach(item.batch.docs); !s) {
+                        item.error = s.error();
+                        queue.push(std::move(item));
+                        queue.close();
+                        return;
+                    }
                 }
                 if (documentTarget)
                     item.batch.tables.resize(tableCount, TableRows());
