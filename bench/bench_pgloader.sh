@@ -38,7 +38,7 @@ seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
 db=$work/bench.sqlite
 echo "Generating $n rows in $db..."
 t0=$(now)
-sqlite3 "$db" <<SQL
+sqlite3 "$db" >/dev/null <<SQL
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created DATETIME);
