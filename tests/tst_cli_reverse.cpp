@@ -172,6 +172,16 @@ void TestCliReverse::sqliteToPostgres()
         "INSERT INTO metrics (id, run_id, key) VALUES (99999, 424242, 'orphan') RETURNING id"));
     QVERIFY(orphan.isEmpty());
     QVERIFY2(db.error().contains(QLatin1String("foreign key")), qPrintable(db.error()));
+
+    // A second run finds the tables (and their rows) there: it adds nothing, constraints
+    // included, since they belong to tables it did not create.
+    const CliResult again =
+        runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
+                     QStringLiteral("sqlite:") + m_sqlite, QStringLiteral("--target"), target});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = 'f'")),
+             QStringLiteral("8"));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM metrics")), QStringLiteral("200"));
 }
 
 void TestCliReverse::postgresToSqlite()
@@ -260,7 +270,11 @@ void TestCliReverse::sqliteToMongoEmbedded()
     QVERIFY(readCollection(uri, database, QStringLiteral("params")).isEmpty());
     QVERIFY(readCollection(uri, database, QStringLiteral("tags")).isEmpty());
     QVERIFY(readCollection(uri, database, QStringLiteral("resource_dependencies")).isEmpty());
-    QVERIFY(QFile::exists(project));
+    QFile saved(project);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QByteArray projectJson = saved.readAll();
+    QVERIFY(projectJson.contains("\"embeddings\": ["));
+    QVERIFY(projectJson.contains("\"child\": \"resource_dependencies\""));
 
     const QList<QByteArray> runs = readCollection(uri, database, QStringLiteral("runs"));
     QCOMPARE(runs.size(), qsizetype(20));
