@@ -356,6 +356,16 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     auto prepared = sink->prepare(mapping, project.options, request.resume && !checkpoint.position.isEmpty());
     if (!prepared)
         return prepared.error();
+    // Without a key, rows already in the table cannot be told apart from new ones: skipping
+    // "existing" rows would silently append them all again.
+    if (!request.resume && !prepared->tablesWereEmpty && !mapping.root.primaryKey() &&
+        q->m_target.isRelational() && project.options.existingRows != ExistingRows::Truncate)
+        return Error(ErrorCode::Schema,
+                     trEngine("Table %1 already has rows and no primary key, so Ferry cannot "
+                              "tell which rows are there already. Use --existing-rows truncate "
+                              "to replace them, or empty the table first.")
+                         .arg(mapping.root.table),
+                     mapping.collection);
     for (const QString &t : prepared->createdTables) {
         log(LogLevel::Info, trEngine("Created table %1.").arg(t));
         createdTables.insert(t);
