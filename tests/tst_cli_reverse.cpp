@@ -93,6 +93,7 @@ private Q_SLOTS:
     void sqliteToMongo();
     void sqliteToMongoEmbedded();
     void sqliteToNdjsonAndBack();
+    void postgresToMongoEmbedded();
     void embedSpecErrors();
 
 private:
@@ -383,6 +384,44 @@ void TestCliReverse::sqliteToNdjsonAndBack()
         };
         QCOMPARE(canonical(copy.rows(sql)), canonical(original.rows(sql)));
     }
+}
+
+// The keyed child reads of embedding, through PostgreSQL's cursor instead of SQLite's.
+void TestCliReverse::postgresToMongoEmbedded()
+{
+    const QString source = freshPostgresDatabase(QStringLiteral("reverse_embed"));
+    QVERIFY2(!source.isEmpty(), "PostgreSQL is not running: run the tests through ctest");
+    const QString error = RelationalFixture::createPostgres(source);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QString database =
+        QStringLiteral("reverse_pg_%1").arg(QCoreApplication::applicationPid());
+    const QString uri = mongoUri(database);
+    const CliResult r = runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"), source,
+                                     QStringLiteral("--target"), uri, QStringLiteral("--embed"),
+                                     QStringLiteral("model_versions:registered_models:versions"),
+                                     QStringLiteral("--batch-size"), QStringLiteral("2")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(readCollection(uri, database, QStringLiteral("model_versions")).isEmpty());
+    const QList<QByteArray> models =
+        readCollection(uri, database, QStringLiteral("registered_models"));
+    QCOMPARE(models.size(), qsizetype(3));
+    int total = 0;
+    for (const QByteArray &m : models) {
+        bson_iter_t it, arr;
+        QVERIFY(find(m, "versions", &it) && BSON_ITER_HOLDS_ARRAY(&it));
+        QVERIFY(bson_iter_recurse(&it, &arr));
+        int n = 0;
+        while (bson_iter_next(&arr)) {
+            bson_iter_t sub;
+            bson_iter_recurse(&arr, &sub);
+            QVERIFY(bson_iter_find(&sub, "uuid"));
+            QVERIFY(BSON_ITER_HOLDS_BINARY(&sub));
+            ++n;
+        }
+        QCOMPARE(n, 2); // 6 versions over 3 models (text keys)
+        total += n;
+    }
+    QCOMPARE(total, 6);
 }
 
 void TestCliReverse::embedSpecErrors()
