@@ -6,6 +6,7 @@
 #include "core/endpoint.h"
 #include "endpoints/sink.h"
 #include "endpoints/source.h"
+#include "project/embedding_spec.h"
 #include "project/project_file.h"
 #include "run/collection_order.h"
 #include "run/migration_run.h"
@@ -199,17 +200,23 @@ bool projectEndpoints(const CliArgs &args, const Project &project, Endpoint *sou
 Result<InferOutcome> inferFromArgs(CliArgs &args, const Endpoint &source, const Endpoint &target,
                                    const ProjectOptions &options)
 {
-    auto src = makeSource(source);
+    auto src = makeSourceFor(source, target);
     if (!src)
         return src.error();
     if (Status s = (*src)->open(); !s)
         return s.error();
     QTextStream err(stderr);
-    return inferProject(**src, source, target, args.values(QStringLiteral("collection")), options,
-                        [&err](const QString &name) {
-                            err << tr("sampling %1…").arg(name) << '\n';
-                            err.flush();
-                        });
+    auto inferred = inferProject(**src, source, target, args.values(QStringLiteral("collection")),
+                                 options, [&err](const QString &name) {
+                                     err << tr("sampling %1…").arg(name) << '\n';
+                                     err.flush();
+                                 });
+    // --embed CHILD:PARENT (repeatable): child tables become arrays in their parents.
+    if (inferred)
+        for (const QString &spec : args.values(QStringLiteral("embed")))
+            if (Status s = applyEmbedSpec(inferred->project, spec); !s)
+                return s.error();
+    return inferred;
 }
 
 } // namespace
@@ -253,7 +260,7 @@ int cliInfer(const QStringList &words)
 {
     CliArgs args({QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("collection"),
                   QStringLiteral("sample"), QStringLiteral("output"), QStringLiteral("id-strategy"),
-                  QStringLiteral("unknown-fields")},
+                  QStringLiteral("unknown-fields"), QStringLiteral("embed")},
                  {});
     if (!args.parse(words))
         return usageError(args.error());
@@ -298,6 +305,7 @@ int cliMigrate(const QStringList &words)
     values.insert(QStringLiteral("sample"));
     values.insert(QStringLiteral("id-strategy"));
     values.insert(QStringLiteral("save-project"));
+    values.insert(QStringLiteral("embed"));
     CliArgs args(values, RunFlags);
     if (!args.parse(words))
         return usageError(args.error());

@@ -118,6 +118,7 @@ class TestProjectFile : public QObject {
 
 private slots:
     void roundTrip();
+    void embeddingsRoundTrip();
     void saveLoadSaveIsByteIdentical();
     void stableKeyOrder();
     void secretsAreNotSaved_data();
@@ -146,6 +147,26 @@ void TestProjectFile::roundTrip()
     QVERIFY(loaded->collections[1] == p.collections[1]);
     QVERIFY(loaded.value() == p);
     QCOMPARE(ProjectFile::toJson(loaded.value()), json);
+}
+
+// Relational → document projects say which child tables become arrays of their parent.
+void TestProjectFile::embeddingsRoundTrip()
+{
+    Project p = richProject();
+    p.collections[1].embeddings = {{u"order_lines"_s, {u"order_id"_s}, u"lines"_s},
+                                   {u"order_tags"_s, {}, QString()}};
+    const QByteArray json = ProjectFile::toJson(p);
+    QVERIFY(json.contains("\"embeddings\": ["));
+    QVERIFY(json.contains("\"foreign_key\": [\n"));
+    const Result<Project> loaded = ProjectFile::fromJson(json);
+    QVERIFY2(loaded.ok(), why(loaded).constData());
+    QVERIFY(loaded->collections[1].embeddings == p.collections[1].embeddings);
+    QVERIFY(loaded->collections[0].embeddings.empty());
+    QVERIFY(loaded.value() == p);
+    QCOMPARE(ProjectFile::toJson(loaded.value()), json);
+    // Projects without embeddings do not mention them (files of the other direction stay as
+    // they were).
+    QVERIFY(!ProjectFile::toJson(richProject()).contains("embeddings"));
 }
 
 void TestProjectFile::saveLoadSaveIsByteIdentical()

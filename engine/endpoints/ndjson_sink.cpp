@@ -39,8 +39,23 @@ Status appendLines(const RowBatch &batch, QByteArray *out, qint64 *count)
         bson_t doc;
         size_t len = 0;
         char *json = nullptr;
-        if (docs.batch->view(i, &doc))
-            json = bson_as_canonical_extended_json(&doc, &len);
+        bson_t withId = BSON_INITIALIZER;
+        bson_iter_t idIt;
+        if (docs.batch->view(i, &doc)) {
+            // Rows of a table without a key have no _id. A Mongo server gives each an
+            // ObjectId on insert; the export does the same, so reading it back as a dump
+            // (which keys tables on _id) keeps every row.
+            if (!bson_iter_init_find(&idIt, &doc, "_id")) {
+                bson_oid_t oid;
+                bson_oid_init(&oid, nullptr);
+                BSON_APPEND_OID(&withId, "_id", &oid);
+                bson_concat(&withId, &doc);
+                json = bson_as_canonical_extended_json(&withId, &len);
+            } else {
+                json = bson_as_canonical_extended_json(&doc, &len);
+            }
+        }
+        bson_destroy(&withId);
         if (!json)
             return Error(ErrorCode::Conversion,
                          trEngine("Document %1 cannot be written as Extended JSON (invalid BSON "

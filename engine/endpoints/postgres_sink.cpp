@@ -546,4 +546,18 @@ Status PostgresSink::probe(const CollectionMapping &mapping, const ProjectOption
     return r ? Status() : Status(r.error());
 }
 
+Status PostgresSink::addForeignKey(const QString &table, const QString &column,
+                                   const QString &refTable, const QString &refColumn)
+{
+    return m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        m_d->context = table;
+        // Named like PostgreSQL's own default, so a rerun or pg_dump shows the familiar name.
+        const QString name = QStringLiteral("%1_%2_fkey").arg(table, column).left(63);
+        tx.exec(sql(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 FOREIGN KEY (%3) "
+                                   "REFERENCES %4 (%5)")
+                        .arg(ddlQuote(table), ddlQuote(name), ddlQuote(column), ddlQuote(refTable),
+                             ddlQuote(refColumn))));
+    });
+}
+
 } // namespace ferry

@@ -29,6 +29,8 @@ public:
     Result<std::vector<QVariantList>> query(const QString &statement,
                                             const QVariantList &params) override;
     Status execute(const QStringList &statements, const QList<QVariantList> &params) override;
+    Status addForeignKey(const QString &table, const QString &column, const QString &refTable,
+                         const QString &refColumn) override;
 
     // How write() puts rows of this collection in: COPY straight into the target tables, or
     // COPY into a staging table and INSERT … ON CONFLICT from there. prepare() decides.

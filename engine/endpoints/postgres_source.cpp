@@ -248,11 +248,13 @@ struct TablePlan {
     int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
 };
 
-TablePlan planTable(const TableInfo &info, pqxx::transaction_base &tx)
+TablePlan planTable(const TableInfo &info, pqxx::transaction_base &tx, bool keepNames)
 {
     TablePlan p;
     p.info = info;
     p.key = keyPlanFor(info, Dialect::Postgres);
+    if (keepNames)
+        p.key.id = KeyPlan::Id::None; // still read in key order, but no _id
     std::string list;
     for (const ColumnInfo &c : info.columns) {
         const int k = int(p.key.keyColumns.indexOf(c.name));
@@ -309,14 +311,14 @@ void rowToDocument(const TablePlan &p, const pqxx::row &row, bson_t *doc, QVaria
         (*key)[0] = QString::fromUtf8(row[int(columns)].c_str());
 }
 
-Result<TablePlan> findTable(pqxx::transaction_base &tx, const QString &table)
+Result<TablePlan> findTable(pqxx::transaction_base &tx, const QString &table, bool keepNames)
 {
     auto catalog = readPostgresCatalog(tx, false);
     if (!catalog)
         return catalog.error();
     for (const TableInfo &t : *catalog)
         if (t.name == table)
-            return planTable(t, tx);
+            return planTable(t, tx, keepNames);
     return Error(
         ErrorCode::NotFound,
         trEngine("The PostgreSQL database has no table \"%1\" (in its current schema).").arg(table),
@@ -498,7 +500,7 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
         std::optional<TablePlan> plan;
         {
             pqxx::read_transaction tx(**c);
-            auto found = findTable(tx, collection);
+            auto found = findTable(tx, collection, m_keepColumnNames);
             if (!found)
                 return found.error();
             plan = std::move(*found);
@@ -509,6 +511,14 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
         if (!options.filter.trimmed().isEmpty())
             where.push_back("(" + options.filter.toStdString() + ")");
         pqxx::nontransaction quoter(**c);
+        if (!options.keyColumn.isEmpty()) {
+            // Quoted literals: the server casts them to the column's type.
+            std::string values;
+            for (const QVariant &v : options.keyValues)
+                values += (values.empty() ? "" : ", ") + quoter.quote(v.toString().toStdString());
+            where.push_back(quoter.quote_name(options.keyColumn.toStdString()) + " IN (" +
+                            (values.empty() ? std::string("NULL") : values) + ")");
+        }
         if (!options.resumeFrom.isEmpty()) {
             const auto after = decodeKeyPosition(options.resumeFrom, plan->keyCount());
             if (!after)
@@ -526,7 +536,7 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
         for (const std::string &w : where)
             whereSql += (whereSql.empty() ? " WHERE " : " AND ") + w;
         qint64 total = -1;
-        if (options.filter.trimmed().isEmpty())
+        if (options.filter.trimmed().isEmpty() && options.keyColumn.isEmpty())
             total =
                 quoter
                     .exec1("SELECT COUNT(*) FROM " + quoter.quote_name(collection.toStdString()))[0]
@@ -542,6 +552,18 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
     }
 }
 
+Result<QList<TableInfo>> PostgresSource::tables()
+{
+    if (Status s = ensureOpen(); !s)
+        return s.error();
+    try {
+        pqxx::read_transaction tx(*m_connection->c);
+        return readPostgresCatalog(tx, true);
+    } catch (const std::exception &e) {
+        return connectError(m_endpoint, e);
+    }
+}
+
 Result<std::vector<BsonDoc>> PostgresSource::sample(const QString &collection, qint64 n,
                                                     const QString &filter)
 {
@@ -551,7 +573,7 @@ Result<std::vector<BsonDoc>> PostgresSource::sample(const QString &collection, q
         if (Status s = checkFilter(*m_connection->c, collection, filter); !s)
             return s.error();
         pqxx::read_transaction tx(*m_connection->c);
-        auto plan = findTable(tx, collection);
+        auto plan = findTable(tx, collection, m_keepColumnNames);
         if (!plan)
             return plan.error();
         std::string sql = plan->select;

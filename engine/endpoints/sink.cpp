@@ -49,6 +49,18 @@ QString rowKeyText(const std::vector<int> &keys, const TableRows &rows, size_t r
     return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
 }
 
+Status Sink::addForeignKey(const QString &table, const QString &column, const QString &refTable,
+                           const QString &refColumn)
+{
+    Q_UNUSED(column);
+    Q_UNUSED(refColumn);
+    return Error(ErrorCode::Schema,
+                 trEngine("This target cannot add a foreign key to an existing table; the "
+                          "reference from %1 to %2 is not enforced.")
+                     .arg(table, refTable),
+                 table);
+}
+
 Result<std::unique_ptr<Sink>> makeSink(const Endpoint &endpoint)
 {
     switch (endpoint.kind()) {

@@ -68,6 +68,11 @@ public:
     virtual Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) = 0;
     virtual Status clearCheckpoint(const QString &collection) = 0;
     virtual Result<qint64> countRows(const QString &table) = 0;
+    // Post-load step: a FOREIGN KEY from `table`.`column` to `refTable`.`refColumn`, added
+    // once every table of the run holds its rows (so no load order can trip over it).
+    // Targets that cannot add a constraint to an existing table return ErrorCode::Schema.
+    virtual Status addForeignKey(const QString &table, const QString &column,
+                                 const QString &refTable, const QString &refColumn);
     // Everything done since open() is undone at close (dry runs); must be set before prepare.
     virtual void setDryRun(bool dryRun) { m_dryRun = dryRun; }
 

@@ -24,4 +24,12 @@ Result<std::unique_ptr<Source>> makeSource(const Endpoint &endpoint)
     return Error(ErrorCode::Internal, trEngine("Unknown source kind."));
 }
 
+Result<std::unique_ptr<Source>> makeSourceFor(const Endpoint &endpoint, const Endpoint &target)
+{
+    auto source = makeSource(endpoint);
+    if (source && *source)
+        (*source)->setKeepColumnNames(!target.isDocument());
+    return source;
+}
+
 } // namespace ferry

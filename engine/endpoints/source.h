@@ -3,10 +3,12 @@
 #include "core/doc_batch.h"
 #include "core/endpoint.h"
 #include "core/error.h"
+#include "endpoints/sql_catalog.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 #include <vector>
@@ -23,6 +25,10 @@ struct CollectionInfo {
 struct ReadOptions {
     QString filter;        // Mongo query as Extended JSON, or a SQL WHERE condition
     QByteArray resumeFrom; // a position() returned earlier; empty = from the start
+    // SQL sources: only rows whose `keyColumn` is one of `keyValues` (embedding reads the
+    // children of one parent batch this way, so a child table is never loaded whole).
+    QString keyColumn;
+    QVariantList keyValues;
 };
 
 // Streams one collection in a stable order (by _id on a server, file order in a dump).
@@ -53,9 +59,20 @@ public:
     // n < 0 means all of them.
     virtual Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
                                                 const QString &filter = {}) = 0;
+    // SQL sources: the tables with their keys and foreign keys (inference maps columns and
+    // references from them, embedding follows them). Empty for document sources.
+    virtual Result<QList<TableInfo>> tables() { return QList<TableInfo>(); }
+    // For relational targets: rows keep their column names instead of turning the primary
+    // key into _id (a Mongo shape a table-to-table copy does not want). Set before reading.
+    void setKeepColumnNames(bool keep) { m_keepColumnNames = keep; }
+
+protected:
+    bool m_keepColumnNames = false;
 };
 
 // Builds the source for an endpoint (dump:, mongodb://, later postgresql:// and sqlite:).
 Result<std::unique_ptr<Source>> makeSource(const Endpoint &endpoint);
+// makeSource() set up for moving data to `target`: relational targets keep column names.
+Result<std::unique_ptr<Source>> makeSourceFor(const Endpoint &endpoint, const Endpoint &target);
 
 } // namespace ferry

@@ -95,11 +95,14 @@ struct TablePlan {
     int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
 };
 
-TablePlan planTable(const TableInfo &info)
+TablePlan planTable(const TableInfo &info, bool keepNames)
 {
     TablePlan p;
     p.info = info;
     p.key = keyPlanFor(info, Dialect::Sqlite);
+    if (keepNames)
+        p.key.id = KeyPlan::Id::None; // still read in key order, but no _id
+
     QStringList selectList;
     for (const ColumnInfo &c : info.columns) {
         ColumnPlan cp;
@@ -229,14 +232,14 @@ void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariant
         (*keyOut)[0] = q.value(int(p.columns.size()));
 }
 
-Result<TablePlan> findTable(QSqlDatabase &db, const QString &table)
+Result<TablePlan> findTable(QSqlDatabase &db, const QString &table, bool keepNames)
 {
     auto catalog = readSqliteCatalog(db, false);
     if (!catalog)
         return catalog.error();
     for (const TableInfo &t : *catalog)
         if (t.name == table)
-            return planTable(t);
+            return planTable(t, keepNames);
     return Error(ErrorCode::NotFound,
                  trEngine("The SQLite database has no table \"%1\".").arg(table), table);
 }
@@ -263,10 +266,11 @@ Status checkFilter(QSqlDatabase &db, const QString &table, const QString &filter
 
 class SqliteReader : public DocumentReader {
 public:
-    SqliteReader(QString path, TablePlan plan, QString filter, std::optional<QVariantList> after,
-                 qint64 total)
-        : m_path(std::move(path)), m_plan(std::move(plan)), m_filter(std::move(filter)),
-          m_after(std::move(after)), m_total(total)
+    SqliteReader(QString path, TablePlan plan, const ReadOptions &options,
+                 std::optional<QVariantList> after, qint64 total)
+        : m_path(std::move(path)), m_plan(std::move(plan)), m_filter(options.filter),
+          m_keyColumn(options.keyColumn), m_keyValues(options.keyValues), m_after(std::move(after)),
+          m_total(total)
     {
     }
     ~SqliteReader() override
@@ -324,6 +328,12 @@ private:
         QStringList where;
         if (!m_filter.trimmed().isEmpty())
             where.append(QLatin1Char('(') + m_filter + QLatin1Char(')'));
+        if (!m_keyColumn.isEmpty())
+            where.append(QStringLiteral("%1 IN (%2)")
+                             .arg(sqlQuoteName(m_keyColumn),
+                                  QStringList(std::max<qsizetype>(1, m_keyValues.size()),
+                                              QStringLiteral("?"))
+                                      .join(QLatin1String(", "))));
         if (m_after)
             where.append(QStringLiteral("(%1) > (%2)")
                              .arg(m_plan.orderBy, QStringList(m_after->size(), QStringLiteral("?"))
@@ -339,6 +349,12 @@ private:
                          trEngine("Cannot read table \"%1\": %2")
                              .arg(m_plan.info.name, m_query->lastError().text()),
                          m_plan.info.name);
+        if (!m_keyColumn.isEmpty()) {
+            for (const QVariant &v : std::as_const(m_keyValues))
+                m_query->addBindValue(v);
+            if (m_keyValues.isEmpty())
+                m_query->addBindValue(QVariant()); // IN (NULL) matches nothing
+        }
         if (m_after)
             for (const QVariant &v : std::as_const(*m_after))
                 m_query->addBindValue(v);
@@ -353,6 +369,8 @@ private:
     QString m_path;
     TablePlan m_plan;
     QString m_filter;
+    QString m_keyColumn;
+    QVariantList m_keyValues;
     std::optional<QVariantList> m_after;
     qint64 m_total = -1;
     qint64 m_read = 0;
@@ -394,7 +412,7 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
     SqliteConnection c(m_path);
     if (Status s = c.open(m_path); !s)
         return s.error();
-    auto plan = findTable(c.db(), collection);
+    auto plan = findTable(c.db(), collection, m_keepColumnNames);
     if (!plan)
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, options.filter); !s)
@@ -410,7 +428,7 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
                          collection);
     }
     qint64 total = -1;
-    {
+    if (options.keyColumn.isEmpty()) {
         QSqlQuery q(c.db());
         QString sql = QStringLiteral("SELECT COUNT(*) FROM %1").arg(sqlQuoteName(collection));
         if (!options.filter.trimmed().isEmpty())
@@ -418,10 +436,18 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
         if (q.exec(sql) && q.next())
             total = q.value(0).toLongLong();
     }
-    auto reader = std::make_unique<SqliteReader>(m_path, std::move(*plan), options.filter,
-                                                 std::move(after), total);
+    auto reader =
+        std::make_unique<SqliteReader>(m_path, std::move(*plan), options, std::move(after), total);
     reader->m_startPosition = options.resumeFrom;
     return std::unique_ptr<DocumentReader>(std::move(reader));
+}
+
+Result<QList<TableInfo>> SqliteSource::tables()
+{
+    SqliteConnection c(m_path);
+    if (Status s = c.open(m_path); !s)
+        return s.error();
+    return readSqliteCatalog(c.db(), true);
 }
 
 Result<std::vector<BsonDoc>> SqliteSource::sample(const QString &collection, qint64 n,
@@ -430,7 +456,7 @@ Result<std::vector<BsonDoc>> SqliteSource::sample(const QString &collection, qin
     SqliteConnection c(m_path);
     if (Status s = c.open(m_path); !s)
         return s.error();
-    auto plan = findTable(c.db(), collection);
+    auto plan = findTable(c.db(), collection, m_keepColumnNames);
     if (!plan)
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, filter); !s)

@@ -82,6 +82,15 @@ struct Reference {
     bool operator==(const Reference &) const = default;
 };
 
+// Relational → document: a child table folded into this collection's documents as an array
+// of its rows (one-to-many), or, for a junction table, of the other side's ids.
+struct Embedding {
+    QString child;          // the child collection (table)
+    QStringList foreignKey; // its columns referencing this collection; empty = the first such
+    QString field;          // the array's name in the parent document; empty = child's name
+    bool operator==(const Embedding &) const = default;
+};
+
 struct CollectionMapping {
     QString collection;
     bool enabled = true;
@@ -89,6 +98,7 @@ struct CollectionMapping {
     TableMapping root;    // kind Root; root.table is the target table
     QStringList excluded; // full source paths the user left out on purpose
     std::vector<Reference> references;
+    std::vector<Embedding> embeddings; // document targets only
 
     bool operator==(const CollectionMapping &) const = default;
     // All tables, root first, depth-first (the order rows are written in).

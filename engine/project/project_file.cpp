@@ -310,6 +310,34 @@ bool readReferences(Reader &r, const QJsonObject &o, const QString &path,
     return true;
 }
 
+bool readEmbeddings(Reader &r, const QJsonObject &o, const QString &path,
+                    std::vector<Embedding> *out)
+{
+    if (!o.contains(QLatin1String("embeddings")))
+        return true; // optional: older files have none
+    QJsonArray list;
+    if (!r.array(o, path, u"embeddings", &list))
+        return false;
+    const QString listPath = member(path, u"embeddings");
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString p = element(listPath, i);
+        QJsonObject c;
+        QJsonArray fk;
+        Embedding e;
+        if (!r.object(list.at(i), p, &c) || !r.text(c, p, u"child", &e.child, true) ||
+            !r.array(c, p, u"foreign_key", &fk) || !r.text(c, p, u"field", &e.field))
+            return false;
+        const QString fkPath = member(p, u"foreign_key");
+        for (qsizetype k = 0; k < fk.size(); ++k) {
+            if (!fk.at(k).isString())
+                return r.wrongType(element(fkPath, k), trEngine("text"), fk.at(k));
+            e.foreignKey << fk.at(k).toString();
+        }
+        out->push_back(std::move(e));
+    }
+    return true;
+}
+
 bool readCollection(Reader &r, const QJsonValue &v, const QString &p, CollectionMapping *out)
 {
     QJsonObject o;
@@ -325,8 +353,8 @@ bool readCollection(Reader &r, const QJsonValue &v, const QString &p, Collection
             return r.wrongType(element(excludedPath, i), trEngine("text"), excluded.at(i));
         out->excluded << excluded.at(i).toString();
     }
-    return readReferences(r, o, p, &out->references) && readColumns(r, o, p, &out->root.columns) &&
-           readChildren(r, o, p, &out->root.children);
+    return readReferences(r, o, p, &out->references) && readEmbeddings(r, o, p, &out->embeddings) &&
+           readColumns(r, o, p, &out->root.columns) && readChildren(r, o, p, &out->root.children);
 }
 
 bool readEndpoint(Reader &r, const QJsonObject &root, QStringView key, QString *uri,
@@ -419,6 +447,21 @@ QByteArray ProjectFile::toJson(const Project &project)
             w.endObject();
         }
         w.endArray();
+        // Only when there are some, so projects of the Mongo → SQL direction stay as they were.
+        if (!c.embeddings.empty()) {
+            w.key(u"embeddings").beginArray();
+            for (const Embedding &e : c.embeddings) {
+                w.beginObject();
+                w.key(u"child").string(e.child);
+                w.key(u"foreign_key").beginArray();
+                for (const QString &col : e.foreignKey)
+                    w.string(col);
+                w.endArray();
+                w.key(u"field").string(e.field);
+                w.endObject();
+            }
+            w.endArray();
+        }
         writeColumns(w, c.root.columns);
         writeChildren(w, c.root.children);
         w.endObject();

@@ -6,6 +6,8 @@
 #include "run/bounded_queue.h"
 #include "run/collection_order.h"
 #include "run/dry_run.h"
+#include "run/embed_attacher.h"
+#include "run/foreign_keys.h"
 #include "run/reject_file.h"
 #include "run/run_registry.h"
 #include "run/validator.h"
@@ -16,6 +18,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QUuid>
 
 #include <thread>
@@ -56,6 +59,7 @@ struct MigrationRun::Impl {
     RunProgress progress;
     std::atomic<double> readerFraction{0};
     qint64 totalKnown = 0; // sum of known source counts, for the overall fraction
+    QSet<QString> createdTables; // by this run: only these get foreign keys afterwards
 
     explicit Impl(MigrationRun *owner) : q(owner) {}
 
@@ -201,7 +205,7 @@ void MigrationRun::start()
     };
 
     [&] {
-        auto src = makeSource(m_source);
+        auto src = makeSourceFor(m_source, m_target);
         if (!src) {
             fail(src.error());
             return;
@@ -291,6 +295,9 @@ void MigrationRun::start()
                 setStatus(RunStatus::CompletedWithRejects);
             m_report.collections.push_back(std::move(cr));
         }
+        if (m_request.mode != RunMode::DryRun && m_target.isRelational())
+            for (const QString &w : addForeignKeys(*d->sink, m_project, *ordered, d->createdTables))
+                d->log(LogLevel::Warning, w);
     }();
 
     if (d->rejects) {
@@ -355,8 +362,20 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
         sink->prepare(mapping, project.options, request.resume && !checkpoint.position.isEmpty());
     if (!prepared)
         return prepared.error();
-    for (const QString &t : prepared->createdTables)
+    // Without a key, rows already in the table cannot be told apart from new ones: skipping
+    // "existing" rows would silently append them all again.
+    if (!request.resume && !prepared->tablesWereEmpty && !mapping.root.primaryKey() &&
+        q->m_target.isRelational() && project.options.existingRows != ExistingRows::Truncate)
+        return Error(ErrorCode::Schema,
+                     trEngine("Table %1 already has rows and no primary key, so Ferry cannot "
+                              "tell which rows are there already. Use --existing-rows truncate "
+                              "to replace them, or empty the table first.")
+                         .arg(mapping.root.table),
+                     mapping.collection);
+    for (const QString &t : prepared->createdTables) {
         log(LogLevel::Info, trEngine("Created table %1.").arg(t));
+        createdTables.insert(t);
+    }
     // Relational targets keep a run registry so that `ferry-cli rollback` can undo the run.
     const bool relational = !q->m_target.isDocument();
     if (relational) {
@@ -379,6 +398,13 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
         // the collection they go to.
         const bool documentTarget = q->m_target.isDocument();
         const size_t tableCount = mapping.tables().size();
+        std::unique_ptr<EmbedAttacher> embedder;
+        if (documentTarget) {
+            auto made = EmbedAttacher::create(*source, mapping);
+            if (!made)
+                return made.error();
+            embedder = std::move(*made);
+        }
         const int batchSize = std::max(1, project.options.batchSize);
 
         BoundedQueue<QueueItem> queue(QueueDepth);
@@ -404,6 +430,14 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                     queue.push(std::move(item));
                     queue.close();
                     return;
+                }
+                if (embedder) {
+                    if (Status s = embedder->attach(item.batch.docs); !s) {
+                        item.error = s.error();
+                        queue.push(std::move(item));
+                        queue.close();
+                        return;
+                    }
                 }
                 if (documentTarget)
                     item.batch.tables.resize(tableCount, TableRows());

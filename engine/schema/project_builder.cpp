@@ -2,6 +2,7 @@
 
 #include "core/identifiers.h"
 #include "endpoints/source.h"
+#include "schema/relational_mapping.h"
 #include "schema/type_mapper.h"
 
 #include <QFileInfo>
@@ -108,6 +109,18 @@ Result<InferOutcome> inferProject(Source &source, const Endpoint &sourceEndpoint
     out.project.targetUri = targetEndpoint.withoutSecret();
     out.project.options = options;
 
+    // Table to table: columns as in the source, references from its foreign keys.
+    QHash<QString, TableInfo> catalog;
+    if (sourceEndpoint.isRelational() && targetEndpoint.isRelational()) {
+        auto tables = source.tables();
+        if (!tables)
+            return tables.error();
+        for (const TableInfo &t : *tables)
+            catalog.insert(t.name, t);
+    }
+    const Dialect sourceDialect = sourceEndpoint.kind() == EndpointKind::Sqlite ? Dialect::Sqlite
+                                                                                : Dialect::Postgres;
+
     NameAllocator tableNames(dialect);
     for (const QString &name : names) {
         if (onCollection)
@@ -116,8 +129,13 @@ Result<InferOutcome> inferProject(Source &source, const Endpoint &sourceEndpoint
             inferCollectionSchema(source, name, options.sampleSize, {}, counts.value(name, -1));
         if (!schema)
             return schema.error();
+        const auto table = catalog.constFind(name);
         MappingProposal proposal =
-            proposeMapping(name, *schema->root, schema->sampled, dialect, options, &tableNames);
+            table != catalog.constEnd()
+                ? proposeTableMapping(*table, sourceDialect, *schema->root, schema->sampled,
+                                      &tableNames)
+                : proposeMapping(name, *schema->root, schema->sampled, dialect, options,
+                                 &tableNames);
         for (const QString &w : proposal.warnings)
             out.warnings.append(QStringLiteral("%1: %2").arg(name, w));
         out.project.collections.push_back(std::move(proposal.mapping));

@@ -1,0 +1,177 @@
+#include "schema/relational_mapping.h"
+
+#include <QRegularExpression>
+
+namespace ferry {
+
+namespace {
+
+qint64 countOf(const FieldNode *node, BsonKind kind)
+{
+    return node ? node->types[static_cast<size_t>(kind)] : 0;
+}
+
+// Values of the sample that a column of `type` could not hold as they are.
+bool sampleFits(ColumnType type, const FieldNode *node)
+{
+    if (!node)
+        return true;
+    qint64 fitting = countOf(node, BsonKind::Null);
+    switch (type) {
+    case ColumnType::Integer:
+        fitting += countOf(node, BsonKind::Int32);
+        break;
+    case ColumnType::BigInt:
+        fitting += countOf(node, BsonKind::Int32) + countOf(node, BsonKind::Int64);
+        break;
+    case ColumnType::Double:
+        fitting += countOf(node, BsonKind::Int32) + countOf(node, BsonKind::Int64) +
+                   countOf(node, BsonKind::Double);
+        break;
+    case ColumnType::Numeric:
+        fitting += countOf(node, BsonKind::Int32) + countOf(node, BsonKind::Int64) +
+                   countOf(node, BsonKind::Double) + countOf(node, BsonKind::Decimal128);
+        break;
+    case ColumnType::Boolean:
+        fitting += countOf(node, BsonKind::Bool);
+        break;
+    case ColumnType::Timestamp:
+        fitting += countOf(node, BsonKind::Date);
+        break;
+    case ColumnType::Uuid:
+        fitting += countOf(node, BsonKind::BinaryUuid);
+        break;
+    case ColumnType::Binary:
+        fitting += countOf(node, BsonKind::Binary) + countOf(node, BsonKind::BinaryUuid);
+        break;
+    case ColumnType::Json:
+    case ColumnType::Text:
+        return true; // anything can be written as text / JSON
+    }
+    return fitting == node->total();
+}
+
+ColumnType integerType(const FieldNode *sampled, bool sampledAll, bool declaredBig)
+{
+    if (declaredBig || !sampledAll || countOf(sampled, BsonKind::Int64) > 0)
+        return ColumnType::BigInt;
+    return ColumnType::Integer;
+}
+
+// SQLite: the declared type's affinity words, as SQLite itself reads them.
+ColumnType sqliteDeclared(const QString &t, const FieldNode *sampled, bool sampledAll, bool *known)
+{
+    *known = true;
+    if (t.contains(QLatin1String("bool")))
+        return ColumnType::Boolean;
+    if (t.contains(QLatin1String("numeric")) || t.contains(QLatin1String("decimal")))
+        return ColumnType::Numeric;
+    if (t.contains(QLatin1String("date")) || t.contains(QLatin1String("time")))
+        return ColumnType::Timestamp;
+    if (t.contains(QLatin1String("uuid")))
+        return ColumnType::Uuid;
+    if (t.contains(QLatin1String("json")))
+        return ColumnType::Json;
+    if (t.contains(QLatin1String("int")))
+        return integerType(sampled, sampledAll,
+                           t.contains(QLatin1String("big")) || t.contains(QLatin1String("int8")));
+    if (t.contains(QLatin1String("char")) || t.contains(QLatin1String("clob")) ||
+        t.contains(QLatin1String("text")))
+        return ColumnType::Text;
+    if (t.contains(QLatin1String("blob")))
+        return ColumnType::Binary;
+    if (t.contains(QLatin1String("real")) || t.contains(QLatin1String("floa")) ||
+        t.contains(QLatin1String("doub")))
+        return ColumnType::Double;
+    *known = false;
+    return ColumnType::Text;
+}
+
+// PostgreSQL: format_type() names, without modifiers.
+ColumnType postgresDeclared(const QString &t, bool *known)
+{
+    *known = true;
+    if (t == QLatin1String("smallint") || t == QLatin1String("integer"))
+        return ColumnType::Integer;
+    if (t == QLatin1String("bigint"))
+        return ColumnType::BigInt;
+    if (t == QLatin1String("numeric"))
+        return ColumnType::Numeric;
+    if (t == QLatin1String("real") || t == QLatin1String("double precision"))
+        return ColumnType::Double;
+    if (t == QLatin1String("boolean"))
+        return ColumnType::Boolean;
+    if (t.startsWith(QLatin1String("timestamp")) || t == QLatin1String("date"))
+        return ColumnType::Timestamp;
+    if (t == QLatin1String("uuid"))
+        return ColumnType::Uuid;
+    if (t == QLatin1String("bytea"))
+        return ColumnType::Binary;
+    if (t == QLatin1String("json") || t == QLatin1String("jsonb"))
+        return ColumnType::Json;
+    // text, varchar, char and everything else PostgreSQL can print as text.
+    return ColumnType::Text;
+}
+
+} // namespace
+
+ColumnType sqlColumnType(const ColumnInfo &column, Dialect sourceDialect, const FieldNode *sampled,
+                         bool sampledAll, bool *isArray)
+{
+    QString t = column.sqlType.trimmed().toLower();
+    *isArray = sourceDialect == Dialect::Postgres && t.endsWith(QLatin1String("[]"));
+    if (*isArray) {
+        t.chop(2);
+        sampled = sampled ? sampled->element.get() : nullptr;
+    }
+    static const QRegularExpression modifiers(QStringLiteral("\\(.*\\)"));
+    t.remove(modifiers);
+    t = t.simplified();
+    bool known = false;
+    ColumnType type = sourceDialect == Dialect::Sqlite
+                          ? sqliteDeclared(t, sampled, sampledAll, &known)
+                          : postgresDeclared(t, &known);
+    if (!known && sampled && sampled->total() > 0) {
+        // No declared type (or an unusual one): what the values are.
+        type = defaultColumnType(*sampled, Dialect::Postgres, nullptr);
+        if (type == ColumnType::Integer && !sampledAll)
+            type = ColumnType::BigInt;
+    }
+    if (!*isArray && !sampleFits(type, sampled))
+        type = sampleFits(ColumnType::Numeric, sampled) ? ColumnType::Numeric : ColumnType::Text;
+    return type;
+}
+
+MappingProposal proposeTableMapping(const TableInfo &table, Dialect sourceDialect,
+                                    const FieldNode &sampled, qint64 sampledRows,
+                                    NameAllocator *tableNames)
+{
+    MappingProposal proposal;
+    CollectionMapping &mapping = proposal.mapping;
+    mapping.collection = table.name;
+    mapping.root.kind = TableKind::Root;
+    mapping.root.table = tableNames ? tableNames->allocate(table.name) : table.name;
+    const bool sampledAll = table.rows >= 0 && sampledRows >= table.rows;
+    for (const ColumnInfo &c : table.columns) {
+        ColumnMapping column;
+        column.source = c.name;
+        column.column = c.name;
+        column.type =
+            sqlColumnType(c, sourceDialect, sampled.child(c.name), sampledAll, &column.pgArray);
+        column.primaryKey = table.primaryKey.contains(c.name);
+        column.nullable = c.nullable && !column.primaryKey;
+        mapping.root.columns.push_back(column);
+    }
+    for (const ForeignKey &fk : table.foreignKeys) {
+        if (fk.columns.size() != 1 || fk.refColumns.size() != 1) {
+            proposal.warnings.append(
+                trEngine("the foreign key (%1) → %2 has several columns; it is not recreated.")
+                    .arg(fk.columns.join(QLatin1String(", ")), fk.refTable));
+            continue;
+        }
+        mapping.references.push_back({fk.columns.front(), fk.refTable, fk.refColumns.front()});
+    }
+    return proposal;
+}
+
+} // namespace ferry
