@@ -1,0 +1,37 @@
+#pragma once
+
+#include "run/migration_run.h"
+
+#include <QObject>
+
+class QThread;
+
+namespace ferry {
+
+// Runs one MigrationRun on its own QThread and relays its signals (queued, never
+// blocking). Destroying the controller cancels a run still going and waits for its thread.
+class RunController : public QObject {
+    Q_OBJECT
+public:
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    void start(Project project, Endpoint source, Endpoint target, RunRequest request,
+               const QString &command);
+    bool isRunning() const { return m_thread != nullptr; }
+    void setPaused(bool paused);
+    void cancel();
+
+Q_SIGNALS:
+    void progress(const ferry::RunProgress &progress);
+    void message(int level, const QString &text);
+    void finished(const ferry::RunReport &report);
+
+private:
+    QThread *m_thread = nullptr;
+    // Lives in m_thread while it runs; deleted here once that thread has stopped, so that
+    // cancel() and setPaused() never reach a run that is being destroyed.
+    MigrationRun *m_run = nullptr;
+};
+
+} // namespace ferry
