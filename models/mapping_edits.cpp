@@ -120,6 +120,44 @@ const TableMapping *findTableByField(const CollectionMapping &mapping, const QSt
     return nullptr;
 }
 
+// Puts a child table back where the proposal had it among its siblings, so that switching
+// strategies back and forth ends where it started.
+void insertChild(TableMapping &parent, TableMapping child, const TableMapping *proposedParent)
+{
+    auto at = parent.children.end();
+    if (proposedParent) {
+        for (const TableMapping &sibling : proposedParent->children) {
+            if (sibling.source == child.source)
+                break;
+            auto it =
+                std::find_if(parent.children.begin(), parent.children.end(),
+                             [&](const TableMapping &t) { return t.source == sibling.source; });
+            if (it != parent.children.end())
+                at = it + 1;
+        }
+        if (at == parent.children.end() && !parent.children.empty()) {
+            // No earlier sibling present: go before the first later one.
+            bool seen = false;
+            for (const TableMapping &sibling : proposedParent->children) {
+                if (sibling.source == child.source) {
+                    seen = true;
+                    continue;
+                }
+                if (!seen)
+                    continue;
+                auto it =
+                    std::find_if(parent.children.begin(), parent.children.end(),
+                                 [&](const TableMapping &t) { return t.source == sibling.source; });
+                if (it != parent.children.end()) {
+                    at = it;
+                    break;
+                }
+            }
+        }
+    }
+    parent.children.insert(at, std::move(child));
+}
+
 TableMapping buildChildTable(const TableMapping &parent, const QString &relativeSource,
                              const FieldNode *node, Dialect dialect)
 {
@@ -272,9 +310,15 @@ void setArrayStrategy(CollectionMapping &mapping, const QString &fieldPath, Arra
     TableMapping *parent = tableAt(mapping, owner);
     const QString relative = relativeTo(fieldPath, elementPrefix(mapping, owner));
     if (strategy == ArrayStrategy::ChildTable) {
-        const TableMapping *proposed = proposal ? findTableByField(*proposal, fieldPath) : nullptr;
-        parent->children.push_back(proposed ? *proposed
-                                            : buildChildTable(*parent, relative, node, dialect));
+        TablePath proposedPath;
+        const TableMapping *proposed =
+            proposal ? findTableByField(*proposal, fieldPath, &proposedPath) : nullptr;
+        if (!proposed) {
+            parent->children.push_back(buildChildTable(*parent, relative, node, dialect));
+            return;
+        }
+        proposedPath.removeLast();
+        insertChild(*parent, *proposed, tableAt(*proposal, proposedPath));
         return;
     }
     ColumnMapping column;
