@@ -1,0 +1,48 @@
+#pragma once
+
+#include "project/mapping.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace ferry {
+
+// The SQL type a column gets in a dialect (DESIGN.md's type table; pgArray columns become
+// `<type>[]` in PostgreSQL and TEXT JSON in SQLite).
+QString ddlTypeName(const ColumnMapping &column, Dialect dialect);
+
+// "na""me": both dialects quote identifiers the same way.
+QString ddlQuote(const QString &name);
+// Comma-separated quoted column names of `table`, in column order.
+QString ddlColumnList(const TableMapping &table);
+
+// All tables of a collection, root first, depth-first: the order of RowBatch::tables.
+std::vector<const TableMapping *> collectionTables(const CollectionMapping &mapping);
+
+// Indices of the root table's primary-key columns, in column order.
+std::vector<int> rootKeyColumns(const TableMapping &root);
+// Indices, in `table`'s columns, of the ParentKey columns that carry the root key (the
+// first rootKeyCount ParentKey columns). Empty when the table carries fewer.
+std::vector<int> childRootKeyColumns(const TableMapping &table, size_t rootKeyCount);
+
+QString createTableSql(const TableMapping &table, Dialect dialect);
+// The table that records each collection's last committed batch.
+QString checkpointTableSql(Dialect dialect);
+QString checkpointTableName();
+
+// A column of a table that already exists in the target.
+struct ExistingColumn {
+    QString name;
+    QString type; // PostgreSQL: format_type(); SQLite: declared type
+    bool notNull = false;
+};
+
+// Why rows of `table` cannot be written into the existing table with `columns`: a
+// translated message naming the table, the column, what was expected and what was found,
+// and what to do. Empty when compatible.
+QString incompatibility(const TableMapping &table, const std::vector<ExistingColumn> &columns,
+                        Dialect dialect);
+
+} // namespace ferry

@@ -1,0 +1,410 @@
+#include "endpoints/sqlite_sink.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+
+using namespace ferry;
+using namespace Qt::StringLiterals;
+
+using CellWriter = std::function<void(TableRows &)>;
+Q_DECLARE_METATYPE(CellWriter)
+Q_DECLARE_METATYPE(ferry::ColumnType)
+Q_DECLARE_METATYPE(ferry::ExistingRows)
+
+namespace {
+
+ColumnMapping column(const QString &name, ColumnType type, ColumnRole role = ColumnRole::Value,
+                     bool pk = false)
+{
+    return ColumnMapping{.source = name,
+                         .column = name,
+                         .type = type,
+                         .role = role,
+                         .nullable = !pk,
+                         .primaryKey = pk};
+}
+
+CollectionMapping itemsMapping(const QString &root)
+{
+    CollectionMapping m;
+    m.collection = root;
+    m.root.table = root;
+    m.root.columns = {column(u"id"_s, ColumnType::BigInt, ColumnRole::Value, true),
+                      column(u"name"_s, ColumnType::Text)};
+    TableMapping tags;
+    tags.table = root + u"_tags"_s;
+    tags.kind = TableKind::Array;
+    tags.columns = {column(u"id"_s, ColumnType::BigInt, ColumnRole::ParentKey, true),
+                    column(u"ordinal"_s, ColumnType::Integer, ColumnRole::Ordinal, true),
+                    column(u"tag"_s, ColumnType::Text)};
+    m.root.children.push_back(tags);
+    return m;
+}
+
+struct Item {
+    int64_t id;
+    std::string name;
+    std::vector<std::string> tags;
+};
+
+RowBatch itemsBatch(const std::vector<Item> &items)
+{
+    RowBatch b;
+    b.tables.emplace_back(2);
+    b.tables.emplace_back(3);
+    for (uint32_t d = 0; d < items.size(); ++d) {
+        b.tables[0].beginRow(d);
+        b.tables[0].addInt(items[d].id);
+        b.tables[0].addText(items[d].name);
+        for (size_t t = 0; t < items[d].tags.size(); ++t) {
+            b.tables[1].beginRow(d);
+            b.tables[1].addInt(items[d].id);
+            b.tables[1].addInt(int64_t(t));
+            b.tables[1].addText(items[d].tags[t]);
+        }
+    }
+    return b;
+}
+
+Checkpoint checkpointAt(const char *position)
+{
+    Checkpoint c;
+    c.runId = u"run-1"_s;
+    c.position = QByteArray(position);
+    return c;
+}
+
+template <class R> const char *why(const R &r)
+{
+    static QByteArray text;
+    text = r.ok() ? QByteArray() : r.error().toString().toUtf8();
+    return text.constData();
+}
+
+} // namespace
+
+class SqliteSinkTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+
+    std::unique_ptr<SqliteSink> openSink(const QString &path, bool dryRun = false)
+    {
+        auto sink = std::make_unique<SqliteSink>(Endpoint::parse(u"sqlite:"_s + path).value());
+        sink->setDryRun(dryRun);
+        return sink->open().ok() ? std::move(sink) : nullptr;
+    }
+    // Runs `sql` on a separate connection and returns the first column of every row.
+    QVariantList query(const QString &sql, const QString &path = {})
+    {
+        QVariantList out;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
+            db.setDatabaseName(path.isEmpty() ? m_path : path);
+            db.open();
+            QSqlQuery q(db);
+            q.exec(sql);
+            while (q.next())
+                out << q.value(0);
+        }
+        QSqlDatabase::removeDatabase(u"check"_s);
+        return out;
+    }
+    QString joined(const QString &sql)
+    {
+        QStringList parts;
+        for (const QVariant &v : query(sql))
+            parts << v.toString();
+        return parts.join(u';');
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(u"target.sqlite"_s);
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<ColumnType>("type");
+        QTest::addColumn<CellWriter>("cell");
+        QTest::addColumn<QVariant>("expected");
+        auto bytes = [](CellKind k, std::string s) {
+            return CellWriter([k, s](TableRows &r) { r.addBytes(k, s.data(), s.size()); });
+        };
+        auto integer = [](int64_t v) { return CellWriter([v](TableRows &r) { r.addInt(v); }); };
+        auto ts = [](int64_t v) { return CellWriter([v](TableRows &r) { r.addTimestamp(v); }); };
+        std::string all256;
+        for (int i = 0; i < 256; ++i)
+            all256 += char(i);
+        const std::string special = "tab\there\nnew\\back\"q'\r \xc3\xbc \xf0\x9f\x98\x80";
+        QTest::newRow("text") << ColumnType::Text << bytes(CellKind::Text, special)
+                              << QVariant(QString::fromUtf8(special));
+        QTest::newRow("null") << ColumnType::Text << CellWriter([](TableRows &r) { r.addNull(); })
+                              << QVariant();
+        QTest::newRow("int64 min")
+            << ColumnType::BigInt << integer(std::numeric_limits<int64_t>::min())
+            << QVariant(std::numeric_limits<qlonglong>::min());
+        QTest::newRow("int64 max")
+            << ColumnType::BigInt << integer(std::numeric_limits<int64_t>::max())
+            << QVariant(std::numeric_limits<qlonglong>::max());
+        QTest::newRow("double") << ColumnType::Double
+                                << CellWriter([](TableRows &r) { r.addDouble(0.1 + 0.2); })
+                                << QVariant(0.1 + 0.2);
+        QTest::newRow("infinity") << ColumnType::Double << CellWriter([](TableRows &r) {
+            r.addDouble(-std::numeric_limits<double>::infinity());
+        }) << QVariant(-std::numeric_limits<double>::infinity());
+        QTest::newRow("bool") << ColumnType::Boolean
+                              << CellWriter([](TableRows &r) { r.addBool(true); })
+                              << QVariant(qlonglong(1));
+        QTest::newRow("numeric") << ColumnType::Numeric
+                                 << bytes(CellKind::Numeric, "12345678901234567890.000000000001")
+                                 << QVariant(u"12345678901234567890.000000000001"_s);
+        QTest::newRow("timestamp year 1") << ColumnType::Timestamp << ts(-62135596800000)
+                                          << QVariant(u"0001-01-01T00:00:00.000Z"_s);
+        QTest::newRow("timestamp 1969")
+            << ColumnType::Timestamp << ts(-1) << QVariant(u"1969-12-31T23:59:59.999Z"_s);
+        QTest::newRow("timestamp 9999") << ColumnType::Timestamp << ts(253402300799999)
+                                        << QVariant(u"9999-12-31T23:59:59.999Z"_s);
+        QTest::newRow("uuid") << ColumnType::Uuid
+                              << bytes(CellKind::Uuid, std::string("\x12\x34\x56\x78\x9a\xbc\xde"
+                                                                   "\xf0\x01\x23\x45\x67\x89\xab"
+                                                                   "\xcd\xef",
+                                                                   16))
+                              << QVariant(u"12345678-9abc-def0-0123-456789abcdef"_s);
+        QTest::newRow("blob 256") << ColumnType::Binary << bytes(CellKind::Blob, all256)
+                                  << QVariant(QByteArray(all256.data(), 256));
+        QTest::newRow("json") << ColumnType::Json << bytes(CellKind::Json, "{\"a\":[1,\"x\\ty\"]}")
+                              << QVariant(u"{\"a\":[1,\"x\\ty\"]}"_s);
+    }
+    void roundTrip()
+    {
+        QFETCH(ColumnType, type);
+        QFETCH(CellWriter, cell);
+        QFETCH(QVariant, expected);
+        static int counter = 0;
+        const QString table = u"rt_%1"_s.arg(++counter);
+        CollectionMapping m;
+        m.collection = table;
+        m.root.table = table;
+        m.root.columns = {column(u"id"_s, ColumnType::BigInt, ColumnRole::Value, true),
+                          column(u"v"_s, type)};
+        RowBatch b;
+        b.tables.emplace_back(2);
+        b.tables[0].beginRow(0);
+        b.tables[0].addInt(1);
+        cell(b.tables[0]);
+        {
+            auto sink = openSink(m_path);
+            QVERIFY(sink);
+            const auto prep = sink->prepare(m, ProjectOptions(), false);
+            QVERIFY2(prep.ok(), why(prep));
+            const auto w = sink->write(m, ProjectOptions(), b, checkpointAt("p"));
+            QVERIFY2(w.ok(), why(w));
+            QCOMPARE(w->written, 1);
+        }
+        const QVariantList got = query(u"SELECT v FROM \"%1\""_s.arg(table));
+        QCOMPARE(got.size(), 1);
+        if (expected.typeId() == QMetaType::Double)
+            QCOMPARE(got[0].toDouble(), expected.toDouble());
+        else if (!expected.isValid())
+            QVERIFY(got[0].isNull());
+        else
+            QCOMPARE(got[0], expected);
+    }
+
+    void ddlAndIncompatibleTable()
+    {
+        {
+            auto sink = openSink(m_path);
+            QVERIFY(sink);
+            const auto prep = sink->prepare(itemsMapping(u"ddl_items"_s), ProjectOptions(), false);
+            QVERIFY2(prep.ok(), why(prep));
+            QCOMPARE(prep->createdTables, (QStringList{u"ddl_items"_s, u"ddl_items_tags"_s}));
+        }
+        QCOMPARE(joined(u"SELECT name || ' ' || type || ' ' || \"notnull\" || ' ' || pk FROM "
+                        "pragma_table_info('ddl_items_tags')"_s),
+                 u"id INTEGER 1 1;ordinal INTEGER 1 2;tag TEXT 0 0"_s);
+        query(u"CREATE TABLE bad_items (id INTEGER PRIMARY KEY, name BLOB, other REAL)"_s);
+        query(u"CREATE TABLE bad2 (id INTEGER PRIMARY KEY, nom TEXT)"_s);
+        auto sink = openSink(m_path);
+        QVERIFY(sink);
+        const auto ok = sink->prepare(itemsMapping(u"bad_items"_s), ProjectOptions(), false);
+        QVERIFY2(ok.ok(), why(ok)); // BLOB affinity stores anything as it is
+        const auto prep = sink->prepare(itemsMapping(u"bad2"_s), ProjectOptions(), false);
+        QVERIFY(!prep.ok());
+        QCOMPARE(prep.error().code, ErrorCode::Schema);
+        QVERIFY2(prep.error().message.contains(u"\"bad2\""_s) &&
+                     prep.error().message.contains(u"\"name\""_s),
+                 why(prep));
+    }
+
+    void existingRows_data()
+    {
+        QTest::addColumn<ExistingRows>("policy");
+        QTest::addColumn<bool>("fails");
+        QTest::addColumn<int>("written");
+        QTest::addColumn<int>("skipped");
+        QTest::addColumn<QString>("names");
+        QTest::addColumn<QString>("tags");
+        QTest::newRow("skip") << ExistingRows::Skip << false << 1 << 1 << u"1:one;2:two;3:three"_s
+                              << u"1:a,b;2:c;3:q"_s;
+        QTest::newRow("upsert") << ExistingRows::Upsert << false << 2 << 0
+                                << u"1:one;2:TWO;3:three"_s << u"1:a,b;2:x,y,z;3:q"_s;
+        QTest::newRow("fail") << ExistingRows::Fail << true << 0 << 0 << u"1:one;2:two"_s
+                              << u"1:a,b;2:c"_s;
+        QTest::newRow("truncate") << ExistingRows::Truncate << false << 2 << 0 << u"2:TWO;3:three"_s
+                                  << u"2:x,y,z;3:q"_s;
+    }
+    void existingRows()
+    {
+        QFETCH(ExistingRows, policy);
+        QFETCH(bool, fails);
+        QFETCH(int, written);
+        QFETCH(int, skipped);
+        QFETCH(QString, names);
+        QFETCH(QString, tags);
+        const QString root = u"er_"_s + QString::fromLatin1(QTest::currentDataTag());
+        const CollectionMapping m = itemsMapping(root);
+        ProjectOptions options;
+        {
+            auto first = openSink(m_path);
+            QVERIFY(first);
+            QVERIFY(first->prepare(m, options, false).ok());
+            const auto w =
+                first->write(m, options, itemsBatch({{1, "one", {"a", "b"}}, {2, "two", {"c"}}}),
+                             checkpointAt("first"));
+            QVERIFY2(w.ok(), why(w));
+        }
+        options.existingRows = policy;
+        {
+            auto sink = openSink(m_path);
+            QVERIFY(sink);
+            const auto prep = sink->prepare(m, options, false);
+            QVERIFY2(prep.ok(), why(prep));
+            const auto w = sink->write(
+                m, options, itemsBatch({{2, "TWO", {"x", "y", "z"}}, {3, "three", {"q"}}}),
+                checkpointAt("second"));
+            if (fails) {
+                QVERIFY(!w.ok());
+                QCOMPARE(w.error().code, ErrorCode::Target);
+                QVERIFY2(w.error().message.contains(root) &&
+                             w.error().message.contains(u"(id) = (2)"_s),
+                         why(w));
+            } else {
+                QVERIFY2(w.ok(), why(w));
+                QCOMPARE(w->written, written);
+                QCOMPARE(w->skippedExisting, skipped);
+                QCOMPARE(w->tableRows[0], written);
+            }
+            const auto cp = sink->loadCheckpoint(root);
+            QVERIFY(cp.ok() && cp->has_value());
+            QCOMPARE((*cp)->position, QByteArray(fails ? "first" : "second"));
+        }
+        QCOMPARE(joined(u"SELECT id || ':' || name FROM \"%1\" ORDER BY id"_s.arg(root)), names);
+        QCOMPARE(joined(u"SELECT id || ':' || group_concat(tag, ',') FROM (SELECT * FROM "
+                        "\"%1_tags\" ORDER BY id, ordinal) GROUP BY id ORDER BY id"_s.arg(root)),
+                 tags);
+    }
+
+    void checkpointRoundTrip()
+    {
+        const CollectionMapping m = itemsMapping(u"cp_items"_s);
+        auto sink = openSink(m_path);
+        QVERIFY(sink);
+        QVERIFY(sink->prepare(m, ProjectOptions(), false).ok());
+        Checkpoint c;
+        c.runId = u"r-42"_s;
+        c.position = QByteArray("\x00\x01\xff", 3);
+        c.read = 10;
+        c.written = 7;
+        c.skippedExisting = 2;
+        c.rejected = 1;
+        c.finished = true;
+        QVERIFY(sink->write(m, ProjectOptions(), itemsBatch({{1, "a", {}}}), c).ok());
+        const auto back = sink->loadCheckpoint(u"cp_items"_s);
+        QVERIFY(back.ok() && back->has_value());
+        QCOMPARE((*back)->position, c.position);
+        QCOMPARE((*back)->runId, c.runId);
+        QCOMPARE((*back)->read, 10);
+        QCOMPARE((*back)->written, 7);
+        QCOMPARE((*back)->skippedExisting, 2);
+        QCOMPARE((*back)->rejected, 1);
+        QVERIFY((*back)->finished);
+        QVERIFY(sink->clearCheckpoint(u"cp_items"_s).ok());
+        QVERIFY(!sink->loadCheckpoint(u"cp_items"_s)->has_value());
+    }
+
+    void failingBatchLeavesNothing()
+    {
+        const CollectionMapping m = itemsMapping(u"fb_items"_s);
+        auto sink = openSink(m_path);
+        QVERIFY(sink);
+        QVERIFY(sink->prepare(m, ProjectOptions(), false).ok());
+        QVERIFY(sink->write(m, ProjectOptions(), itemsBatch({{1, "a", {"t"}}}), checkpointAt("ok"))
+                    .ok());
+        RowBatch bad = itemsBatch({{2, "b", {"u"}}});
+        bad.tables[1].clear();
+        bad.tables[1].beginRow(0);
+        bad.tables[1].addNull();
+        bad.tables[1].addInt(0);
+        bad.tables[1].addText("u");
+        const auto w = sink->write(m, ProjectOptions(), bad, checkpointAt("bad"));
+        QVERIFY(!w.ok());
+        QCOMPARE(w.error().code, ErrorCode::Target);
+        QVERIFY2(w.error().message.contains(u"fb_items_tags"_s), why(w));
+        QCOMPARE(*sink->countRows(u"fb_items"_s), 1);
+        QCOMPARE(*sink->countRows(u"fb_items_tags"_s), 1);
+        QCOMPARE((*sink->loadCheckpoint(u"fb_items"_s))->position, QByteArray("ok"));
+    }
+
+    void dryRunLeavesNoTrace()
+    {
+        const QString fresh = m_dir.filePath(u"dry.sqlite"_s);
+        for (bool exists : {false, true}) {
+            if (exists)
+                query(u"CREATE TABLE keep (x INTEGER)"_s, fresh);
+            {
+                auto sink = openSink(fresh, true);
+                QVERIFY(sink);
+                const CollectionMapping m = itemsMapping(u"dry_items"_s);
+                QVERIFY(sink->prepare(m, ProjectOptions(), false).ok());
+                QVERIFY(sink->write(m, ProjectOptions(), itemsBatch({{1, "a", {"x"}}}),
+                                    checkpointAt("dry"))
+                            .ok());
+                ProjectOptions failing;
+                failing.existingRows = ExistingRows::Fail;
+                QVERIFY(!sink->write(m, failing, itemsBatch({{1, "dup", {}}}), checkpointAt("dup"))
+                             .ok());
+                QCOMPARE(*sink->countRows(u"dry_items_tags"_s), 1);
+            }
+            if (!exists) {
+                QVERIFY2(!QFile::exists(fresh), "a dry run must not leave a new file behind");
+            } else {
+                QCOMPARE(query(u"SELECT group_concat(name) FROM sqlite_master"_s, fresh),
+                         QVariantList{QVariant(u"keep"_s)});
+            }
+        }
+    }
+
+    void unopenableFile()
+    {
+        SqliteSink sink(Endpoint::parse(u"sqlite:/nonexistent-dir/x/y.sqlite"_s).value());
+        const Status st = sink.open();
+        QVERIFY(!st.ok());
+        QCOMPARE(st.error().code, ErrorCode::Io);
+    }
+};
+
+QTEST_GUILESS_MAIN(SqliteSinkTest)
+#include "tst_sqlite_sink.moc"
