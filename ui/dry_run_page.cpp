@@ -1,26 +1,33 @@
 #include "ui/dry_run_page.h"
 
+#include "models/dry_run_model.h"
 #include "models/project_document.h"
 #include "models/report_model.h"
 #include "ui/log_view.h"
 #include "ui/migration_wizard.h"
 #include "ui/run_controller.h"
 
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace ferry {
 
 DryRunPage::DryRunPage(MigrationWizard *wizard)
-    : QWizardPage(wizard), m_wizard(wizard), m_report(new ReportModel(this))
+    : QWizardPage(wizard), m_wizard(wizard), m_report(new ReportModel(this)),
+      m_tables(new DryRunTablesModel(this)), m_sample(new SampleRowsModel(this))
 {
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("&Run"));
     setTitle(tr("Dry run"));
     setSubTitle(tr("A rehearsal on a sample of each collection: tables are created and rows "
                    "written inside a transaction that is rolled back."));
@@ -42,9 +49,40 @@ DryRunPage::DryRunPage(MigrationWizard *wizard)
     m_summary->setWordWrap(true);
     m_again = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), tr("Run &again"), this);
 
+    m_tablesView = new QTableView(this);
+    m_tablesView->setObjectName(QStringLiteral("dryRunTables"));
+    m_tablesView->setModel(m_tables);
+    m_tablesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tablesView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tablesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tablesView->verticalHeader()->hide();
+    m_tablesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_sampleView = new QTableView(this);
+    m_sampleView->setObjectName(QStringLiteral("dryRunSample"));
+    m_sampleView->setModel(m_sample);
+    m_sampleView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_sampleView->verticalHeader()->setDefaultSectionSize(m_sampleView->fontMetrics().height() + 6);
+    auto *tablesSplit = new QSplitter(Qt::Horizontal, this);
+    tablesSplit->addWidget(m_tablesView);
+    tablesSplit->addWidget(m_sampleView);
+    tablesSplit->setStretchFactor(1, 1);
+    tablesSplit->setSizes({420, 520});
+    m_ddl = new QPlainTextEdit(this);
+    m_ddl->setObjectName(QStringLiteral("ddlText"));
+    m_ddl->setReadOnly(true);
+    m_ddl->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_ddl->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_rejects = new QPlainTextEdit(this);
+    m_rejects->setReadOnly(true);
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(tablesSplit, tr("&Tables and sample rows"));
+    tabs->addTab(m_ddl, tr("&Statements"));
+    tabs->addTab(m_rejects, tr("Re&jects"));
+    tabs->addTab(m_log, tr("&Log"));
+
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
-    split->addWidget(m_log);
+    split->addWidget(tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 2);
     auto *bottom = new QHBoxLayout;
@@ -56,6 +94,10 @@ DryRunPage::DryRunPage(MigrationWizard *wizard)
     layout->addLayout(bottom);
 
     connect(m_again, &QPushButton::clicked, this, &DryRunPage::start);
+    connect(m_tablesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_sample->setTable(m_tables->tableAt(current.row()));
+            });
 }
 
 DryRunPage::~DryRunPage() = default;
@@ -80,6 +122,10 @@ void DryRunPage::start()
     auto target = m_wizard->targetEndpoint();
     m_log->clear();
     m_report->setReport({});
+    m_tables->setResults({});
+    m_sample->setTable(nullptr);
+    m_ddl->clear();
+    m_rejects->clear();
     m_finished = false;
     m_failed = false;
     Q_EMIT completeChanged();
@@ -108,6 +154,30 @@ void DryRunPage::finished(const RunReport &report)
     m_busy->hide();
     m_again->setEnabled(true);
     m_report->setReport(report);
+    m_tables->setResults(m_controller->dryRunResults());
+    QStringList ddl;
+    QStringList rejects;
+    double estimate = 0;
+    bool estimated = false;
+    for (const DryRunCollection &c : m_tables->results()) {
+        ddl.append(QStringLiteral("-- %1").arg(c.collection));
+        for (const QString &statement : c.ddl)
+            ddl.append(statement.trimmed().endsWith(QLatin1Char(';'))
+                           ? statement
+                           : statement + QLatin1Char(';'));
+        ddl.append(QString());
+        for (const DryRunReject &r : c.rejects)
+            rejects.append(tr("%1 %2: %3").arg(c.collection, r.id, r.reason));
+        if (c.estimatedSeconds >= 0) {
+            estimate += c.estimatedSeconds;
+            estimated = true;
+        }
+    }
+    m_ddl->setPlainText(ddl.join(QLatin1Char('\n')));
+    m_rejects->setPlainText(rejects.isEmpty() ? tr("No sample document would be rejected.")
+                                              : rejects.join(QLatin1Char('\n')));
+    if (m_tables->rowCount() > 0)
+        m_tablesView->selectRow(0);
     m_finished = true;
     m_failed = report.status == RunReport::statusName(RunStatus::Failed) ||
                report.status == RunReport::statusName(RunStatus::Cancelled);
@@ -116,12 +186,13 @@ void DryRunPage::finished(const RunReport &report)
         m_summary->setText(tr("The dry run failed; see the log. Go back to fix the mapping or "
                               "the connection."));
     } else {
-        // Extrapolate from the sample's speed to each collection's full count.
-        double seconds = 0;
+        // The engine extrapolates each collection from its sample's speed; without that,
+        // fall back to the sample rate over the source count.
+        double seconds = estimate;
         qint64 rejected = 0;
         for (const CollectionReport &c : report.collections) {
             rejected += c.rejected;
-            if (c.docsPerSecond > 0 && c.sourceCount > 0)
+            if (!estimated && c.docsPerSecond > 0 && c.sourceCount > 0)
                 seconds += double(c.sourceCount) / c.docsPerSecond;
         }
         m_summary->setStyleSheet({});

@@ -3,13 +3,16 @@
 #include <QWizardPage>
 
 class QLabel;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTableView;
 
 namespace ferry {
 
+class DryRunTablesModel;
 class LogView;
+class SampleRowsModel;
 class MigrationWizard;
 class ReportModel;
 class RunController;
@@ -37,6 +40,12 @@ private:
     RunController *m_controller = nullptr;
     ReportModel *m_report;
     QTableView *m_table;
+    DryRunTablesModel *m_tables;
+    SampleRowsModel *m_sample;
+    QTableView *m_tablesView;
+    QTableView *m_sampleView;
+    QPlainTextEdit *m_ddl;
+    QPlainTextEdit *m_rejects;
     LogView *m_log;
     QProgressBar *m_busy;
     QLabel *m_summary;

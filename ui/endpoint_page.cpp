@@ -12,7 +12,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -49,39 +48,27 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     m_kind->addItem(tr("PostgreSQL"), int(EndpointKind::Postgres));
     m_kind->addItem(tr("SQLite file"), int(EndpointKind::Sqlite));
 
-    m_forms = new QStackedWidget(this);
-    auto *server = new QWidget(m_forms);
-    auto *serverForm = new QFormLayout(server);
-    serverForm->setContentsMargins(0, 0, 0, 0);
-    m_host = new QLineEdit(server);
+    m_host = new QLineEdit(this);
     m_host->setPlaceholderText(QStringLiteral("localhost"));
-    m_port = new QSpinBox(server);
+    m_port = new QSpinBox(this);
     m_port->setRange(1, 65535);
-    m_database = new QLineEdit(server);
-    m_user = new QLineEdit(server);
-    m_password = new QLineEdit(server);
+    m_database = new QLineEdit(this);
+    m_user = new QLineEdit(this);
+    m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("passwordEdit"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setToolTip(tr("Used for this session only: Ferry never writes passwords to the "
                               "project file or a log."));
-    serverForm->addRow(tr("&Host:"), m_host);
-    serverForm->addRow(tr("P&ort:"), m_port);
-    serverForm->addRow(tr("&Database:"), m_database);
-    serverForm->addRow(tr("&User:"), m_user);
-    serverForm->addRow(tr("Pass&word:"), m_password);
-    m_forms->addWidget(server);
-
-    auto *file = new QWidget(m_forms);
-    auto *fileForm = new QFormLayout(file);
-    fileForm->setContentsMargins(0, 0, 0, 0);
-    m_path = new QLineEdit(file);
+    m_pathRow = new QWidget(this);
+    m_path = new QLineEdit(m_pathRow);
     m_path->setObjectName(QStringLiteral("pathEdit"));
-    m_browse = new QPushButton(tr("&Browse…"), file);
-    auto *pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(m_browse);
-    fileForm->addRow(tr("&Path:"), pathRow);
-    m_forms->addWidget(file);
+    m_browse = new QPushButton(tr("&Browse…"), m_pathRow);
+    auto *pathLayout = new QHBoxLayout(m_pathRow);
+    pathLayout->setContentsMargins(0, 0, 0, 0);
+    pathLayout->addWidget(m_path, 1);
+    pathLayout->addWidget(m_browse);
+    auto *pathLabel = new QLabel(tr("&Path:"), this);
+    pathLabel->setBuddy(m_path);
 
     m_uri = new QLineEdit(this);
     m_uri->setObjectName(QStringLiteral("uriEdit"));
@@ -97,15 +84,20 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Kind:"), m_kind);
-    form->addRow(m_forms);
-    form->addRow(tr("&URI:"), m_uri);
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Kind:"), m_kind);
+    m_form->addRow(tr("&Host:"), m_host);
+    m_form->addRow(tr("P&ort:"), m_port);
+    m_form->addRow(tr("&Database:"), m_database);
+    m_form->addRow(tr("&User:"), m_user);
+    m_form->addRow(tr("Pass&word:"), m_password);
+    m_form->addRow(pathLabel, m_pathRow);
+    m_form->addRow(tr("U&RI:"), m_uri);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_status, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addLayout(testRow);
     layout->addStretch(1);
 
@@ -174,10 +166,20 @@ void EndpointPage::initializePage()
     m_status->clear();
 }
 
+void EndpointPage::showRows(EndpointKind kind)
+{
+    const bool server = isServer(kind);
+    for (QWidget *w : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
+                       static_cast<QWidget *>(m_database), static_cast<QWidget *>(m_user),
+                       static_cast<QWidget *>(m_password)})
+        m_form->setRowVisible(w, server);
+    m_form->setRowVisible(m_pathRow, !server);
+}
+
 void EndpointPage::kindChanged()
 {
     const EndpointKind kind = currentKind();
-    m_forms->setCurrentIndex(isServer(kind) ? 0 : 1);
+    showRows(kind);
     if (m_updating)
         return;
     m_port->setValue(defaultPort(kind));
@@ -220,7 +222,7 @@ void EndpointPage::parseUri()
     const int index = m_kind->findData(int(kind));
     if (index >= 0)
         m_kind->setCurrentIndex(index);
-    m_forms->setCurrentIndex(isServer(kind) ? 0 : 1);
+    showRows(kind);
     if (isServer(kind)) {
         const QUrl url(parsed->uri());
         m_host->setText(url.host());

@@ -10,7 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
-class QStackedWidget;
+class QFormLayout;
 
 namespace ferry {
 
@@ -36,6 +36,7 @@ public:
 
 private:
     EndpointKind currentKind() const;
+    void showRows(EndpointKind kind);
     void kindChanged();
     void composeUri();
     void parseUri();
@@ -47,7 +48,8 @@ private:
     Role m_role;
     MigrationWizard *m_wizard;
     QComboBox *m_kind;
-    QStackedWidget *m_forms;
+    QFormLayout *m_form;
+    QWidget *m_pathRow;
     QLineEdit *m_host;
     QSpinBox *m_port;
     QLineEdit *m_database;

@@ -47,8 +47,8 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     m_fieldView->setObjectName(QStringLiteral("fieldView"));
     m_fieldView->setModel(m_fields);
     m_fieldView->setAlternatingRowColors(true);
-    m_fieldView->header()->setSectionResizeMode(FieldTreeModel::NameColumn,
-                                                QHeaderView::ResizeToContents);
+    m_fieldView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_fieldView->header()->setStretchLastSection(true);
     m_strategy = new QComboBox(this);
     m_strategy->setObjectName(QStringLiteral("strategyCombo"));
     for (ArrayStrategy s : {ArrayStrategy::ChildTable, ArrayStrategy::JsonColumn,
@@ -74,6 +74,7 @@ MappingPage::MappingPage(MigrationWizard *wizard)
                                   QAbstractItemView::EditKeyPressed |
                                   QAbstractItemView::AnyKeyPressed);
     m_columnView->verticalHeader()->hide();
+    m_columnView->verticalHeader()->setDefaultSectionSize(m_columnView->fontMetrics().height() + 8);
     m_columnView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_columnView->horizontalHeader()->setStretchLastSection(true);
     auto *up = new QPushButton(QIcon(QStringLiteral(":/icons/up.svg")), tr("&Up"), this);
@@ -93,8 +94,8 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     auto *upper = new QSplitter(Qt::Horizontal, this);
     upper->addWidget(left);
     upper->addWidget(right);
-    upper->setStretchFactor(0, 2);
-    upper->setStretchFactor(1, 3);
+    upper->setStretchFactor(0, 1);
+    upper->setStretchFactor(1, 1);
 
     m_previewView = new QTableView(this);
     m_previewView->setObjectName(QStringLiteral("previewView"));

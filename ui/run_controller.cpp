@@ -35,8 +35,9 @@ void RunController::start(Project project, Endpoint source, Endpoint target, Run
     connect(run, &MigrationRun::progress, this, &RunController::progress);
     connect(run, &MigrationRun::message, this, &RunController::message);
     connect(run, &MigrationRun::finished, thread, &QThread::quit);
-    connect(run, &MigrationRun::finished, this, [this](const RunReport &report) {
-        // The thread is still winding down; forget it only once it has stopped.
+    connect(run, &MigrationRun::finished, this, [this, run](const RunReport &report) {
+        // The run emits finished as its last act: nothing writes its results any more.
+        m_dryRun = run->dryRunResults();
         Q_EMIT finished(report);
     });
     connect(thread, &QThread::finished, this, [this, thread, run] {

@@ -21,6 +21,8 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
     void setPaused(bool paused);
     void cancel();
+    // What the last dry run found per collection (empty after a real run).
+    const std::vector<DryRunCollection> &dryRunResults() const { return m_dryRun; }
 
 Q_SIGNALS:
     void progress(const ferry::RunProgress &progress);
@@ -29,6 +31,7 @@ Q_SIGNALS:
 
 private:
     QThread *m_thread = nullptr;
+    std::vector<DryRunCollection> m_dryRun;
     // Lives in m_thread while it runs; deleted here once that thread has stopped, so that
     // cancel() and setPaused() never reach a run that is being destroyed.
     MigrationRun *m_run = nullptr;

@@ -40,8 +40,6 @@ RunPage::RunPage(MigrationWizard *wizard)
     setTitle(tr("Run"));
     setSubTitle(tr("Moving the data. Each batch is committed with a checkpoint: a cancelled or "
                    "crashed run can be resumed."));
-    setCommitPage(true);
-    setButtonText(QWizard::CommitButton, tr("&Next"));
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("progressTable"));
