@@ -11,11 +11,6 @@ namespace ferry {
 
 namespace {
 
-QString trEdit(const char *text)
-{
-    return QCoreApplication::translate("ferry::MappingEdits", text);
-}
-
 bool isValueColumn(const ColumnMapping &c)
 {
     return c.role == ColumnRole::Value;
@@ -207,13 +202,13 @@ QString arrayStrategyLabel(ArrayStrategy strategy)
 {
     switch (strategy) {
     case ArrayStrategy::ChildTable:
-        return trEdit("Child table");
+        return QCoreApplication::translate("ferry::MappingEdits", "Child table");
     case ArrayStrategy::JsonColumn:
-        return trEdit("JSON column");
+        return QCoreApplication::translate("ferry::MappingEdits", "JSON column");
     case ArrayStrategy::PgArray:
-        return trEdit("PostgreSQL array");
+        return QCoreApplication::translate("ferry::MappingEdits", "PostgreSQL array");
     case ArrayStrategy::Skip:
-        return trEdit("Skip");
+        return QCoreApplication::translate("ferry::MappingEdits", "Skip");
     }
     return {};
 }
@@ -415,8 +410,8 @@ QStringList mappingProblems(const CollectionMapping &mapping, Dialect dialect)
         for (size_t i = 0; i < table->columns.size(); ++i) {
             const QString problem = columnProblem(*table, int(i), dialect);
             if (!problem.isEmpty())
-                out.append(
-                    trEdit("%1.%2: %3").arg(table->table, table->columns[i].column, problem));
+                out.append(QCoreApplication::translate("ferry::MappingEdits", "%1.%2: %3")
+                               .arg(table->table, table->columns[i].column, problem));
         }
     }
     return out;

@@ -7,15 +7,6 @@
 
 namespace ferry {
 
-namespace {
-
-QString trJob(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("ferry::SourceJobs", text, nullptr, n);
-}
-
-} // namespace
-
 Result<QString> testSourceConnection(const Endpoint &source)
 {
     auto made = makeSource(source);
@@ -26,7 +17,8 @@ Result<QString> testSourceConnection(const Endpoint &source)
     auto listed = (*made)->listCollections();
     if (!listed)
         return listed.error();
-    return trJob("Connected: %n collection(s) found.", int(listed->size()));
+    return QCoreApplication::translate("ferry::SourceJobs", "Connected: %n collection(s) found.",
+                                       nullptr, int(listed->size()));
 }
 
 Result<QString> testTargetConnection(const Endpoint &target)
@@ -36,7 +28,8 @@ Result<QString> testTargetConnection(const Endpoint &target)
         return made.error();
     if (Status s = (*made)->open(); !s)
         return s.error();
-    return trJob("Connected: the target accepts connections.");
+    return QCoreApplication::translate("ferry::SourceJobs",
+                                       "Connected: the target accepts connections.");
 }
 
 Result<SourceLoad> loadSource(const Endpoint &source, const Endpoint &target,

@@ -19,7 +19,7 @@ namespace {
 
 QString fileLink(const QString &path)
 {
-    return QStringLiteral("<a href=\"%1\">%2</a>")
+    return QStringLiteral("<a href='%1'>%2</a>")
         .arg(QUrl::fromLocalFile(path).toString(), path.toHtmlEscaped());
 }
 
