@@ -316,7 +316,7 @@ void TypeMapperTest::mapBecomesOneChildTable()
     QCOMPARE(ratings.table, u"c_ratings"_s);
     QCOMPARE(int(ratings.kind), int(TableKind::Map));
     QCOMPARE(ratings.source, u"ratings"_s);
-    QCOMPARE(columnNames(ratings), (QStringList{u"c_id"_s, u"key"_s, u"score"_s, u"at"_s}));
+    QCOMPARE(columnNames(ratings), (QStringList{u"c_id"_s, u"map_key"_s, u"score"_s, u"at"_s}));
     QCOMPARE(int(ratings.columns[0].type), int(ColumnType::Integer));
     QCOMPARE(int(ratings.columns[1].role), int(ColumnRole::MapKey));
     QVERIFY(ratings.columns[1].primaryKey);

@@ -23,6 +23,14 @@ const QRegularExpression &keywordPasswordPattern()
     return re;
 }
 
+// libpq URIs also accept the password as a query parameter: ?password=… or &password=…
+const QRegularExpression &queryPasswordPattern()
+{
+    static const QRegularExpression re(QStringLiteral("([?&])password=[^&#\\s]*&?"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
 } // namespace
 
 QString redactSecrets(const QString &text)
@@ -107,13 +115,17 @@ QString Endpoint::redacted() const
 
 bool Endpoint::hasSecret() const
 {
-    return secretPattern().match(m_uri).hasMatch();
+    return secretPattern().match(m_uri).hasMatch() || queryPasswordPattern().match(m_uri).hasMatch();
 }
 
 QString Endpoint::withoutSecret() const
 {
     QString out = m_uri;
     out.replace(secretPattern(), QStringLiteral("\\1@"));
+    out.replace(queryPasswordPattern(), QStringLiteral("\\1"));
+    // "?x=1&" or a bare "?" left behind by the removal
+    while (out.endsWith(QLatin1Char('&')) || out.endsWith(QLatin1Char('?')))
+        out.chop(1);
     return out;
 }
 

@@ -164,12 +164,10 @@ QByteArray OrderedJsonWriter::finish() const
     return out;
 }
 
-QByteArray OrderedJsonWriter::escapeString(const QString &text)
+namespace {
+
+void appendEscapedUtf8(QByteArray &out, const QByteArray &utf8)
 {
-    const QByteArray utf8 = text.toUtf8();
-    QByteArray out;
-    out.reserve(utf8.size() + 2);
-    out += '"';
     for (const char ch : utf8) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
@@ -205,6 +203,32 @@ QByteArray OrderedJsonWriter::escapeString(const QString &text)
             }
         }
     }
+}
+
+} // namespace
+
+QByteArray OrderedJsonWriter::escapeString(const QString &text)
+{
+    QByteArray out;
+    out.reserve(text.size() + 2);
+    out += '"';
+    // A lone surrogate (only a "\ud800" escape in a hand-edited file makes one) has no UTF-8
+    // form: toUtf8() would turn it into U+FFFD and the text would change on every save, so it
+    // is written back as the escape it was read from.
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (!c.isSurrogate())
+            continue;
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        appendEscapedUtf8(out, QStringView(text).mid(start, i - start).toUtf8());
+        out += "\\u" + QByteArray::number(c.unicode(), 16).rightJustified(4, '0');
+        start = i + 1;
+    }
+    appendEscapedUtf8(out, QStringView(text).mid(start).toUtf8());
     out += '"';
     return out;
 }

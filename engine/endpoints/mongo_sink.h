@@ -33,7 +33,7 @@ public:
     // Checks sizes and, for the Fail policy, duplicates (in the batch and in the
     // collection) without writing anything.
     Status probe(const CollectionMapping &mapping, const ProjectOptions &options,
-                 const RowBatch &batch);
+                 const RowBatch &batch) override;
     Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) override;
     Status clearCheckpoint(const QString &collection) override;
     Result<qint64> countRows(const QString &table) override;

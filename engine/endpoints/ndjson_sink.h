@@ -26,7 +26,7 @@ public:
     Result<WriteOutcome> write(const CollectionMapping &mapping, const ProjectOptions &options,
                                const RowBatch &batch, const Checkpoint &checkpoint) override;
     Status probe(const CollectionMapping &mapping, const ProjectOptions &options,
-                 const RowBatch &batch);
+                 const RowBatch &batch) override;
     Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) override;
     Status clearCheckpoint(const QString &collection) override;
     Result<qint64> countRows(const QString &table) override;

@@ -50,6 +50,7 @@ struct PostgresSink::Private {
     std::unique_ptr<pqxx::work> dryTx; // the never-committed transaction of a dry run
     std::string buffer;                // COPY text, reused across tables and batches
     QString context;                   // table being written, for error messages
+    bool probing = false;              // write() is a probe: always roll back
 
     using Body = std::function<void(pqxx::transaction_base &)>;
     Status transact(bool dryRun, const Body &body);
@@ -70,11 +71,17 @@ Status PostgresSink::Private::transact(bool dryRun, const Body &body)
             // A savepoint per step, so a failing batch is undone without ending the dry run.
             pqxx::subtransaction sub(*dryTx, "ferry_step");
             body(sub);
-            sub.commit();
+            if (probing)
+                sub.abort();
+            else
+                sub.commit();
         } else {
             pqxx::work tx(*conn);
             body(tx);
-            tx.commit();
+            if (probing)
+                tx.abort();
+            else
+                tx.commit();
         }
         return {};
     } catch (const Abort &a) {
@@ -362,8 +369,9 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
             "EXCLUDED.skipped, rejected = EXCLUDED.rejected, finished = EXCLUDED.finished, "
             "updated_at = EXCLUDED.updated_at",
             sql(mapping.root.table), sql(checkpoint.runId),
-            "\\x" + checkpoint.position.toHex().toStdString(), checkpoint.read, checkpoint.written,
-            checkpoint.skippedExisting, checkpoint.rejected, checkpoint.finished);
+            "\\x" + checkpoint.position.toHex().toStdString(), checkpoint.read,
+            checkpoint.written + out.written, checkpoint.skippedExisting + out.skippedExisting,
+            checkpoint.rejected, checkpoint.finished);
     });
     if (!st)
         return st.error();
@@ -417,6 +425,15 @@ Result<qint64> PostgresSink::countRows(const QString &table)
     if (!st)
         return st.error();
     return n;
+}
+
+Status PostgresSink::probe(const CollectionMapping &mapping, const ProjectOptions &options,
+                           const RowBatch &batch)
+{
+    m_d->probing = true;
+    auto r = write(mapping, options, batch, Checkpoint());
+    m_d->probing = false;
+    return r ? Status() : Status(r.error());
 }
 
 } // namespace ferry

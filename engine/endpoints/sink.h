@@ -16,7 +16,7 @@
 
 namespace ferry {
 
-// Progress of one collection, committed with its rows so that a resumed run starts
+// Progress of one collection (keyed by its root table), committed with its rows so that a resumed run starts
 // exactly after the last committed batch.
 struct Checkpoint {
     QString runId;
@@ -52,10 +52,15 @@ public:
     virtual Result<PrepareOutcome> prepare(const CollectionMapping &mapping,
                                            const ProjectOptions &options, bool resuming) = 0;
     // Writes one batch — all tables — and the checkpoint in one transaction. Honors
-    // options.existingRows. On failure nothing of the batch is kept.
+    // options.existingRows. The checkpoint row stored is `checkpoint` with this batch's
+    // written / skippedExisting added. On failure nothing of the batch is kept.
     virtual Result<WriteOutcome> write(const CollectionMapping &mapping,
                                        const ProjectOptions &options, const RowBatch &batch,
                                        const Checkpoint &checkpoint) = 0;
+    // Tries the batch the way write() would and rolls it back: how a failing batch is
+    // split to find the documents the target refuses.
+    virtual Status probe(const CollectionMapping &mapping, const ProjectOptions &options,
+                         const RowBatch &batch) = 0;
     // The last committed checkpoint for this collection, if any.
     virtual Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) = 0;
     virtual Status clearCheckpoint(const QString &collection) = 0;

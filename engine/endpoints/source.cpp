@@ -2,6 +2,7 @@
 
 #include "endpoints/dump_source.h"
 #include "endpoints/mongo_source.h"
+#include "endpoints/reverse_factories.h"
 
 namespace ferry {
 
@@ -14,10 +15,7 @@ Result<std::unique_ptr<Source>> makeSource(const Endpoint &endpoint)
         return std::unique_ptr<Source>(new MongoSource(endpoint));
     case EndpointKind::Postgres:
     case EndpointKind::Sqlite:
-        return Error(ErrorCode::Usage,
-                     trEngine("Reading from %1 is not supported yet. Use a MongoDB server or dump "
-                              "as the source.")
-                         .arg(Endpoint::kindName(endpoint.kind())));
+        return makeSqlSource(endpoint);
     case EndpointKind::Ndjson:
         return Error(ErrorCode::Usage,
                      trEngine("ndjson: is a target only. To read mongoexport files, use "

@@ -150,6 +150,8 @@ Status SqliteSink::transact(const std::function<void()> &body)
     }
     try {
         body();
+        if (m_probing)
+            throw Abort{Error()}; // a probe always rolls back, success or not
         run(m_dryRun ? QStringLiteral("RELEASE ferry_step") : QStringLiteral("COMMIT"));
         return {};
     } catch (const Abort &a) {
@@ -367,8 +369,8 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
         cp.addBindValue(checkpoint.runId);
         cp.addBindValue(checkpoint.position.isNull() ? QByteArray("") : checkpoint.position);
         cp.addBindValue(checkpoint.read);
-        cp.addBindValue(checkpoint.written);
-        cp.addBindValue(checkpoint.skippedExisting);
+        cp.addBindValue(checkpoint.written + out.written);
+        cp.addBindValue(checkpoint.skippedExisting + out.skippedExisting);
         cp.addBindValue(checkpoint.rejected);
         cp.addBindValue(checkpoint.finished ? 1 : 0);
         if (!cp.exec()) {
@@ -438,6 +440,15 @@ Result<qint64> SqliteSink::countRows(const QString &table)
     if (!st)
         return st.error();
     return n;
+}
+
+Status SqliteSink::probe(const CollectionMapping &mapping, const ProjectOptions &options,
+                         const RowBatch &batch)
+{
+    m_probing = true;
+    auto r = write(mapping, options, batch, Checkpoint());
+    m_probing = false;
+    return r ? Status() : Status(r.error());
 }
 
 } // namespace ferry

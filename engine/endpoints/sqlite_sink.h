@@ -25,6 +25,8 @@ public:
                                    bool resuming) override;
     Result<WriteOutcome> write(const CollectionMapping &mapping, const ProjectOptions &options,
                                const RowBatch &batch, const Checkpoint &checkpoint) override;
+    Status probe(const CollectionMapping &mapping, const ProjectOptions &options,
+                 const RowBatch &batch) override;
     Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) override;
     Status clearCheckpoint(const QString &collection) override;
     Result<qint64> countRows(const QString &table) override;
@@ -45,6 +47,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     bool m_dryTransactionOpen = false;
+    bool m_probing = false; // write() is a probe: always roll back
     bool m_createdFile = false;
     QString m_context; // table being written, for error messages
     std::map<QString, std::unique_ptr<Statements>> m_statements; // by root table

@@ -217,7 +217,8 @@ void ProposalBuilder::addChildTable(TableScope &parent, const FieldNode &field, 
     own.nullable = false;
     own.primaryKey = true;
     if (kind == TableKind::Map) {
-        own.column = scope.columns.allocate(QStringLiteral("key"));
+        // Not plain "key": that is an SQLite keyword and would come out as "key_".
+        own.column = scope.columns.allocate(QStringLiteral("map_key"));
         own.type = ColumnType::Text;
         own.role = ColumnRole::MapKey;
         scope.keys.push_back({joinName(scope.label, QStringLiteral("key")), own.type});

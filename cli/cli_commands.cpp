@@ -1,0 +1,376 @@
+#include "cli_commands.h"
+
+#include "cli_args.h"
+#include "progress_printer.h"
+
+#include "core/endpoint.h"
+#include "endpoints/source.h"
+#include "project/project_file.h"
+#include "run/migration_run.h"
+#include "schema/project_builder.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace ferry {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ferry::Cli", text);
+}
+
+int exitFor(const Error &e)
+{
+    switch (e.code) {
+    case ErrorCode::Usage:
+    case ErrorCode::ProjectFile:
+    case ErrorCode::NotFound: // the user named a file or collection that is not there
+        return ExitUsage;
+    case ErrorCode::Connect:
+    case ErrorCode::Auth:
+        return ExitConnect;
+    default:
+        return ExitStopped;
+    }
+}
+
+int fail(const Error &e)
+{
+    QTextStream(stderr) << "error: " << redactSecrets(e.toString()) << '\n';
+    return exitFor(e);
+}
+
+int usageError(const QString &message)
+{
+    QTextStream(stderr) << "error: " << message << '\n'
+                        << tr("Run `ferry-cli --help` for the commands and options.") << '\n';
+    return ExitUsage;
+}
+
+Result<Endpoint> endpointArg(const CliArgs &args, const QString &name)
+{
+    if (!args.has(name))
+        return Error(ErrorCode::Usage, tr("--%1 URI is required.").arg(name));
+    return Endpoint::parse(args.value(name));
+}
+
+// The password for a project's endpoint: from the URI given on the command line, else
+// from the environment variable the project names, else FERRY_<ROLE>_PASSWORD.
+Endpoint withEnvPassword(const Endpoint &e, const QString &projectEnv, const char *fallbackEnv)
+{
+    if (e.hasSecret())
+        return e;
+    const QString var = projectEnv.isEmpty() ? QLatin1String(fallbackEnv) : projectEnv;
+    const QString password = qEnvironmentVariable(var.toLocal8Bit().constData());
+    return password.isEmpty() ? e : e.withPassword(password);
+}
+
+bool parseSample(CliArgs &args, qint64 *out)
+{
+    if (!args.has(QStringLiteral("sample")))
+        return true;
+    if (args.value(QStringLiteral("sample")).compare(QLatin1String("all"), Qt::CaseInsensitive) == 0) {
+        *out = -1;
+        return true;
+    }
+    return args.intValue(QStringLiteral("sample"), 1, out);
+}
+
+// Run options shared by `migrate` and `run`; false with a message on stderr.
+bool applyRunOptions(CliArgs &args, ProjectOptions &options, RunRequest &request, int *exit)
+{
+    qint64 batch = options.batchSize;
+    if (!args.intValue(QStringLiteral("batch-size"), 1, &batch)) {
+        *exit = usageError(args.error());
+        return false;
+    }
+    options.batchSize = int(std::min<qint64>(batch, 1000000));
+    if (args.has(QStringLiteral("no-skip-existing")))
+        options.existingRows = ExistingRows::Fail;
+    if (args.has(QStringLiteral("existing-rows"))
+        && !parseExistingRows(args.value(QStringLiteral("existing-rows")), &options.existingRows)) {
+        *exit = usageError(tr("--existing-rows takes skip, upsert, fail or truncate, not \"%1\".")
+                               .arg(args.value(QStringLiteral("existing-rows"))));
+        return false;
+    }
+    if (args.has(QStringLiteral("on-error"))
+        && !parseErrorPolicy(args.value(QStringLiteral("on-error")), &options.onError)) {
+        *exit = usageError(tr("--on-error takes stop or reject, not \"%1\".")
+                               .arg(args.value(QStringLiteral("on-error"))));
+        return false;
+    }
+    request.collections = args.values(QStringLiteral("collection"));
+    request.resume = args.has(QStringLiteral("resume"));
+    request.reportPath = args.value(QStringLiteral("report"));
+    request.rejectPath = args.value(QStringLiteral("reject-file"));
+    return true;
+}
+
+void printSummary(const RunReport &report)
+{
+    QTextStream out(stdout);
+    out << tr("%1: %2 in %3 s").arg(report.command, report.status).arg(report.durationSeconds, 0, 'f', 1)
+        << '\n';
+    for (const CollectionReport &c : report.collections) {
+        out << QStringLiteral("  %1: %2 read, %3 written, %4 skipped (existing), %5 rejected, "
+                              "%6 docs/s")
+                   .arg(c.name)
+                   .arg(c.read)
+                   .arg(c.written)
+                   .arg(c.skippedExisting)
+                   .arg(c.rejected)
+                   .arg(qint64(c.docsPerSecond))
+            << '\n';
+        for (const TableCount &t : c.tables)
+            out << QStringLiteral("    table %1: %2 rows").arg(t.name).arg(t.rows) << '\n';
+        for (const QString &w : c.warnings)
+            out << QStringLiteral("    warning: %1").arg(w) << '\n';
+    }
+    if (!report.rejectFile.isEmpty())
+        out << tr("Rejected documents: %1").arg(report.rejectFile) << '\n';
+}
+
+int executeRun(const Project &project, const Endpoint &source, const Endpoint &target,
+               const RunRequest &request, const QString &command)
+{
+    MigrationRun run(project, source, target, request);
+    ProgressPrinter printer;
+    QObject::connect(&run, &MigrationRun::progress, &run,
+                     [&printer](const RunProgress &p) { printer.update(p); }, Qt::DirectConnection);
+    QObject::connect(&run, &MigrationRun::message, &run,
+                     [&printer](int level, const QString &text) { printer.message(level, text); },
+                     Qt::DirectConnection);
+    run.setCommand(command);
+    run.start();
+    printer.finish();
+    printSummary(run.report());
+    return run.exitCode();
+}
+
+const QSet<QString> RunValueOptions = {
+    QStringLiteral("collection"), QStringLiteral("batch-size"), QStringLiteral("on-error"),
+    QStringLiteral("existing-rows"), QStringLiteral("report"), QStringLiteral("reject-file"),
+    QStringLiteral("source"), QStringLiteral("target")};
+const QSet<QString> RunFlags = {QStringLiteral("no-skip-existing"), QStringLiteral("resume")};
+
+Result<Project> loadProjectArg(const CliArgs &args)
+{
+    if (args.positionals().size() != 1)
+        return Error(ErrorCode::Usage, tr("Give exactly one project file (FILE.ferry)."));
+    return ProjectFile::load(args.positionals().first());
+}
+
+// Endpoints of a project with their secrets; --source/--target override the project's.
+bool projectEndpoints(const CliArgs &args, const Project &project, Endpoint *source,
+                      Endpoint *target, int *exit)
+{
+    auto s = Endpoint::parse(args.value(QStringLiteral("source"), project.sourceUri));
+    auto t = Endpoint::parse(args.value(QStringLiteral("target"), project.targetUri));
+    if (!s) {
+        *exit = fail(s.error());
+        return false;
+    }
+    if (!t) {
+        *exit = fail(t.error());
+        return false;
+    }
+    *source = withEnvPassword(*s, project.sourcePasswordEnv, "FERRY_SOURCE_PASSWORD");
+    *target = withEnvPassword(*t, project.targetPasswordEnv, "FERRY_TARGET_PASSWORD");
+    return true;
+}
+
+Result<InferOutcome> inferFromArgs(CliArgs &args, const Endpoint &source, const Endpoint &target,
+                                   const ProjectOptions &options)
+{
+    auto src = makeSource(source);
+    if (!src)
+        return src.error();
+    if (Status s = (*src)->open(); !s)
+        return s.error();
+    QTextStream err(stderr);
+    return inferProject(**src, source, target, args.values(QStringLiteral("collection")), options,
+                        [&err](const QString &name) {
+                            err << tr("sampling %1…").arg(name) << '\n';
+                            err.flush();
+                        });
+}
+
+} // namespace
+
+int cliList(const QStringList &words)
+{
+    CliArgs args({QStringLiteral("source")}, {QStringLiteral("json")});
+    if (!args.parse(words))
+        return usageError(args.error());
+    auto source = endpointArg(args, QStringLiteral("source"));
+    if (!source)
+        return fail(source.error());
+    auto src = makeSource(withEnvPassword(*source, {}, "FERRY_SOURCE_PASSWORD"));
+    if (!src)
+        return fail(src.error());
+    if (Status s = (*src)->open(); !s)
+        return fail(s.error());
+    auto listed = (*src)->listCollections();
+    if (!listed)
+        return fail(listed.error());
+    QTextStream out(stdout);
+    if (args.has(QStringLiteral("json"))) {
+        QJsonArray arr;
+        for (const CollectionInfo &c : *listed)
+            arr.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                   {QStringLiteral("count"), c.count},
+                                   {QStringLiteral("exact"), c.exact}});
+        out << QJsonDocument(arr).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    for (const CollectionInfo &c : *listed) {
+        const QString count = c.count < 0 ? tr("unknown") : (c.exact ? QString::number(c.count) : QStringLiteral("~%1").arg(c.count));
+        out << c.name << '\t' << count << '\n';
+    }
+    return ExitOk;
+}
+
+int cliInfer(const QStringList &words)
+{
+    CliArgs args({QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("collection"),
+                  QStringLiteral("sample"), QStringLiteral("output"), QStringLiteral("id-strategy"),
+                  QStringLiteral("unknown-fields")},
+                 {});
+    if (!args.parse(words))
+        return usageError(args.error());
+    if (!args.has(QStringLiteral("output")))
+        return usageError(tr("infer needs -o FILE.ferry: where to write the project."));
+    auto source = endpointArg(args, QStringLiteral("source"));
+    if (!source)
+        return fail(source.error());
+    auto target = endpointArg(args, QStringLiteral("target"));
+    if (!target)
+        return fail(target.error());
+    ProjectOptions options;
+    qint64 sample = options.sampleSize;
+    if (!parseSample(args, &sample))
+        return usageError(args.error());
+    options.sampleSize = int(sample);
+    if (args.has(QStringLiteral("id-strategy"))
+        && !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
+        return usageError(tr("--id-strategy takes objectid_text or objectid_uuid."));
+    if (args.has(QStringLiteral("unknown-fields"))
+        && !parseUnknownFields(args.value(QStringLiteral("unknown-fields")), &options.unknownFields))
+        return usageError(tr("--unknown-fields takes extra, reject or ignore."));
+    auto inferred = inferFromArgs(args, withEnvPassword(*source, {}, "FERRY_SOURCE_PASSWORD"),
+                                  *target, options);
+    if (!inferred)
+        return fail(inferred.error());
+    QTextStream err(stderr);
+    for (const QString &w : inferred->warnings)
+        err << "warning: " << w << '\n';
+    if (Status s = ProjectFile::save(inferred->project, args.value(QStringLiteral("output"))); !s)
+        return fail(s.error());
+    QTextStream(stdout) << tr("Wrote %1 (%2 collections).")
+                               .arg(args.value(QStringLiteral("output")))
+                               .arg(inferred->project.collections.size())
+                        << '\n';
+    return ExitOk;
+}
+
+int cliMigrate(const QStringList &words)
+{
+    QSet<QString> values = RunValueOptions;
+    values.insert(QStringLiteral("sample"));
+    values.insert(QStringLiteral("id-strategy"));
+    values.insert(QStringLiteral("save-project"));
+    CliArgs args(values, RunFlags);
+    if (!args.parse(words))
+        return usageError(args.error());
+    auto source = endpointArg(args, QStringLiteral("source"));
+    if (!source)
+        return fail(source.error());
+    auto target = endpointArg(args, QStringLiteral("target"));
+    if (!target)
+        return fail(target.error());
+    ProjectOptions options;
+    RunRequest request;
+    int exit = ExitOk;
+    if (!applyRunOptions(args, options, request, &exit))
+        return exit;
+    qint64 sample = options.sampleSize;
+    if (!parseSample(args, &sample))
+        return usageError(args.error());
+    options.sampleSize = int(sample);
+    if (args.has(QStringLiteral("id-strategy"))
+        && !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
+        return usageError(tr("--id-strategy takes objectid_text or objectid_uuid."));
+    const Endpoint src = withEnvPassword(*source, {}, "FERRY_SOURCE_PASSWORD");
+    const Endpoint tgt = withEnvPassword(*target, {}, "FERRY_TARGET_PASSWORD");
+    auto inferred = inferFromArgs(args, src, tgt, options);
+    if (!inferred)
+        return fail(inferred.error());
+    for (const QString &w : inferred->warnings)
+        QTextStream(stderr) << "warning: " << w << '\n';
+    if (args.has(QStringLiteral("save-project"))) {
+        if (Status s = ProjectFile::save(inferred->project, args.value(QStringLiteral("save-project"))); !s)
+            return fail(s.error());
+    }
+    request.collections.clear(); // the inferred project holds exactly the chosen ones
+    return executeRun(inferred->project, src, tgt, request, QStringLiteral("migrate"));
+}
+
+int cliRun(const QStringList &words)
+{
+    CliArgs args(RunValueOptions, RunFlags);
+    if (!args.parse(words))
+        return usageError(args.error());
+    auto project = loadProjectArg(args);
+    if (!project)
+        return fail(project.error());
+    RunRequest request;
+    int exit = ExitOk;
+    if (!applyRunOptions(args, project->options, request, &exit))
+        return exit;
+    Endpoint source, target;
+    if (!projectEndpoints(args, *project, &source, &target, &exit))
+        return exit;
+    return executeRun(*project, source, target, request, QStringLiteral("run"));
+}
+
+int cliDryRun(const QStringList &words)
+{
+    CliArgs args({QStringLiteral("collection"), QStringLiteral("sample"), QStringLiteral("report"),
+                  QStringLiteral("source"), QStringLiteral("target")},
+                 {});
+    if (!args.parse(words))
+        return usageError(args.error());
+    auto project = loadProjectArg(args);
+    if (!project)
+        return fail(project.error());
+    RunRequest request;
+    request.mode = RunMode::DryRun;
+    if (!parseSample(args, &request.dryRunSample))
+        return usageError(args.error());
+    request.collections = args.values(QStringLiteral("collection"));
+    request.reportPath = args.value(QStringLiteral("report"));
+    int exit = ExitOk;
+    Endpoint source, target;
+    if (!projectEndpoints(args, *project, &source, &target, &exit))
+        return exit;
+    return executeRun(*project, source, target, request, QStringLiteral("dry-run"));
+}
+
+int cliValidate(const QStringList &words)
+{
+    Q_UNUSED(words);
+    return usageError(tr("validate is not available yet in this build."));
+}
+
+int cliRollback(const QStringList &words)
+{
+    Q_UNUSED(words);
+    return usageError(tr("rollback is not available yet in this build."));
+}
+
+} // namespace ferry

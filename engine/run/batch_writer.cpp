@@ -1,0 +1,137 @@
+#include "run/batch_writer.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <algorithm>
+
+namespace ferry {
+
+bool isConnectionLoss(const Error &error)
+{
+    return error.code == ErrorCode::Connect;
+}
+
+BatchWriter::BatchWriter(Sink &sink, const CollectionMapping &mapping,
+                         const ProjectOptions &options, const std::atomic<bool> *cancel)
+    : m_sink(sink), m_mapping(mapping), m_options(options), m_cancel(cancel)
+{
+}
+
+bool BatchWriter::reconnect(int attempt, const Error &error)
+{
+    if (m_notify)
+        m_notify(attempt, error);
+    // Backoff before asking the server again: 0.5 s, 1 s, 2 s … capped at 8 s. A worker
+    // thread waiting for a server to come back has nothing to await but time.
+    const int delayMs = std::min(8000, 500 << std::min(attempt, 4));
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < delayMs) {
+        if (m_cancel && m_cancel->load())
+            return false;
+        QThread::msleep(50);
+    }
+    return bool(m_sink.open());
+}
+
+Result<WriteOutcome> BatchWriter::writeWithRetry(const RowBatch &batch, const Checkpoint &cp)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (int attempt = 0;; ++attempt) {
+        auto r = m_sink.write(m_mapping, m_options, batch, cp);
+        if (r || !isConnectionLoss(r.error()) || clock.elapsed() > m_retrySeconds * 1000)
+            return r;
+        if (!reconnect(attempt, r.error()) && m_cancel && m_cancel->load())
+            return r;
+    }
+}
+
+Status BatchWriter::probeWithRetry(const RowBatch &batch)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (int attempt = 0;; ++attempt) {
+        Status s = m_sink.probe(m_mapping, m_options, batch);
+        if (s || !isConnectionLoss(s.error()) || clock.elapsed() > m_retrySeconds * 1000)
+            return s;
+        if (!reconnect(attempt, s.error()) && m_cancel && m_cancel->load())
+            return s;
+    }
+}
+
+Status BatchWriter::isolate(const RowBatch &batch, const std::vector<uint32_t> &candidates,
+                            std::vector<DocReject> &bad, int depth)
+{
+    if (candidates.empty())
+        return {};
+    const RowBatch sub = batch.subset(candidates);
+    Status s = probeWithRetry(sub);
+    if (s)
+        return {};
+    if (isConnectionLoss(s.error()))
+        return s;
+    if (candidates.size() == 1) {
+        bad.push_back({candidates.front(), {}, s.error().message});
+        return {};
+    }
+    const auto mid = candidates.begin() + qsizetype(candidates.size() / 2);
+    if (Status l = isolate(batch, {candidates.begin(), mid}, bad, depth + 1); !l)
+        return l;
+    return isolate(batch, {mid, candidates.end()}, bad, depth + 1);
+}
+
+Result<BatchOutcome> BatchWriter::write(const RowBatch &batch, const Checkpoint &next)
+{
+    BatchOutcome out;
+    out.rejects = batch.rejects;
+    Checkpoint cp = next;
+    cp.rejected += qint64(batch.rejects.size());
+
+    auto r = writeWithRetry(batch, cp);
+    if (r) {
+        cp.written += r->written;
+        cp.skippedExisting += r->skippedExisting;
+        out.checkpoint = cp;
+        out.tableRows = r->tableRows;
+        return out;
+    }
+    if (m_options.onError != ErrorPolicy::Reject || isConnectionLoss(r.error()))
+        return r.error();
+
+    // Find the documents the target refuses; write the rest with the checkpoint.
+    std::vector<uint32_t> candidates;
+    std::vector<bool> rejected(batch.docs.size(), false);
+    for (const DocReject &rej : batch.rejects)
+        rejected[rej.doc] = true;
+    for (uint32_t i = 0; i < batch.docs.size(); ++i)
+        if (!rejected[i])
+            candidates.push_back(i);
+    std::vector<DocReject> bad;
+    if (Status s = isolate(batch, candidates, bad, 0); !s)
+        return s.error();
+    if (bad.empty())
+        return r.error(); // refused as a whole but not document by document: not data's fault
+    for (const DocReject &b : bad)
+        rejected[b.doc] = true;
+
+    std::vector<uint32_t> keep;
+    for (uint32_t i = 0; i < batch.docs.size(); ++i)
+        if (!rejected[i])
+            keep.push_back(i);
+    RowBatch good = batch.subset(keep);
+    good.rejects.clear();
+    cp.rejected += qint64(bad.size());
+    auto w = writeWithRetry(good, cp);
+    if (!w)
+        return w.error();
+    cp.written += w->written;
+    cp.skippedExisting += w->skippedExisting;
+    out.checkpoint = cp;
+    out.tableRows = w->tableRows;
+    out.rejects.insert(out.rejects.end(), bad.begin(), bad.end());
+    return out;
+}
+
+} // namespace ferry

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "endpoints/sink.h"
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace ferry {
+
+struct BatchOutcome {
+    Checkpoint checkpoint;          // as committed with the batch
+    std::vector<DocReject> rejects; // transform rejects plus documents the target refused
+    std::vector<qint64> tableRows;  // rows written per table
+};
+
+// Writes one batch through a sink with the project's error policy: under `reject`, a batch
+// the target refuses is bisected with rolled-back probes until the refused documents are
+// isolated, and the rest is written in one transaction with the checkpoint. A lost
+// connection is retried with backoff for a bounded time before the run stops resumably.
+class BatchWriter {
+public:
+    BatchWriter(Sink &sink, const CollectionMapping &mapping, const ProjectOptions &options,
+                const std::atomic<bool> *cancel = nullptr);
+
+    // `next` has position and read advanced past this batch; written/skipped/rejected are
+    // the totals before it.
+    Result<BatchOutcome> write(const RowBatch &batch, const Checkpoint &next);
+
+    // Seconds to keep retrying a lost connection (0 = no retry).
+    void setRetryBudget(double seconds) { m_retrySeconds = seconds; }
+    // Told before each retry (attempt number, error): the run logs it.
+    void setRetryNotifier(std::function<void(int, const Error &)> notify) { m_notify = std::move(notify); }
+
+private:
+    Result<WriteOutcome> writeWithRetry(const RowBatch &batch, const Checkpoint &cp);
+    Status probeWithRetry(const RowBatch &batch);
+    // Appends to `bad` the documents of `candidates` that fail on their own.
+    Status isolate(const RowBatch &batch, const std::vector<uint32_t> &candidates,
+                   std::vector<DocReject> &bad, int depth);
+    bool reconnect(int attempt, const Error &error);
+
+    Sink &m_sink;
+    const CollectionMapping &m_mapping;
+    const ProjectOptions &m_options;
+    const std::atomic<bool> *m_cancel;
+    double m_retrySeconds = 60;
+    std::function<void(int, const Error &)> m_notify;
+};
+
+// Errors that mean "the connection is gone", as opposed to "this data is refused".
+bool isConnectionLoss(const Error &error);
+
+} // namespace ferry

@@ -1,0 +1,92 @@
+#include "support/cli_runner.h"
+
+#include "support/test_services.h"
+
+#include <bson/bson.h>
+#include <mongoc/mongoc.h>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+
+namespace ferry::test {
+
+QString CliResult::describe() const
+{
+    return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
+        .arg(exitCode)
+        .arg(QString::fromUtf8(stdOut.right(4000)), QString::fromUtf8(stdErr.right(4000)));
+}
+
+CliResult runFerryCli(const QStringList &args, int timeoutMs, const QStringList &extraEnv)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &kv : extraEnv) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        env.insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    p.setProcessEnvironment(env);
+    p.start(cliPath(), args);
+    CliResult r;
+    if (!p.waitForStarted()) {
+        r.stdErr = "could not start " + cliPath().toUtf8();
+        return r;
+    }
+    p.waitForFinished(timeoutMs);
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.stdOut = p.readAllStandardOutput();
+    r.stdErr = p.readAllStandardError();
+    return r;
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+bool loadJsonIntoMongo(const QString &uri, const QString &collection, const QString &jsonFile)
+{
+    mongoc_init();
+    bson_error_t error;
+    mongoc_uri_t *u = mongoc_uri_new_with_error(uri.toUtf8().constData(), &error);
+    if (!u)
+        return false;
+    mongoc_client_t *client = mongoc_client_new_from_uri(u);
+    const QByteArray db = QByteArray(mongoc_uri_get_database(u));
+    mongoc_collection_t *coll =
+        mongoc_client_get_collection(client, db.constData(), collection.toUtf8().constData());
+    bson_json_reader_t *reader = bson_json_reader_new_from_file(jsonFile.toLocal8Bit().constData(), &error);
+    bool ok = reader != nullptr;
+    std::vector<bson_t *> docs;
+    while (ok) {
+        bson_t *doc = bson_new();
+        const int rc = bson_json_reader_read(reader, doc, &error);
+        if (rc <= 0) {
+            bson_destroy(doc);
+            ok = rc == 0;
+            break;
+        }
+        docs.push_back(doc);
+    }
+    for (size_t i = 0; ok && i < docs.size(); i += 500) {
+        const size_t n = std::min<size_t>(500, docs.size() - i);
+        ok = mongoc_collection_insert_many(coll, const_cast<const bson_t **>(docs.data() + i), n,
+                                           nullptr, nullptr, &error);
+        if (!ok)
+            qWarning("insert_many failed: %s", error.message);
+    }
+    for (bson_t *d : docs)
+        bson_destroy(d);
+    if (reader)
+        bson_json_reader_destroy(reader);
+    mongoc_collection_destroy(coll);
+    mongoc_client_destroy(client);
+    mongoc_uri_destroy(u);
+    return ok;
+}
+
+} // namespace ferry::test

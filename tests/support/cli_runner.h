@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace ferry::test {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray stdOut;
+    QByteArray stdErr;
+    // "exit N; stdout …; stderr …" for failure messages.
+    QString describe() const;
+};
+
+// Runs the built ferry-cli with `args` and waits for it (up to `timeoutMs`).
+CliResult runFerryCli(const QStringList &args, int timeoutMs = 300000,
+                      const QStringList &extraEnv = {});
+QJsonObject readJson(const QString &path);
+// Inserts every document of a mongoexport file into `collection` of the database in `uri`.
+bool loadJsonIntoMongo(const QString &uri, const QString &collection, const QString &jsonFile);
+
+} // namespace ferry::test

@@ -1,0 +1,95 @@
+// Endpoint parsing and, above all, that secrets never survive into what is shown or saved.
+#include "core/endpoint.h"
+
+#include <QtTest>
+
+using namespace ferry;
+
+class TestEndpoint : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void kinds_data();
+    void kinds();
+    void secrets_data();
+    void secrets();
+    void withPassword();
+    void rejectsUnknown();
+};
+
+void TestEndpoint::kinds_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("pathOrDb");
+    QTest::newRow("mongodb") << u"mongodb://h:27017/shop"_qs << int(EndpointKind::MongoDb) << u"shop"_qs;
+    QTest::newRow("postgresql") << u"postgresql://u@h/db1"_qs << int(EndpointKind::Postgres) << u"db1"_qs;
+    QTest::newRow("postgres alias") << u"postgres://h/db2"_qs << int(EndpointKind::Postgres) << u"db2"_qs;
+    QTest::newRow("dump") << u"dump:/data/x"_qs << int(EndpointKind::Dump) << u"/data/x"_qs;
+    QTest::newRow("sqlite") << u"sqlite:out.db"_qs << int(EndpointKind::Sqlite) << u"out.db"_qs;
+    QTest::newRow("sqlite slashes") << u"sqlite:///tmp/a.db"_qs << int(EndpointKind::Sqlite) << u"/tmp/a.db"_qs;
+    QTest::newRow("bare sqlite file") << u"x.sqlite"_qs << int(EndpointKind::Sqlite) << u"x.sqlite"_qs;
+    QTest::newRow("ndjson") << u"ndjson:exp"_qs << int(EndpointKind::Ndjson) << u"exp"_qs;
+}
+
+void TestEndpoint::kinds()
+{
+    QFETCH(QString, text);
+    QFETCH(int, kind);
+    QFETCH(QString, pathOrDb);
+    const auto e = Endpoint::parse(text);
+    QVERIFY2(e.ok(), qPrintable(e.ok() ? QString() : e.error().message));
+    QCOMPARE(int(e->kind()), kind);
+    QCOMPARE(e->path().isEmpty() ? e->database() : e->path(), pathOrDb);
+}
+
+void TestEndpoint::secrets_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("user:password@") << u"postgresql://me:s3cret@h:5432/db"_qs << u"postgresql://me@h:5432/db"_qs;
+    QTest::newRow("mongodb") << u"mongodb://me:s3cret@h/db?authSource=admin"_qs
+                             << u"mongodb://me@h/db?authSource=admin"_qs;
+    QTest::newRow("query password only") << u"postgresql://h/db?password=s3cret"_qs << u"postgresql://h/db"_qs;
+    QTest::newRow("query password first") << u"postgresql://h/db?password=s3cret&sslmode=require"_qs
+                                          << u"postgresql://h/db?sslmode=require"_qs;
+    QTest::newRow("query password middle") << u"postgresql://h/db?a=1&password=s3cret&b=2"_qs
+                                           << u"postgresql://h/db?a=1&b=2"_qs;
+    QTest::newRow("both places") << u"postgresql://w:s3cret@pg/x?password=s3cret"_qs << u"postgresql://w@pg/x"_qs;
+}
+
+void TestEndpoint::secrets()
+{
+    QFETCH(QString, uri);
+    QFETCH(QString, stored);
+    const auto e = Endpoint::parse(uri);
+    QVERIFY(e.ok());
+    QVERIFY(e->hasSecret());
+    QCOMPARE(e->withoutSecret(), stored);
+    QVERIFY(!e->redacted().contains(u"s3cret"_qs));
+    QVERIFY(!redactSecrets(u"could not connect to "_qs + uri).contains(u"s3cret"_qs));
+    QVERIFY(!Endpoint::parse(stored)->hasSecret());
+}
+
+void TestEndpoint::withPassword()
+{
+    const auto e = Endpoint::parse(u"postgresql://me@h/db"_qs);
+    QVERIFY(e.ok());
+    const Endpoint p = e->withPassword(u"p@ss:word"_qs);
+    QVERIFY(p.hasSecret());
+    QCOMPARE(p.uri(), u"postgresql://me:p%40ss%3Aword@h/db"_qs);
+    QCOMPARE(p.withoutSecret(), u"postgresql://me@h/db"_qs);
+    QCOMPARE(p.redacted(), u"postgresql://me:***@h/db"_qs);
+}
+
+void TestEndpoint::rejectsUnknown()
+{
+    const auto e = Endpoint::parse(u"ftp://me:s3cret@h/x"_qs);
+    QVERIFY(!e.ok());
+    QCOMPARE(e.error().code, ErrorCode::Usage);
+    QVERIFY(!e.error().message.contains(u"s3cret"_qs));
+    QVERIFY(e.error().message.contains(u"sqlite:"_qs));
+}
+
+QTEST_GUILESS_MAIN(TestEndpoint)
+#include "tst_endpoint.moc"
