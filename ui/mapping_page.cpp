@@ -297,6 +297,7 @@ void MappingPage::updateProblems()
         problems.isEmpty()
             ? QString()
             : tr("Fix these names to go on: %1").arg(problems.join(QStringLiteral("; "))));
+    m_problems->setVisible(!problems.isEmpty());
     Q_EMIT completeChanged();
 }
 
@@ -312,6 +313,7 @@ bool MappingPage::validatePage()
         return true;
     m_problems->setText(
         tr("Fix these names to go on: %1").arg(problems.join(QStringLiteral("; "))));
+    m_problems->setVisible(true);
     return false;
 }
 
