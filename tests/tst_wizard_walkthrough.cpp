@@ -1,17 +1,24 @@
+#include "models/field_tree_model.h"
+#include "models/mapping_edits.h"
+#include "models/mapping_model.h"
 #include "models/project_document.h"
 #include "ui/collections_page.h"
 #include "ui/dry_run_page.h"
 #include "ui/endpoint_page.h"
+#include "ui/mapping_page.h"
 #include "ui/migration_wizard.h"
 #include "ui/run_page.h"
 
+#include <QComboBox>
 #include <QCommandLinkButton>
 #include <QDir>
 #include <QLineEdit>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace ferry;
@@ -91,7 +98,43 @@ void TestWizardWalkthrough::demoIntoSqlite()
     wizard.next();
 
     QCOMPARE(wizard.currentId(), int(MigrationWizard::MappingPageId));
-    QVERIFY(wizard.currentPage()->isComplete());
+    auto *mapping = qobject_cast<MappingPage *>(wizard.currentPage());
+    QVERIFY(mapping->isComplete());
+    mapping->selectCollection(QStringLiteral("customers"));
+    // Store the customers' tags as one JSON column instead of a child table.
+    auto *fieldView = mapping->findChild<QTreeView *>(QStringLiteral("fieldView"));
+    const QModelIndex tags = mapping->fieldModel()->indexOfPath(QStringLiteral("tags"));
+    QVERIFY(tags.isValid());
+    fieldView->setCurrentIndex(tags);
+    auto *strategy = mapping->findChild<QComboBox *>(QStringLiteral("strategyCombo"));
+    QVERIFY(strategy->isEnabled());
+    const int json = strategy->findData(int(ArrayStrategy::JsonColumn));
+    strategy->setCurrentIndex(json);
+    Q_EMIT strategy->activated(json);
+    QCOMPARE(
+        arrayStrategy(*wizard.document()->project().findCollection(QStringLiteral("customers")),
+                      QStringLiteral("tags")),
+        ArrayStrategy::JsonColumn);
+    // Rename a column; a reserved word blocks Next until it is undone.
+    MappingModel *columns = mapping->mappingModel();
+    int nameRow = -1;
+    for (int r = 0; r < columns->rowCount(); ++r) {
+        if (columns->index(r, MappingModel::NameColumn).data().toString() == QStringLiteral("name"))
+            nameRow = r;
+    }
+    QVERIFY(nameRow >= 0);
+    QVERIFY(columns->setData(columns->index(nameRow, MappingModel::NameColumn),
+                             QStringLiteral("full_name")));
+    QVERIFY(columns->setData(columns->index(nameRow, MappingModel::NameColumn),
+                             QStringLiteral("select")));
+    QVERIFY(!mapping->isComplete());
+    shot(&wizard, "05-mapping-problem.png");
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::MappingPageId));
+    wizard.document()->undoStack()->undo();
+    QVERIFY(mapping->isComplete());
+    QCOMPARE(columns->index(nameRow, MappingModel::NameColumn).data().toString(),
+             QStringLiteral("full_name"));
     shot(&wizard, "05-mapping.png");
     wizard.next();
 
@@ -143,6 +186,18 @@ void TestWizardWalkthrough::demoIntoSqlite()
             }
             QVERIFY2(reported, qPrintable(c.collection));
         }
+        // The mapping edits reached the target.
+        const QSqlRecord customers = db.record(QStringLiteral("customers"));
+        QVERIFY(customers.contains(QStringLiteral("full_name")));
+        QVERIFY(customers.contains(QStringLiteral("tags")));
+        QVERIFY(!customers.contains(QStringLiteral("name")));
+        QVERIFY(!db.tables().contains(QStringLiteral("customers_tags")));
+        QSqlQuery tagsQuery(db);
+        QVERIFY(tagsQuery.exec(
+            QStringLiteral("SELECT tags FROM customers WHERE tags IS NOT NULL LIMIT 1")));
+        QVERIFY(tagsQuery.next());
+        QVERIFY2(tagsQuery.value(0).toString().startsWith(QLatin1Char('[')),
+                 qPrintable(tagsQuery.value(0).toString()));
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("walkthrough"));
