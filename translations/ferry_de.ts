@@ -110,7 +110,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Add collections found in the source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,7 +751,7 @@
 <context>
     <name>ferry::MappingPage</name>
     <message>
-        <location filename="../ui/mapping_page.cpp" line="+28"/>
+        <location filename="../ui/mapping_page.cpp" line="+29"/>
         <source>Mapping</source>
         <translation>Zuordnung</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+58"/>
         <source>%n sample document(s) would be rejected: %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -825,7 +825,7 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Fix these names to go on: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -108,7 +108,11 @@ void CollectionsPage::load()
         tr("Reading %1: collections, counts and a sample of each…").arg(source->redacted()));
     const Endpoint src = *source;
     const Endpoint tgt = *target;
-    const Project current = m_wizard->document()->project();
+    Project current = m_wizard->document()->project();
+    // Mappings of collections from another source would point at nothing: start over.
+    const QString before = m_wizard->loadedSource();
+    if (!before.isEmpty() && before != current.sourceUri)
+        current.collections.clear();
     m_watcher.setFuture(
         QtConcurrent::run([src, tgt, current] { return loadSource(src, tgt, current); }));
     Q_EMIT completeChanged();

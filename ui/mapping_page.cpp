@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -136,6 +137,25 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     connect(m_fieldView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MappingPage::fieldSelected);
     connect(m_strategy, &QComboBox::activated, this, &MappingPage::strategyChosen);
+    // The same choices on the array itself, for mouse users.
+    m_fieldView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_fieldView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_fieldView->indexAt(pos);
+        if (!index.data(FieldTreeModel::IsArrayRole).toBool())
+            return;
+        m_fieldView->setCurrentIndex(index);
+        QMenu menu(this);
+        for (int i = 0; i < m_strategy->count(); ++i) {
+            QAction *action = menu.addAction(m_strategy->itemText(i));
+            action->setCheckable(true);
+            action->setChecked(i == m_strategy->currentIndex());
+            connect(action, &QAction::triggered, this, [this, i] {
+                m_strategy->setCurrentIndex(i);
+                strategyChosen();
+            });
+        }
+        menu.exec(m_fieldView->viewport()->mapToGlobal(pos));
+    });
     connect(up, &QPushButton::clicked, this, [this] { moveColumn(-1); });
     connect(down, &QPushButton::clicked, this, [this] { moveColumn(+1); });
     connect(m_wizard->document(), &ProjectDocument::collectionChanged, this, [this] {
