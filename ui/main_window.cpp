@@ -49,7 +49,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = doc->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Shift+Z"))});
+    // Ctrl+Shift+Z everywhere; a duplicate of the platform's own binding would make the
+    // shortcut ambiguous and disable it.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    const QKeySequence shiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+    if (!redoKeys.contains(shiftZ))
+        redoKeys.append(shiftZ);
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
 
