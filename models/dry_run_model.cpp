@@ -70,9 +70,9 @@ QVariant DryRunTablesModel::headerData(int section, Qt::Orientation orientation,
     case TableColumn:
         return tr("Table");
     case SampleColumn:
-        return tr("Rows from the sample");
+        return tr("Sample rows");
     case PredictedColumn:
-        return tr("Predicted rows");
+        return tr("Predicted");
     }
     return {};
 }

@@ -13,6 +13,7 @@
 #include <QCommandLinkButton>
 #include <QDir>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -146,6 +147,9 @@ void TestWizardWalkthrough::demoIntoSqlite()
     auto *dryRun = qobject_cast<DryRunPage *>(wizard.currentPage());
     QTRY_VERIFY_WITH_TIMEOUT(dryRun->isFinished(), 120000);
     QVERIFY2(dryRun->isComplete(), "the dry run of the demo passes");
+    auto *ddl = dryRun->findChild<QPlainTextEdit *>(QStringLiteral("ddlText"));
+    QVERIFY2(ddl->toPlainText().contains(QStringLiteral("CREATE TABLE"), Qt::CaseInsensitive),
+             qPrintable(ddl->toPlainText()));
     shot(&wizard, "07-dry-run.png");
     wizard.next();
 

@@ -66,7 +66,7 @@ DryRunPage::DryRunPage(MigrationWizard *wizard)
     tablesSplit->addWidget(m_tablesView);
     tablesSplit->addWidget(m_sampleView);
     tablesSplit->setStretchFactor(1, 1);
-    tablesSplit->setSizes({420, 520});
+    tablesSplit->setSizes({460, 480});
     m_ddl = new QPlainTextEdit(this);
     m_ddl->setObjectName(QStringLiteral("ddlText"));
     m_ddl->setReadOnly(true);
