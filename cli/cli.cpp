@@ -54,8 +54,9 @@ int runCli(const QStringList &argumentsIn)
         err << usage();
         return ExitUsage;
     }
-    if (argumentsIn.first() == QLatin1String("--help") || argumentsIn.first() == QLatin1String("-h")
-        || argumentsIn.first() == QLatin1String("help")) {
+    if (argumentsIn.first() == QLatin1String("--help") ||
+        argumentsIn.first() == QLatin1String("-h") ||
+        argumentsIn.first() == QLatin1String("help")) {
         QTextStream(stdout) << usage();
         return ExitOk;
     }

@@ -74,7 +74,8 @@ bool parseSample(CliArgs &args, qint64 *out)
 {
     if (!args.has(QStringLiteral("sample")))
         return true;
-    if (args.value(QStringLiteral("sample")).compare(QLatin1String("all"), Qt::CaseInsensitive) == 0) {
+    if (args.value(QStringLiteral("sample")).compare(QLatin1String("all"), Qt::CaseInsensitive) ==
+        0) {
         *out = -1;
         return true;
     }
@@ -92,14 +93,14 @@ bool applyRunOptions(CliArgs &args, ProjectOptions &options, RunRequest &request
     options.batchSize = int(std::min<qint64>(batch, 1000000));
     if (args.has(QStringLiteral("no-skip-existing")))
         options.existingRows = ExistingRows::Fail;
-    if (args.has(QStringLiteral("existing-rows"))
-        && !parseExistingRows(args.value(QStringLiteral("existing-rows")), &options.existingRows)) {
+    if (args.has(QStringLiteral("existing-rows")) &&
+        !parseExistingRows(args.value(QStringLiteral("existing-rows")), &options.existingRows)) {
         *exit = usageError(tr("--existing-rows takes skip, upsert, fail or truncate, not \"%1\".")
                                .arg(args.value(QStringLiteral("existing-rows"))));
         return false;
     }
-    if (args.has(QStringLiteral("on-error"))
-        && !parseErrorPolicy(args.value(QStringLiteral("on-error")), &options.onError)) {
+    if (args.has(QStringLiteral("on-error")) &&
+        !parseErrorPolicy(args.value(QStringLiteral("on-error")), &options.onError)) {
         *exit = usageError(tr("--on-error takes stop or reject, not \"%1\".")
                                .arg(args.value(QStringLiteral("on-error"))));
         return false;
@@ -114,7 +115,9 @@ bool applyRunOptions(CliArgs &args, ProjectOptions &options, RunRequest &request
 void printSummary(const RunReport &report)
 {
     QTextStream out(stdout);
-    out << tr("%1: %2 in %3 s").arg(report.command, report.status).arg(report.durationSeconds, 0, 'f', 1)
+    out << tr("%1: %2 in %3 s")
+               .arg(report.command, report.status)
+               .arg(report.durationSeconds, 0, 'f', 1)
         << '\n';
     for (const CollectionReport &c : report.collections) {
         out << QStringLiteral("  %1: %2 read, %3 written, %4 skipped (existing), %5 rejected, "
@@ -140,11 +143,13 @@ int executeRun(const Project &project, const Endpoint &source, const Endpoint &t
 {
     MigrationRun run(project, source, target, request);
     ProgressPrinter printer;
-    QObject::connect(&run, &MigrationRun::progress, &run,
-                     [&printer](const RunProgress &p) { printer.update(p); }, Qt::DirectConnection);
-    QObject::connect(&run, &MigrationRun::message, &run,
-                     [&printer](int level, const QString &text) { printer.message(level, text); },
-                     Qt::DirectConnection);
+    QObject::connect(
+        &run, &MigrationRun::progress, &run,
+        [&printer](const RunProgress &p) { printer.update(p); }, Qt::DirectConnection);
+    QObject::connect(
+        &run, &MigrationRun::message, &run,
+        [&printer](int level, const QString &text) { printer.message(level, text); },
+        Qt::DirectConnection);
     run.setCommand(command);
     run.start();
     printer.finish();
@@ -153,9 +158,9 @@ int executeRun(const Project &project, const Endpoint &source, const Endpoint &t
 }
 
 const QSet<QString> RunValueOptions = {
-    QStringLiteral("collection"), QStringLiteral("batch-size"), QStringLiteral("on-error"),
-    QStringLiteral("existing-rows"), QStringLiteral("report"), QStringLiteral("reject-file"),
-    QStringLiteral("source"), QStringLiteral("target")};
+    QStringLiteral("collection"),    QStringLiteral("batch-size"), QStringLiteral("on-error"),
+    QStringLiteral("existing-rows"), QStringLiteral("report"),     QStringLiteral("reject-file"),
+    QStringLiteral("source"),        QStringLiteral("target")};
 const QSet<QString> RunFlags = {QStringLiteral("no-skip-existing"), QStringLiteral("resume")};
 
 Result<Project> loadProjectArg(const CliArgs &args)
@@ -229,7 +234,9 @@ int cliList(const QStringList &words)
         return ExitOk;
     }
     for (const CollectionInfo &c : *listed) {
-        const QString count = c.count < 0 ? tr("unknown") : (c.exact ? QString::number(c.count) : QStringLiteral("~%1").arg(c.count));
+        const QString count =
+            c.count < 0 ? tr("unknown")
+                        : (c.exact ? QString::number(c.count) : QStringLiteral("~%1").arg(c.count));
         out << c.name << '\t' << count << '\n';
     }
     return ExitOk;
@@ -256,11 +263,11 @@ int cliInfer(const QStringList &words)
     if (!parseSample(args, &sample))
         return usageError(args.error());
     options.sampleSize = int(sample);
-    if (args.has(QStringLiteral("id-strategy"))
-        && !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
+    if (args.has(QStringLiteral("id-strategy")) &&
+        !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
         return usageError(tr("--id-strategy takes objectid_text or objectid_uuid."));
-    if (args.has(QStringLiteral("unknown-fields"))
-        && !parseUnknownFields(args.value(QStringLiteral("unknown-fields")), &options.unknownFields))
+    if (args.has(QStringLiteral("unknown-fields")) &&
+        !parseUnknownFields(args.value(QStringLiteral("unknown-fields")), &options.unknownFields))
         return usageError(tr("--unknown-fields takes extra, reject or ignore."));
     auto inferred = inferFromArgs(args, withEnvPassword(*source, {}, "FERRY_SOURCE_PASSWORD"),
                                   *target, options);
@@ -302,8 +309,8 @@ int cliMigrate(const QStringList &words)
     if (!parseSample(args, &sample))
         return usageError(args.error());
     options.sampleSize = int(sample);
-    if (args.has(QStringLiteral("id-strategy"))
-        && !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
+    if (args.has(QStringLiteral("id-strategy")) &&
+        !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
         return usageError(tr("--id-strategy takes objectid_text or objectid_uuid."));
     const Endpoint src = withEnvPassword(*source, {}, "FERRY_SOURCE_PASSWORD");
     const Endpoint tgt = withEnvPassword(*target, {}, "FERRY_TARGET_PASSWORD");
@@ -313,7 +320,9 @@ int cliMigrate(const QStringList &words)
     for (const QString &w : inferred->warnings)
         QTextStream(stderr) << "warning: " << w << '\n';
     if (args.has(QStringLiteral("save-project"))) {
-        if (Status s = ProjectFile::save(inferred->project, args.value(QStringLiteral("save-project"))); !s)
+        if (Status s =
+                ProjectFile::save(inferred->project, args.value(QStringLiteral("save-project")));
+            !s)
             return fail(s.error());
     }
     request.collections.clear(); // the inferred project holds exactly the chosen ones

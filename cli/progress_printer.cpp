@@ -31,13 +31,14 @@ void ProgressPrinter::update(const RunProgress &p)
         return;
     const CollectionProgress &c = p.collections[size_t(p.current)];
     QTextStream err(stderr);
-    const QString counts = c.total >= 0 ? QStringLiteral("%1/%2").arg(c.read).arg(c.total)
-                                        : QString::number(c.read);
+    const QString counts =
+        c.total >= 0 ? QStringLiteral("%1/%2").arg(c.read).arg(c.total) : QString::number(c.read);
     const QString rate = QStringLiteral("%1 docs/s").arg(qint64(p.docsPerSecond));
     if (m_tty) {
         constexpr int width = 24;
         const int filled = int(p.fraction * width);
-        const QString bar = QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
+        const QString bar =
+            QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
         err << "\r\x1b[K[" << bar << "] " << qint64(p.fraction * 100) << "% " << c.name << ' '
             << counts << "  " << rate << "  ETA " << formatDuration(p.etaSeconds);
         err.flush();
@@ -66,7 +67,7 @@ void ProgressPrinter::message(int level, const QString &text)
         err << "\r\x1b[K";
         m_lineOpen = false;
     }
-    const char *prefix = level == int(LogLevel::Error) ? "error: "
+    const char *prefix = level == int(LogLevel::Error)     ? "error: "
                          : level == int(LogLevel::Warning) ? "warning: "
                                                            : "";
     err << prefix << text << '\n';

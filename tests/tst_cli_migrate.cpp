@@ -65,9 +65,9 @@ void TestCliMigrate::sampleDataset()
     QFETCH(QString, kind);
     const QString target = targetFor(kind, QStringLiteral("mflix"));
     const QString report = m_dir.filePath(kind + QStringLiteral("-report.json"));
-    const CliResult r = runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
-                                     QStringLiteral("dump:") + m_dataset, QStringLiteral("--target"),
-                                     target, QStringLiteral("--report"), report});
+    const CliResult r = runFerryCli(
+        {QStringLiteral("migrate"), QStringLiteral("--source"), QStringLiteral("dump:") + m_dataset,
+         QStringLiteral("--target"), target, QStringLiteral("--report"), report});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
     const QJsonObject rep = readJson(report);
@@ -120,23 +120,27 @@ void TestCliMigrate::liveMongoGivesSameTables()
     const QString uri = mongoUri(database);
     QVERIFY2(!uri.isEmpty(), "Mongo peer not running: run the tests through ctest (scripts/test)");
     for (const QString name : {QStringLiteral("theaters"), QStringLiteral("users")})
-        QVERIFY(loadJsonIntoMongo(uri, name, m_dataset + QLatin1Char('/') + name + QStringLiteral(".json")));
+        QVERIFY(loadJsonIntoMongo(uri, name,
+                                  m_dataset + QLatin1Char('/') + name + QStringLiteral(".json")));
 
-    const QString fromDump = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("dump.sqlite"));
-    const QString fromLive = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("live.sqlite"));
+    const QString fromDump =
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("dump.sqlite"));
+    const QString fromLive =
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("live.sqlite"));
     for (const QString name : {QStringLiteral("theaters"), QStringLiteral("users")}) {
         const CliResult a = runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
-                                         QStringLiteral("dump:") + m_dataset + QLatin1Char('/') + name + QStringLiteral(".json"),
+                                         QStringLiteral("dump:") + m_dataset + QLatin1Char('/') +
+                                             name + QStringLiteral(".json"),
                                          QStringLiteral("--target"), fromDump,
                                          QStringLiteral("--sample"), QStringLiteral("all")});
         QVERIFY2(a.exitCode == 0, qPrintable(a.describe()));
     }
     // Both sides see every document, in different orders ($sample is random): the mapping,
     // column order included, must not depend on that order.
-    const CliResult b = runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"), uri,
-                                     QStringLiteral("--target"), fromLive,
-                                     QStringLiteral("--batch-size"), QStringLiteral("300"),
-                                     QStringLiteral("--sample"), QStringLiteral("all")});
+    const CliResult b =
+        runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"), uri,
+                     QStringLiteral("--target"), fromLive, QStringLiteral("--batch-size"),
+                     QStringLiteral("300"), QStringLiteral("--sample"), QStringLiteral("all")});
     QVERIFY2(b.exitCode == 0, qPrintable(b.describe()));
 
     SqlReader dump(fromDump);
@@ -154,12 +158,12 @@ void TestCliMigrate::liveMongoGivesSameTables()
 void TestCliMigrate::projectRoundTripAndRun()
 {
     const QString project = m_dir.filePath(QStringLiteral("users.ferry"));
-    const QString target = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("users.sqlite"));
-    const CliResult infer = runFerryCli({QStringLiteral("infer"), QStringLiteral("--source"),
-                                         QStringLiteral("dump:") + m_dataset,
-                                         QStringLiteral("--target"), target,
-                                         QStringLiteral("--collection"), QStringLiteral("users"),
-                                         QStringLiteral("-o"), project});
+    const QString target =
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("users.sqlite"));
+    const CliResult infer = runFerryCli(
+        {QStringLiteral("infer"), QStringLiteral("--source"), QStringLiteral("dump:") + m_dataset,
+         QStringLiteral("--target"), target, QStringLiteral("--collection"),
+         QStringLiteral("users"), QStringLiteral("-o"), project});
     QVERIFY2(infer.exitCode == 0, qPrintable(infer.describe()));
     QFile f(project);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -167,15 +171,19 @@ void TestCliMigrate::projectRoundTripAndRun()
     QVERIFY(first.contains("\"format\": \"ferry-project\""));
 
     const QString report = m_dir.filePath(QStringLiteral("users-run.json"));
-    const CliResult run = runFerryCli({QStringLiteral("run"), project, QStringLiteral("--report"), report});
+    const CliResult run =
+        runFerryCli({QStringLiteral("run"), project, QStringLiteral("--report"), report});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
-    const QJsonObject c = readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
+    const QJsonObject c =
+        readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
     QCOMPARE(c.value(QStringLiteral("written")).toInteger(), 185);
 
     // Running again skips every existing row and writes none.
-    const CliResult again = runFerryCli({QStringLiteral("run"), project, QStringLiteral("--report"), report});
+    const CliResult again =
+        runFerryCli({QStringLiteral("run"), project, QStringLiteral("--report"), report});
     QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
-    const QJsonObject c2 = readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
+    const QJsonObject c2 =
+        readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
     QCOMPARE(c2.value(QStringLiteral("written")).toInteger(), 0);
     QCOMPARE(c2.value(QStringLiteral("skipped_existing")).toInteger(), 185);
     SqlReader db(target);
@@ -191,10 +199,11 @@ void TestCliMigrate::secretsNeverPrinted()
                    QStringLiteral("postgresql://postgres:Sup3rSecretPw@"));
     const QString report = m_dir.filePath(QStringLiteral("secret-report.json"));
     const QString project = m_dir.filePath(QStringLiteral("secret.ferry"));
-    const CliResult r = runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
-                                     QStringLiteral("dump:") + m_dataset + QStringLiteral("/users.json"),
-                                     QStringLiteral("--target"), target, QStringLiteral("--report"),
-                                     report, QStringLiteral("--save-project"), project});
+    const CliResult r =
+        runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
+                     QStringLiteral("dump:") + m_dataset + QStringLiteral("/users.json"),
+                     QStringLiteral("--target"), target, QStringLiteral("--report"), report,
+                     QStringLiteral("--save-project"), project});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY(!r.stdOut.contains("Sup3rSecretPw"));
     QVERIFY(!r.stdErr.contains("Sup3rSecretPw"));
@@ -206,10 +215,11 @@ void TestCliMigrate::secretsNeverPrinted()
         QVERIFY2(text.contains("127.0.0.1"), qPrintable(path));
     }
     // A refused connection echoes the URI in libpq's message: redacted too.
-    const CliResult bad = runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
-                                       QStringLiteral("dump:") + m_dataset + QStringLiteral("/users.json"),
-                                       QStringLiteral("--target"),
-                                       QStringLiteral("postgresql://u:Sup3rSecretPw@127.0.0.1:1/db")});
+    const CliResult bad =
+        runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
+                     QStringLiteral("dump:") + m_dataset + QStringLiteral("/users.json"),
+                     QStringLiteral("--target"),
+                     QStringLiteral("postgresql://u:Sup3rSecretPw@127.0.0.1:1/db")});
     QCOMPARE(bad.exitCode, 3);
     QVERIFY(!bad.stdErr.contains("Sup3rSecretPw"));
 }
@@ -220,19 +230,25 @@ void TestCliMigrate::badInput_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("mentions");
     const QString sqlite = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("bad.sqlite"));
-    QTest::newRow("unknown collection")
-        << QStringList{QStringLiteral("migrate"), QStringLiteral("--source"), QStringLiteral("dump:") + m_dataset,
-                       QStringLiteral("--target"), sqlite, QStringLiteral("--collection"), QStringLiteral("nosuch")}
-        << 2 << QStringLiteral("nosuch");
+    QTest::newRow("unknown collection") << QStringList{QStringLiteral("migrate"),
+                                                       QStringLiteral("--source"),
+                                                       QStringLiteral("dump:") + m_dataset,
+                                                       QStringLiteral("--target"),
+                                                       sqlite,
+                                                       QStringLiteral("--collection"),
+                                                       QStringLiteral("nosuch")}
+                                        << 2 << QStringLiteral("nosuch");
     QTest::newRow("unreachable mongo")
         << QStringList{QStringLiteral("list"), QStringLiteral("--source"),
                        QStringLiteral("mongodb://127.0.0.1:1/db?serverSelectionTimeoutMS=500")}
         << 3 << QStringLiteral("127.0.0.1");
     QTest::newRow("missing dump path")
-        << QStringList{QStringLiteral("list"), QStringLiteral("--source"), QStringLiteral("dump:/nonexistent/x")}
+        << QStringList{QStringLiteral("list"), QStringLiteral("--source"),
+                       QStringLiteral("dump:/nonexistent/x")}
         << 2 << QStringLiteral("/nonexistent/x");
     QTest::newRow("unknown option")
-        << QStringList{QStringLiteral("run"), QStringLiteral("x.ferry"), QStringLiteral("--bach-size"), QStringLiteral("5")}
+        << QStringList{QStringLiteral("run"), QStringLiteral("x.ferry"),
+                       QStringLiteral("--bach-size"), QStringLiteral("5")}
         << 2 << QStringLiteral("--bach-size");
     QTest::newRow("missing project file")
         << QStringList{QStringLiteral("run"), m_dir.filePath(QStringLiteral("none.ferry"))} << 2

@@ -102,10 +102,15 @@ void TestCliResume::dryRunLeavesTargetUnchanged()
     r = runFerryCli({QStringLiteral("dry-run"), project, QStringLiteral("--report"), report});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
-    const QJsonObject c = readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
+    const QJsonObject c =
+        readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
     const QJsonObject dry = c.value(QStringLiteral("dry_run")).toObject();
     QVERIFY2(!dry.isEmpty(), "the report has no dry_run section");
-    QVERIFY(dry.value(QStringLiteral("ddl")).toArray().first().toString().contains(QStringLiteral("CREATE TABLE")));
+    QVERIFY(dry.value(QStringLiteral("ddl"))
+                .toArray()
+                .first()
+                .toString()
+                .contains(QStringLiteral("CREATE TABLE")));
     const QJsonArray tables = dry.value(QStringLiteral("tables")).toArray();
     QVERIFY(tables.size() >= 2);
     // 1,000 sampled of 1,564 theaters, every one with two coordinates.
@@ -116,10 +121,12 @@ void TestCliResume::dryRunLeavesTargetUnchanged()
     SqlReader db(tgt);
     QVERIFY2(db.ok(), qPrintable(db.error()));
     QCOMPARE(db.tables(), QStringList());
-    QCOMPARE(db.scalar(kind == QLatin1String("sqlite")
-                           ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
-                           : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")),
-             QStringLiteral("0"));
+    QCOMPARE(
+        db.scalar(kind == QLatin1String("sqlite")
+                      ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+                      : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
+                                       "table_schema = 'public'")),
+        QStringLiteral("0"));
 }
 
 void TestCliResume::killAndResume_data()
@@ -137,20 +144,23 @@ void TestCliResume::killAndResume()
     const QStringList common = {QStringLiteral("--batch-size"), QStringLiteral("2000")};
 
     CliResult r = runFerryCli(QStringList{QStringLiteral("migrate"), QStringLiteral("--source"),
-                                          QStringLiteral("dump:") + m_big, QStringLiteral("--target"), clean}
-                              + common);
+                                          QStringLiteral("dump:") + m_big,
+                                          QStringLiteral("--target"), clean} +
+                              common);
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
     const QString project = m_dir.filePath(kind + QStringLiteral("-killed.ferry"));
-    r = runFerryCli({QStringLiteral("infer"), QStringLiteral("--source"), QStringLiteral("dump:") + m_big,
-                     QStringLiteral("--target"), killed, QStringLiteral("-o"), project});
+    r = runFerryCli({QStringLiteral("infer"), QStringLiteral("--source"),
+                     QStringLiteral("dump:") + m_big, QStringLiteral("--target"), killed,
+                     QStringLiteral("-o"), project});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
     // Kill at several points: each time after the run has reported committed progress.
     int kills = 0;
     for (int attempt = 0; attempt < 3; ++attempt) {
         QProcess p;
-        p.start(cliPath(), QStringList{QStringLiteral("run"), project, QStringLiteral("--resume")} + common);
+        p.start(cliPath(),
+                QStringList{QStringLiteral("run"), project, QStringLiteral("--resume")} + common);
         QVERIFY(p.waitForStarted());
         QByteArray err;
         bool sawProgress = false;
@@ -170,12 +180,15 @@ void TestCliResume::killAndResume()
 
     const QString report = m_dir.filePath(kind + QStringLiteral("-resumed.json"));
     r = runFerryCli(QStringList{QStringLiteral("run"), project, QStringLiteral("--resume"),
-                                QStringLiteral("--report"), report} + common);
+                                QStringLiteral("--report"), report} +
+                    common);
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-    const QJsonObject c = readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
+    const QJsonObject c =
+        readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
     QCOMPARE(c.value(QStringLiteral("read")).toInteger(), 300000);
-    QCOMPARE(c.value(QStringLiteral("written")).toInteger() + c.value(QStringLiteral("skipped_existing")).toInteger()
-                 + c.value(QStringLiteral("rejected")).toInteger(),
+    QCOMPARE(c.value(QStringLiteral("written")).toInteger() +
+                 c.value(QStringLiteral("skipped_existing")).toInteger() +
+                 c.value(QStringLiteral("rejected")).toInteger(),
              300000);
 
     SqlReader a(clean);
@@ -209,8 +222,9 @@ void TestCliResume::rejectsAreCountedAndWritten()
     const QString tgt = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("people.sqlite"));
     const QString project = m_dir.filePath(QStringLiteral("people.ferry"));
     // Infer from the clean part only, so the mapping says integer.
-    CliResult r = runFerryCli({QStringLiteral("infer"), QStringLiteral("--source"), QStringLiteral("dump:") + path,
-                               QStringLiteral("--target"), tgt, QStringLiteral("-o"), project});
+    CliResult r = runFerryCli({QStringLiteral("infer"), QStringLiteral("--source"),
+                               QStringLiteral("dump:") + path, QStringLiteral("--target"), tgt,
+                               QStringLiteral("-o"), project});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QFile pf(project);
     QVERIFY(pf.open(QIODevice::ReadWrite));
@@ -226,11 +240,12 @@ void TestCliResume::rejectsAreCountedAndWritten()
     pf.close();
 
     const QString report = m_dir.filePath(QStringLiteral("people-report.json"));
-    r = runFerryCli({QStringLiteral("run"), project, QStringLiteral("--on-error"), QStringLiteral("reject"),
-                     QStringLiteral("--report"), report});
+    r = runFerryCli({QStringLiteral("run"), project, QStringLiteral("--on-error"),
+                     QStringLiteral("reject"), QStringLiteral("--report"), report});
     QCOMPARE(r.exitCode, 1);
     const QJsonObject rep = readJson(report);
-    QCOMPARE(rep.value(QStringLiteral("status")).toString(), QStringLiteral("completed_with_rejects"));
+    QCOMPARE(rep.value(QStringLiteral("status")).toString(),
+             QStringLiteral("completed_with_rejects"));
     const QJsonObject c = rep.value(QStringLiteral("collections")).toArray().first().toObject();
     QCOMPARE(c.value(QStringLiteral("read")).toInteger(), 52);
     QCOMPARE(c.value(QStringLiteral("written")).toInteger(), 50);
@@ -244,7 +259,8 @@ void TestCliResume::rejectsAreCountedAndWritten()
     QVERIFY2(lines[1].contains("years"), lines[1].constData());
 
     // With --on-error stop the same run stops at the first bad document and says which.
-    const QString strict = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("people2.sqlite"));
+    const QString strict =
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("people2.sqlite"));
     r = runFerryCli({QStringLiteral("run"), project, QStringLiteral("--target"), strict});
     QCOMPARE(r.exitCode, 4);
     QVERIFY2(r.stdErr.contains("age"), qPrintable(r.describe()));

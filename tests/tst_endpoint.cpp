@@ -22,13 +22,18 @@ void TestEndpoint::kinds_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("pathOrDb");
-    QTest::newRow("mongodb") << u"mongodb://h:27017/shop"_qs << int(EndpointKind::MongoDb) << u"shop"_qs;
-    QTest::newRow("postgresql") << u"postgresql://u@h/db1"_qs << int(EndpointKind::Postgres) << u"db1"_qs;
-    QTest::newRow("postgres alias") << u"postgres://h/db2"_qs << int(EndpointKind::Postgres) << u"db2"_qs;
+    QTest::newRow("mongodb") << u"mongodb://h:27017/shop"_qs << int(EndpointKind::MongoDb)
+                             << u"shop"_qs;
+    QTest::newRow("postgresql") << u"postgresql://u@h/db1"_qs << int(EndpointKind::Postgres)
+                                << u"db1"_qs;
+    QTest::newRow("postgres alias")
+        << u"postgres://h/db2"_qs << int(EndpointKind::Postgres) << u"db2"_qs;
     QTest::newRow("dump") << u"dump:/data/x"_qs << int(EndpointKind::Dump) << u"/data/x"_qs;
     QTest::newRow("sqlite") << u"sqlite:out.db"_qs << int(EndpointKind::Sqlite) << u"out.db"_qs;
-    QTest::newRow("sqlite slashes") << u"sqlite:///tmp/a.db"_qs << int(EndpointKind::Sqlite) << u"/tmp/a.db"_qs;
-    QTest::newRow("bare sqlite file") << u"x.sqlite"_qs << int(EndpointKind::Sqlite) << u"x.sqlite"_qs;
+    QTest::newRow("sqlite slashes")
+        << u"sqlite:///tmp/a.db"_qs << int(EndpointKind::Sqlite) << u"/tmp/a.db"_qs;
+    QTest::newRow("bare sqlite file")
+        << u"x.sqlite"_qs << int(EndpointKind::Sqlite) << u"x.sqlite"_qs;
     QTest::newRow("ndjson") << u"ndjson:exp"_qs << int(EndpointKind::Ndjson) << u"exp"_qs;
 }
 
@@ -47,15 +52,18 @@ void TestEndpoint::secrets_data()
 {
     QTest::addColumn<QString>("uri");
     QTest::addColumn<QString>("stored");
-    QTest::newRow("user:password@") << u"postgresql://me:s3cret@h:5432/db"_qs << u"postgresql://me@h:5432/db"_qs;
+    QTest::newRow("user:password@")
+        << u"postgresql://me:s3cret@h:5432/db"_qs << u"postgresql://me@h:5432/db"_qs;
     QTest::newRow("mongodb") << u"mongodb://me:s3cret@h/db?authSource=admin"_qs
                              << u"mongodb://me@h/db?authSource=admin"_qs;
-    QTest::newRow("query password only") << u"postgresql://h/db?password=s3cret"_qs << u"postgresql://h/db"_qs;
+    QTest::newRow("query password only")
+        << u"postgresql://h/db?password=s3cret"_qs << u"postgresql://h/db"_qs;
     QTest::newRow("query password first") << u"postgresql://h/db?password=s3cret&sslmode=require"_qs
                                           << u"postgresql://h/db?sslmode=require"_qs;
-    QTest::newRow("query password middle") << u"postgresql://h/db?a=1&password=s3cret&b=2"_qs
-                                           << u"postgresql://h/db?a=1&b=2"_qs;
-    QTest::newRow("both places") << u"postgresql://w:s3cret@pg/x?password=s3cret"_qs << u"postgresql://w@pg/x"_qs;
+    QTest::newRow("query password middle")
+        << u"postgresql://h/db?a=1&password=s3cret&b=2"_qs << u"postgresql://h/db?a=1&b=2"_qs;
+    QTest::newRow("both places") << u"postgresql://w:s3cret@pg/x?password=s3cret"_qs
+                                 << u"postgresql://w@pg/x"_qs;
 }
 
 void TestEndpoint::secrets()

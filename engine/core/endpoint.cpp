@@ -46,11 +46,14 @@ Result<Endpoint> Endpoint::parse(const QString &textIn)
     const QString text = textIn.trimmed();
     Endpoint e;
     e.m_uri = text;
-    auto startsWith = [&](const char *p) { return text.startsWith(QLatin1String(p), Qt::CaseInsensitive); };
+    auto startsWith = [&](const char *p) {
+        return text.startsWith(QLatin1String(p), Qt::CaseInsensitive);
+    };
     if (text.isEmpty())
-        return Error(ErrorCode::Usage, trEngine("No source or target was given. Use for example "
-                                                "dump:PATH, mongodb://HOST/DB, postgresql://HOST/DB or "
-                                                "sqlite:FILE."));
+        return Error(ErrorCode::Usage,
+                     trEngine("No source or target was given. Use for example "
+                              "dump:PATH, mongodb://HOST/DB, postgresql://HOST/DB or "
+                              "sqlite:FILE."));
     if (startsWith("mongodb://") || startsWith("mongodb+srv://")) {
         e.m_kind = EndpointKind::MongoDb;
     } else if (startsWith("postgresql://") || startsWith("postgres://")) {
@@ -61,8 +64,8 @@ Result<Endpoint> Endpoint::parse(const QString &textIn)
         e.m_kind = EndpointKind::Sqlite;
     } else if (startsWith("ndjson:")) {
         e.m_kind = EndpointKind::Ndjson;
-    } else if (text.endsWith(QLatin1String(".sqlite")) || text.endsWith(QLatin1String(".sqlite3"))
-               || text.endsWith(QLatin1String(".db"))) {
+    } else if (text.endsWith(QLatin1String(".sqlite")) ||
+               text.endsWith(QLatin1String(".sqlite3")) || text.endsWith(QLatin1String(".db"))) {
         e.m_kind = EndpointKind::Sqlite;
         e.m_uri = QStringLiteral("sqlite:") + text;
     } else {
@@ -72,11 +75,11 @@ Result<Endpoint> Endpoint::parse(const QString &textIn)
                               "sqlite:FILE or ndjson:DIR.")
                          .arg(redactSecrets(text)));
     }
-    if ((e.m_kind == EndpointKind::Dump || e.m_kind == EndpointKind::Sqlite
-         || e.m_kind == EndpointKind::Ndjson)
-        && e.path().isEmpty())
-        return Error(ErrorCode::Usage, trEngine("\"%1\" names no file or folder after the colon.")
-                                           .arg(text));
+    if ((e.m_kind == EndpointKind::Dump || e.m_kind == EndpointKind::Sqlite ||
+         e.m_kind == EndpointKind::Ndjson) &&
+        e.path().isEmpty())
+        return Error(ErrorCode::Usage,
+                     trEngine("\"%1\" names no file or folder after the colon.").arg(text));
     return e;
 }
 
@@ -115,7 +118,8 @@ QString Endpoint::redacted() const
 
 bool Endpoint::hasSecret() const
 {
-    return secretPattern().match(m_uri).hasMatch() || queryPasswordPattern().match(m_uri).hasMatch();
+    return secretPattern().match(m_uri).hasMatch() ||
+           queryPasswordPattern().match(m_uri).hasMatch();
 }
 
 QString Endpoint::withoutSecret() const
@@ -150,11 +154,16 @@ Endpoint Endpoint::withPassword(const QString &password) const
 QString Endpoint::kindName(EndpointKind kind)
 {
     switch (kind) {
-    case EndpointKind::MongoDb: return trEngine("MongoDB server");
-    case EndpointKind::Dump: return trEngine("MongoDB dump");
-    case EndpointKind::Postgres: return trEngine("PostgreSQL");
-    case EndpointKind::Sqlite: return trEngine("SQLite file");
-    case EndpointKind::Ndjson: return trEngine("NDJSON folder");
+    case EndpointKind::MongoDb:
+        return trEngine("MongoDB server");
+    case EndpointKind::Dump:
+        return trEngine("MongoDB dump");
+    case EndpointKind::Postgres:
+        return trEngine("PostgreSQL");
+    case EndpointKind::Sqlite:
+        return trEngine("SQLite file");
+    case EndpointKind::Ndjson:
+        return trEngine("NDJSON folder");
     }
     return {};
 }

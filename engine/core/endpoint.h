@@ -19,7 +19,10 @@ public:
     static Result<Endpoint> parse(const QString &text);
 
     EndpointKind kind() const { return m_kind; }
-    bool isRelational() const { return m_kind == EndpointKind::Postgres || m_kind == EndpointKind::Sqlite; }
+    bool isRelational() const
+    {
+        return m_kind == EndpointKind::Postgres || m_kind == EndpointKind::Sqlite;
+    }
     bool isDocument() const { return !isRelational(); }
     // The URI as given, secret included: pass it to a driver, never print it.
     const QString &uri() const { return m_uri; }

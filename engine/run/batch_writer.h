@@ -30,7 +30,10 @@ public:
     // Seconds to keep retrying a lost connection (0 = no retry).
     void setRetryBudget(double seconds) { m_retrySeconds = seconds; }
     // Told before each retry (attempt number, error): the run logs it.
-    void setRetryNotifier(std::function<void(int, const Error &)> notify) { m_notify = std::move(notify); }
+    void setRetryNotifier(std::function<void(int, const Error &)> notify)
+    {
+        m_notify = std::move(notify);
+    }
 
 private:
     Result<WriteOutcome> writeWithRetry(const RowBatch &batch, const Checkpoint &cp);

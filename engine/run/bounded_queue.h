@@ -9,8 +9,7 @@ namespace ferry {
 
 // Hands batches from the reader thread to the writer with a small fixed capacity, so a
 // slow target makes the reader wait instead of filling memory.
-template <class T>
-class BoundedQueue {
+template <class T> class BoundedQueue {
 public:
     explicit BoundedQueue(size_t capacity) : m_capacity(capacity) {}
 

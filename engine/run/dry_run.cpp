@@ -1,9 +1,9 @@
 #include "run/dry_run.h"
 
+#include "core/bson_text.h"
 #include "endpoints/sink.h"
 #include "endpoints/source.h"
 #include "run/batch_writer.h"
-#include "core/bson_text.h"
 #include "transform/transformer.h"
 #include "transform/value_converter.h"
 
@@ -79,7 +79,8 @@ Result<DryRunCollection> dryRunCollection(Source &source, Sink &sink,
         out.rejects.push_back({documentId(batch, r.doc), r.field, r.reason});
 
     const std::vector<const TableMapping *> tables = mapping.tables();
-    const double scale = out.sampled > 0 && sourceCount >= 0 ? double(sourceCount) / double(out.sampled) : 1.0;
+    const double scale =
+        out.sampled > 0 && sourceCount >= 0 ? double(sourceCount) / double(out.sampled) : 1.0;
     for (size_t t = 0; t < tables.size(); ++t) {
         DryRunTable table;
         table.name = tables[t]->table;
@@ -112,11 +113,12 @@ QJsonObject dryRunToJson(const DryRunCollection &r)
         QJsonArray rows;
         for (const QStringList &row : t.sampleRows)
             rows.append(QJsonArray::fromStringList(row));
-        tables.append(QJsonObject{{QStringLiteral("name"), t.name},
-                                  {QStringLiteral("columns"), QJsonArray::fromStringList(t.columns)},
-                                  {QStringLiteral("sample_rows"), rows},
-                                  {QStringLiteral("sample_row_count"), t.sampleRowCount},
-                                  {QStringLiteral("predicted_rows"), t.predictedRows}});
+        tables.append(
+            QJsonObject{{QStringLiteral("name"), t.name},
+                        {QStringLiteral("columns"), QJsonArray::fromStringList(t.columns)},
+                        {QStringLiteral("sample_rows"), rows},
+                        {QStringLiteral("sample_row_count"), t.sampleRowCount},
+                        {QStringLiteral("predicted_rows"), t.predictedRows}});
     }
     QJsonArray rejects;
     for (const DryRunReject &x : r.rejects)

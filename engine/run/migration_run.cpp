@@ -82,13 +82,12 @@ struct MigrationRun::Impl {
         if (totalKnown > 0)
             progress.fraction = std::min(1.0, double(done) / double(totalKnown));
         else if (progress.current >= 0)
-            progress.fraction = (progress.current + readerFraction.load())
-                                / std::max<size_t>(1, progress.collections.size());
+            progress.fraction = (progress.current + readerFraction.load()) /
+                                std::max<size_t>(1, progress.collections.size());
         const double secs = std::max(0.001, progress.elapsedSeconds);
         progress.docsPerSecond = read / secs;
-        progress.etaSeconds = progress.fraction > 0.01
-                                  ? secs * (1.0 - progress.fraction) / progress.fraction
-                                  : -1;
+        progress.etaSeconds =
+            progress.fraction > 0.01 ? secs * (1.0 - progress.fraction) / progress.fraction : -1;
         Q_EMIT q->progress(progress);
     }
 
@@ -147,15 +146,18 @@ MigrationRun::~MigrationRun() = default;
 int MigrationRun::exitCode() const
 {
     switch (m_status) {
-    case RunStatus::Completed: return 0;
-    case RunStatus::CompletedWithRejects: return 1;
-    case RunStatus::Cancelled: return 4;
+    case RunStatus::Completed:
+        return 0;
+    case RunStatus::CompletedWithRejects:
+        return 1;
+    case RunStatus::Cancelled:
+        return 4;
     case RunStatus::Failed:
     default:
         return m_error.code == ErrorCode::Connect || m_error.code == ErrorCode::Auth
                    ? 3
-                   : (m_error.code == ErrorCode::Usage || m_error.code == ErrorCode::ProjectFile
-                          || m_error.code == ErrorCode::NotFound
+                   : (m_error.code == ErrorCode::Usage || m_error.code == ErrorCode::ProjectFile ||
+                              m_error.code == ErrorCode::NotFound
                           ? 2
                           : 4);
     }
@@ -307,7 +309,8 @@ Status MigrationRun::Impl::writeRejects(const CollectionMapping &mapping, const 
                                         const std::vector<DocReject> &list)
 {
     for (const DocReject &r : list) {
-        log(LogLevel::Warning, trEngine("%1: document rejected: %2").arg(mapping.collection, r.reason));
+        log(LogLevel::Warning,
+            trEngine("%1: document rejected: %2").arg(mapping.collection, r.reason));
         if (Status s = rejects->add(batch.docs.data(r.doc), batch.docs.length(r.doc),
                                     mapping.collection, r.reason, r.field);
             !s)
@@ -346,7 +349,8 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     QHash<QString, qint64> unknownFields;
     QHash<QString, qint64> excludedValues;
 
-    auto prepared = sink->prepare(mapping, project.options, request.resume && !checkpoint.position.isEmpty());
+    auto prepared =
+        sink->prepare(mapping, project.options, request.resume && !checkpoint.position.isEmpty());
     if (!prepared)
         return prepared.error();
     for (const QString &t : prepared->createdTables)

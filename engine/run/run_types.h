@@ -13,12 +13,12 @@ enum class RunMode { Run, DryRun };
 // What to run and how; the project says what to move, this says how this run behaves.
 struct RunRequest {
     RunMode mode = RunMode::Run;
-    QStringList collections; // empty: every enabled collection of the project
-    bool resume = false;     // continue from committed checkpoints
+    QStringList collections;    // empty: every enabled collection of the project
+    bool resume = false;        // continue from committed checkpoints
     qint64 dryRunSample = 1000; // documents per collection for a dry run (-1 = all)
-    QString reportPath;      // where to write the JSON report ("" = none)
-    QString rejectPath;      // NDJSON reject file ("" = beside the report, or none)
-    bool validate = true;    // count check at the end of a run
+    QString reportPath;         // where to write the JSON report ("" = none)
+    QString rejectPath;         // NDJSON reject file ("" = beside the report, or none)
+    bool validate = true;       // count check at the end of a run
 };
 
 struct CollectionProgress {
@@ -35,8 +35,8 @@ struct CollectionProgress {
 
 struct RunProgress {
     std::vector<CollectionProgress> collections;
-    int current = -1;         // index of the collection being moved
-    double fraction = 0;      // overall 0..1
+    int current = -1;    // index of the collection being moved
+    double fraction = 0; // overall 0..1
     double elapsedSeconds = 0;
     double etaSeconds = -1;   // -1 unknown
     double docsPerSecond = 0; // overall, recent
@@ -55,7 +55,7 @@ struct DryRunTable {
 };
 
 struct DryRunReject {
-    QString id;     // the document's _id as text
+    QString id; // the document's _id as text
     QString field;
     QString reason;
 };
@@ -68,7 +68,7 @@ struct DryRunCollection {
     std::vector<DryRunTable> tables;
     std::vector<DryRunReject> rejects;
     QStringList warnings;
-    double sampleSeconds = 0;    // transform + write time of the sample
+    double sampleSeconds = 0;     // transform + write time of the sample
     double estimatedSeconds = -1; // for the whole collection, from the measured speed
 };
 

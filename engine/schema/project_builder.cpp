@@ -97,8 +97,8 @@ Result<InferOutcome> inferProject(Source &source, const Endpoint &sourceEndpoint
     }
 
     InferOutcome out;
-    const Dialect dialect = targetEndpoint.kind() == EndpointKind::Sqlite ? Dialect::Sqlite
-                                                                          : Dialect::Postgres;
+    const Dialect dialect =
+        targetEndpoint.kind() == EndpointKind::Sqlite ? Dialect::Sqlite : Dialect::Postgres;
     out.project.name = sourceEndpoint.kind() == EndpointKind::Dump
                            ? QFileInfo(sourceEndpoint.path()).completeBaseName()
                            : sourceEndpoint.database();
@@ -112,11 +112,12 @@ Result<InferOutcome> inferProject(Source &source, const Endpoint &sourceEndpoint
     for (const QString &name : names) {
         if (onCollection)
             onCollection(name);
-        auto schema = inferCollectionSchema(source, name, options.sampleSize, {}, counts.value(name, -1));
+        auto schema =
+            inferCollectionSchema(source, name, options.sampleSize, {}, counts.value(name, -1));
         if (!schema)
             return schema.error();
-        MappingProposal proposal = proposeMapping(name, *schema->root, schema->sampled, dialect,
-                                                  options, &tableNames);
+        MappingProposal proposal =
+            proposeMapping(name, *schema->root, schema->sampled, dialect, options, &tableNames);
         for (const QString &w : proposal.warnings)
             out.warnings.append(QStringLiteral("%1: %2").arg(name, w));
         out.project.collections.push_back(std::move(proposal.mapping));

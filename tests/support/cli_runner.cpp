@@ -59,7 +59,8 @@ bool loadJsonIntoMongo(const QString &uri, const QString &collection, const QStr
     const QByteArray db = QByteArray(mongoc_uri_get_database(u));
     mongoc_collection_t *coll =
         mongoc_client_get_collection(client, db.constData(), collection.toUtf8().constData());
-    bson_json_reader_t *reader = bson_json_reader_new_from_file(jsonFile.toLocal8Bit().constData(), &error);
+    bson_json_reader_t *reader =
+        bson_json_reader_new_from_file(jsonFile.toLocal8Bit().constData(), &error);
     bool ok = reader != nullptr;
     std::vector<bson_t *> docs;
     while (ok) {

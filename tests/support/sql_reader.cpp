@@ -69,7 +69,8 @@ QList<QStringList> SqlReader::rows(const QString &sql)
             for (const auto &row : r) {
                 QStringList cells;
                 for (const auto &f : row)
-                    cells.append(f.is_null() ? QStringLiteral("\\N") : QString::fromUtf8(f.c_str()));
+                    cells.append(f.is_null() ? QStringLiteral("\\N")
+                                             : QString::fromUtf8(f.c_str()));
                 out.append(cells);
             }
         } catch (const std::exception &e) {
@@ -103,11 +104,11 @@ QString SqlReader::scalar(const QString &sql)
 
 QStringList SqlReader::tables()
 {
-    const QString sql = d->postgres
-                            ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
-                                             "table_schema = 'public' ORDER BY 1")
-                            : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                             "AND name NOT LIKE 'sqlite_%' ORDER BY 1");
+    const QString sql =
+        d->postgres ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                     "table_schema = 'public' ORDER BY 1")
+                    : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "AND name NOT LIKE 'sqlite_%' ORDER BY 1");
     QStringList out;
     for (const QStringList &r : rows(sql))
         if (!r.first().startsWith(QLatin1String("_ferry")))
@@ -140,7 +141,8 @@ QString SqlReader::tableChecksum(const QString &table)
         lines.append(r.join(QChar(0x1f)));
     std::sort(lines.begin(), lines.end());
     return QString::fromLatin1(
-        QCryptographicHash::hash(lines.join(QChar(0x1e)).toUtf8(), QCryptographicHash::Sha256).toHex());
+        QCryptographicHash::hash(lines.join(QChar(0x1e)).toUtf8(), QCryptographicHash::Sha256)
+            .toHex());
 }
 
 } // namespace ferry::test

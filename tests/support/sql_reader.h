@@ -15,10 +15,10 @@ public:
     ~SqlReader();
     bool ok() const;
     QString error() const;
-    QString scalar(const QString &sql);                // first column of the first row
-    QList<QStringList> rows(const QString &sql);       // all rows, NULL as "\\N"
-    QStringList tables();                              // user tables, sorted, no _ferry_*
-    QStringList columns(const QString &table);         // in table order
+    QString scalar(const QString &sql);          // first column of the first row
+    QList<QStringList> rows(const QString &sql); // all rows, NULL as "\\N"
+    QStringList tables();                        // user tables, sorted, no _ferry_*
+    QStringList columns(const QString &table);   // in table order
     // Hash of all rows, order-independent: equal tables give equal checksums.
     QString tableChecksum(const QString &table);
 
