@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -263,6 +264,12 @@ void MappingPage::fieldSelected()
     m_strategy->setEnabled(isArray);
     if (!isArray)
         return;
+    // Only PostgreSQL has array columns; elsewhere the choice would silently become JSON.
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_strategy->model())) {
+        const int pg = m_strategy->findData(int(ArrayStrategy::PgArray));
+        items->item(pg)->setEnabled(m_wizard->document()->project().targetDialect() ==
+                                    Dialect::Postgres);
+    }
     const CollectionMapping *mapping =
         m_wizard->document()->project().findCollection(m_collection->currentText());
     if (!mapping)
