@@ -1,0 +1,46 @@
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Ferry"));
+    QApplication::setOrganizationDomain(QStringLiteral("ferry.invalid"));
+    QApplication::setApplicationName(QStringLiteral("Ferry"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("ferry"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Moves MongoDB data into PostgreSQL or SQLite and back."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Start on the demo project."));
+    parser.addOption(demo);
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "A .ferry project to open."),
+                                 QStringLiteral("[project]"));
+    parser.process(app);
+
+    ferry::MainWindow window;
+    if (parser.isSet(demo))
+        window.startDemo();
+    else if (!parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().constFirst());
+    window.show();
+    return QApplication::exec();
+}

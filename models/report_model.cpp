@@ -1,0 +1,101 @@
+#include "models/report_model.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+namespace ferry {
+
+ReportModel::ReportModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
+
+void ReportModel::setReport(const RunReport &report)
+{
+    beginResetModel();
+    m_report = report;
+    endResetModel();
+}
+
+int ReportModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_report.collections.size());
+}
+
+int ReportModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ReportModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || size_t(index.row()) >= m_report.collections.size())
+        return {};
+    const CollectionReport &c = m_report.collections[size_t(index.row())];
+    const QLocale locale;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return c.name;
+        case StatusColumn:
+            return c.status;
+        case SourceColumn:
+            return c.sourceCount < 0 ? tr("unknown") : locale.toString(c.sourceCount);
+        case WrittenColumn:
+            return locale.toString(c.written);
+        case SkippedColumn:
+            return locale.toString(c.skippedExisting);
+        case RejectedColumn:
+            return locale.toString(c.rejected);
+        case TablesColumn: {
+            QStringList parts;
+            for (const TableCount &t : c.tables)
+                parts.append(tr("%1: %2").arg(t.name, locale.toString(t.rows)));
+            return parts.join(QStringLiteral(", "));
+        }
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (!c.warnings.isEmpty())
+            return c.warnings.join(QLatin1Char('\n'));
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == RejectedColumn && c.rejected > 0)
+            return QBrush(QColor(0xa0, 0x60, 0x00));
+        if (index.column() == StatusColumn &&
+            (c.status == QLatin1String("failed") || c.status == QLatin1String("cancelled")))
+            return QBrush(QColor(0xc0, 0x10, 0x10));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() >= SourceColumn && index.column() <= RejectedColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
+    return {};
+}
+
+QVariant ReportModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Collection");
+    case StatusColumn:
+        return tr("Status");
+    case SourceColumn:
+        return tr("Source");
+    case WrittenColumn:
+        return tr("Written");
+    case SkippedColumn:
+        return tr("Skipped");
+    case RejectedColumn:
+        return tr("Rejected");
+    case TablesColumn:
+        return tr("Rows per table");
+    }
+    return {};
+}
+
+} // namespace ferry

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "run/report.h"
+
+#include <QAbstractTableModel>
+
+namespace ferry {
+
+// The per-collection outcome of a run or dry run: counts and rows per table.
+class ReportModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        StatusColumn,
+        SourceColumn,
+        WrittenColumn,
+        SkippedColumn,
+        RejectedColumn,
+        TablesColumn,
+        ColumnCount
+    };
+
+    explicit ReportModel(QObject *parent = nullptr);
+
+    void setReport(const RunReport &report);
+    const RunReport &report() const { return m_report; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    RunReport m_report;
+};
+
+} // namespace ferry

@@ -1,0 +1,190 @@
+#include "model_test_data.h"
+#include "models/mapping_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest>
+
+using namespace ferry;
+
+class TestMappingModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void listsRootColumns();
+    void renameUndoRedo();
+    void flagsBadNames_data();
+    void flagsBadNames();
+    void changesTypeNullableAndKey();
+    void movesColumns();
+    void arrayStrategies();
+
+private:
+    int rowOf(const QString &column) const;
+    ProjectDocument *m_doc = nullptr;
+    MappingModel *m_model = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void TestMappingModel::init()
+{
+    m_doc = new ProjectDocument;
+    testdata::loadOrders(*m_doc, QStringLiteral("postgresql://localhost/shop"));
+    m_model = new MappingModel(m_doc);
+    m_tester = new QAbstractItemModelTester(m_model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setTable(QStringLiteral("orders"), {});
+}
+
+void TestMappingModel::cleanup()
+{
+    delete m_tester;
+    delete m_model;
+    delete m_doc;
+}
+
+int TestMappingModel::rowOf(const QString &column) const
+{
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        if (m_model->index(r, MappingModel::NameColumn).data().toString() == column)
+            return r;
+    }
+    return -1;
+}
+
+void TestMappingModel::listsRootColumns()
+{
+    QVERIFY(rowOf(QStringLiteral("customer")) >= 0);
+    QVERIFY(rowOf(QStringLiteral("address_city")) >= 0);
+    QVERIFY(!m_model->hasProblems());
+    const QModelIndex type =
+        m_model->index(rowOf(QStringLiteral("total")), MappingModel::TypeColumn);
+    QCOMPARE(type.data(Qt::EditRole).toString(), columnTypeName(ColumnType::Double));
+    QVERIFY(type.data(MappingModel::ChoicesRole)
+                .toStringList()
+                .contains(columnTypeName(ColumnType::Numeric)));
+}
+
+void TestMappingModel::renameUndoRedo()
+{
+    const int row = rowOf(QStringLiteral("customer"));
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    QVERIFY(m_model->setData(m_model->index(row, MappingModel::NameColumn),
+                             QStringLiteral("customer_name")));
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(m_model->index(row, 0).data().toString(), QStringLiteral("customer_name"));
+    QCOMPARE(m_doc->undoStack()->count(), 1);
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_model->index(row, 0).data().toString(), QStringLiteral("customer"));
+    m_doc->undoStack()->redo();
+    QCOMPARE(m_model->index(row, 0).data().toString(), QStringLiteral("customer_name"));
+}
+
+void TestMappingModel::flagsBadNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("duplicate") << QStringLiteral("TOTAL");
+    QTest::newRow("reserved") << QStringLiteral("select");
+    QTest::newRow("too long") << QString(64, QLatin1Char('a'));
+    QTest::newRow("empty") << QStringLiteral(" ");
+}
+
+void TestMappingModel::flagsBadNames()
+{
+    QFETCH(QString, name);
+    QSignalSpy problems(m_model, &MappingModel::problemsChanged);
+    const QModelIndex index =
+        m_model->index(rowOf(QStringLiteral("customer")), MappingModel::NameColumn);
+    // The model trims, so an all-blank name becomes empty.
+    QVERIFY(m_model->setData(index, name));
+    QVERIFY(m_model->hasProblems());
+    QVERIFY(!index.data(MappingModel::ProblemRole).toString().isEmpty());
+    QCOMPARE(index.data(Qt::ToolTipRole), index.data(MappingModel::ProblemRole));
+    QVERIFY(index.data(Qt::ForegroundRole).isValid());
+    QVERIFY(!problems.isEmpty());
+    QCOMPARE(problems.last().at(0).toBool(), true);
+    QVERIFY(!mappingProblems(*m_doc->project().findCollection(QStringLiteral("orders")),
+                             Dialect::Postgres)
+                 .isEmpty());
+    m_doc->undoStack()->undo();
+    QVERIFY(!m_model->hasProblems());
+}
+
+void TestMappingModel::changesTypeNullableAndKey()
+{
+    const int row = rowOf(QStringLiteral("total"));
+    QVERIFY(m_model->setData(m_model->index(row, MappingModel::TypeColumn),
+                             columnTypeName(ColumnType::Numeric)));
+    QVERIFY(!m_model->setData(m_model->index(row, MappingModel::TypeColumn),
+                              QStringLiteral("no-such-type")));
+    QCOMPARE(m_model->table()->columns[size_t(row)].type, ColumnType::Numeric);
+    const bool nullable = m_model->table()->columns[size_t(row)].nullable;
+    QVERIFY(m_model->setData(m_model->index(row, MappingModel::NullableColumn),
+                             nullable ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(m_model->table()->columns[size_t(row)].nullable, !nullable);
+    QVERIFY(m_model->setData(m_model->index(row, MappingModel::ConversionColumn),
+                             conversionName(Conversion::Json)));
+    QCOMPARE(m_model->table()->columns[size_t(row)].conversion, Conversion::Json);
+    QCOMPARE(m_doc->undoStack()->count(), 3);
+    m_doc->undoStack()->undo();
+    m_doc->undoStack()->undo();
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_model->table()->columns[size_t(row)].type, ColumnType::Double);
+}
+
+void TestMappingModel::movesColumns()
+{
+    const int row = rowOf(QStringLiteral("customer"));
+    const QString below = m_model->index(row + 1, 0).data().toString();
+    QVERIFY(m_model->moveColumn(row, +1));
+    QCOMPARE(m_model->index(row, 0).data().toString(), below);
+    QCOMPARE(m_model->index(row + 1, 0).data().toString(), QStringLiteral("customer"));
+    QVERIFY(!m_model->moveColumn(0, -1));
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_model->index(row, 0).data().toString(), QStringLiteral("customer"));
+}
+
+void TestMappingModel::arrayStrategies()
+{
+    const QString items = QStringLiteral("items");
+    auto orders = [this] { return *m_doc->project().findCollection(QStringLiteral("orders")); };
+    QCOMPARE(arrayStrategy(orders(), items), ArrayStrategy::ChildTable);
+    const CollectionMapping proposal = orders();
+    const int rowsBefore = m_model->rowCount();
+    const FieldNode *node = m_doc->schema(QStringLiteral("orders"))->find(items);
+    QVERIFY(node);
+
+    for (ArrayStrategy s : {ArrayStrategy::JsonColumn, ArrayStrategy::PgArray, ArrayStrategy::Skip,
+                            ArrayStrategy::ChildTable}) {
+        m_doc->modify(QStringLiteral("strategy"), [&](Project &p) {
+            setArrayStrategy(*p.findCollection(QStringLiteral("orders")), items, s, node, &proposal,
+                             p.targetDialect());
+        });
+        QCOMPARE(arrayStrategy(orders(), items), s);
+    }
+    QCOMPARE(orders(), proposal); // back to a child table: the proposal's own
+    m_doc->undoStack()->undo();   // → skip
+    QVERIFY(orders().excluded.contains(items));
+    m_doc->undoStack()->undo(); // → PG array
+    QCOMPARE(arrayStrategy(orders(), items), ArrayStrategy::PgArray);
+    QCOMPARE(m_model->rowCount(), rowsBefore + 1);
+    m_doc->undoStack()->undo(); // → JSON column
+    QCOMPARE(arrayStrategy(orders(), items), ArrayStrategy::JsonColumn);
+    const int json = rowOf(QStringLiteral("items"));
+    QVERIFY(json >= 0);
+    QCOMPARE(m_model->table()->columns[size_t(json)].type, ColumnType::Json);
+
+    // Without a proposal the UI still builds a usable child table.
+    m_doc->modify(QStringLiteral("strategy"), [&](Project &p) {
+        setArrayStrategy(*p.findCollection(QStringLiteral("orders")), items,
+                         ArrayStrategy::ChildTable, node, nullptr, p.targetDialect());
+    });
+    const TableMapping *child = tableAt(orders(), {int(orders().root.children.size()) - 1});
+    QVERIFY(child);
+    QCOMPARE(child->source, items);
+    QVERIFY(!child->keyColumns().empty());
+    QVERIFY(mappingProblems(orders(), Dialect::Postgres).isEmpty());
+}
+
+QTEST_MAIN(TestMappingModel)
+#include "tst_model_mapping.moc"

@@ -1,0 +1,211 @@
+#include "models/field_tree_model.h"
+#include "models/mapping_edits.h"
+#include "models/mapping_model.h"
+#include "models/project_document.h"
+#include "ui/collections_page.h"
+#include "ui/dry_run_page.h"
+#include "ui/endpoint_page.h"
+#include "ui/mapping_page.h"
+#include "ui/migration_wizard.h"
+#include "ui/run_page.h"
+
+#include <QComboBox>
+#include <QCommandLinkButton>
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace ferry;
+
+// Drives the whole wizard on the demo shop into a SQLite file, the way a person would:
+// demo button, Next through every page, then counts the rows that arrived.
+class TestWizardWalkthrough : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void demoIntoSqlite();
+
+private:
+    void shot(QWidget *w, const char *name);
+    QString m_shots;
+};
+
+void TestWizardWalkthrough::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_shots = qEnvironmentVariable("FERRY_SCREENSHOT_DIR");
+    if (!m_shots.isEmpty())
+        QDir().mkpath(m_shots);
+    if (MigrationWizard::demoSourceDir().isEmpty()) {
+        // Run by hand from build/tests: the checkout is two folders up.
+        qputenv("FERRY_DEMO_DIR", (QCoreApplication::applicationDirPath() +
+                                   QStringLiteral("/../../resources/demo/shop"))
+                                      .toLocal8Bit());
+    }
+    QVERIFY2(!MigrationWizard::demoSourceDir().isEmpty(), "the demo dump is part of the checkout");
+}
+
+void TestWizardWalkthrough::shot(QWidget *w, const char *name)
+{
+    if (m_shots.isEmpty())
+        return;
+    QVERIFY(w->grab().save(m_shots + QLatin1Char('/') + QLatin1String(name)));
+}
+
+void TestWizardWalkthrough::demoIntoSqlite()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString sqlite = tmp.filePath(QStringLiteral("shop.sqlite"));
+
+    MigrationWizard wizard;
+    wizard.resize(1000, 720);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::StartPageId));
+    shot(&wizard, "01-start.png");
+
+    auto *demo =
+        wizard.currentPage()->findChild<QCommandLinkButton *>(QStringLiteral("demoButton"));
+    QVERIFY(demo);
+    QTest::mouseClick(demo, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::SourcePageId));
+    auto *sourceUri = wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("uriEdit"));
+    QVERIFY(sourceUri->text().startsWith(QStringLiteral("dump:")));
+    shot(&wizard, "02-source.png");
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::TargetPageId));
+    auto *targetUri = wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("uriEdit"));
+    targetUri->clear();
+    QTest::keyClicks(targetUri, QStringLiteral("sqlite:") + sqlite);
+    shot(&wizard, "03-target.png");
+    wizard.next();
+    QCOMPARE(wizard.document()->project().targetUri, QStringLiteral("sqlite:") + sqlite);
+
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::CollectionsPageId));
+    auto *collections = qobject_cast<CollectionsPage *>(wizard.currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(collections->isComplete(), 60000);
+    const Project &project = wizard.document()->project();
+    QVERIFY(project.collections.size() >= 3);
+    shot(&wizard, "04-collections.png");
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::MappingPageId));
+    auto *mapping = qobject_cast<MappingPage *>(wizard.currentPage());
+    QVERIFY(mapping->isComplete());
+    mapping->selectCollection(QStringLiteral("customers"));
+    // Store the customers' tags as one JSON column instead of a child table.
+    auto *fieldView = mapping->findChild<QTreeView *>(QStringLiteral("fieldView"));
+    const QModelIndex tags = mapping->fieldModel()->indexOfPath(QStringLiteral("tags"));
+    QVERIFY(tags.isValid());
+    fieldView->setCurrentIndex(tags);
+    auto *strategy = mapping->findChild<QComboBox *>(QStringLiteral("strategyCombo"));
+    QVERIFY(strategy->isEnabled());
+    const int json = strategy->findData(int(ArrayStrategy::JsonColumn));
+    strategy->setCurrentIndex(json);
+    Q_EMIT strategy->activated(json);
+    QCOMPARE(
+        arrayStrategy(*wizard.document()->project().findCollection(QStringLiteral("customers")),
+                      QStringLiteral("tags")),
+        ArrayStrategy::JsonColumn);
+    // Rename a column; a reserved word blocks Next until it is undone.
+    MappingModel *columns = mapping->mappingModel();
+    int nameRow = -1;
+    for (int r = 0; r < columns->rowCount(); ++r) {
+        if (columns->index(r, MappingModel::NameColumn).data().toString() == QStringLiteral("name"))
+            nameRow = r;
+    }
+    QVERIFY(nameRow >= 0);
+    QVERIFY(columns->setData(columns->index(nameRow, MappingModel::NameColumn),
+                             QStringLiteral("full_name")));
+    QVERIFY(columns->setData(columns->index(nameRow, MappingModel::NameColumn),
+                             QStringLiteral("select")));
+    QVERIFY(!mapping->isComplete());
+    shot(&wizard, "05-mapping-problem.png");
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::MappingPageId));
+    wizard.document()->undoStack()->undo();
+    QVERIFY(mapping->isComplete());
+    QCOMPARE(columns->index(nameRow, MappingModel::NameColumn).data().toString(),
+             QStringLiteral("full_name"));
+    shot(&wizard, "05-mapping.png");
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::OptionsPageId));
+    shot(&wizard, "06-options.png");
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::DryRunPageId));
+    auto *dryRun = qobject_cast<DryRunPage *>(wizard.currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(dryRun->isFinished(), 120000);
+    QVERIFY2(dryRun->isComplete(), "the dry run of the demo passes");
+    auto *ddl = dryRun->findChild<QPlainTextEdit *>(QStringLiteral("ddlText"));
+    QVERIFY2(ddl->toPlainText().contains(QStringLiteral("CREATE TABLE"), Qt::CaseInsensitive),
+             qPrintable(ddl->toPlainText()));
+    shot(&wizard, "07-dry-run.png");
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::RunPageId));
+    auto *run = qobject_cast<RunPage *>(wizard.currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 300000);
+    shot(&wizard, "08-run.png");
+    const RunReport report = wizard.lastReport();
+    QCOMPARE(report.status, RunReport::statusName(RunStatus::Completed));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::SummaryPageId));
+    shot(&wizard, "09-summary.png");
+
+    // Every enabled collection's documents are rows of its root table.
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("walkthrough"));
+        db.setDatabaseName(sqlite);
+        QVERIFY(db.open());
+        for (const CollectionMapping &c : wizard.document()->project().collections) {
+            if (!c.enabled)
+                continue;
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("SELECT COUNT(*) FROM \"%1\"").arg(c.root.table)),
+                     qPrintable(c.root.table));
+            QVERIFY(q.next());
+            const qint64 rows = q.value(0).toLongLong();
+            QVERIFY2(rows > 0, qPrintable(c.root.table));
+            const qint64 expected = wizard.document()->sourceCount(c.collection);
+            if (expected >= 0)
+                QCOMPARE(rows, expected);
+            bool reported = false;
+            for (const CollectionReport &cr : report.collections) {
+                if (cr.name == c.collection) {
+                    QCOMPARE(cr.written, rows);
+                    reported = true;
+                }
+            }
+            QVERIFY2(reported, qPrintable(c.collection));
+        }
+        // The mapping edits reached the target.
+        const QSqlRecord customers = db.record(QStringLiteral("customers"));
+        QVERIFY(customers.contains(QStringLiteral("full_name")));
+        QVERIFY(customers.contains(QStringLiteral("tags")));
+        QVERIFY(!customers.contains(QStringLiteral("name")));
+        QVERIFY(!db.tables().contains(QStringLiteral("customers_tags")));
+        QSqlQuery tagsQuery(db);
+        QVERIFY(tagsQuery.exec(
+            QStringLiteral("SELECT tags FROM customers WHERE tags IS NOT NULL LIMIT 1")));
+        QVERIFY(tagsQuery.next());
+        QVERIFY2(tagsQuery.value(0).toString().startsWith(QLatin1Char('[')),
+                 qPrintable(tagsQuery.value(0).toString()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("walkthrough"));
+}
+
+QTEST_MAIN(TestWizardWalkthrough)
+#include "tst_wizard_walkthrough.moc"

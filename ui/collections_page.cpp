@@ -1,0 +1,203 @@
+#include "ui/collections_page.h"
+
+#include "models/collections_model.h"
+#include "models/project_document.h"
+#include "ui/migration_wizard.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ferry {
+
+CollectionsPage::CollectionsPage(MigrationWizard *wizard)
+    : QWizardPage(wizard), m_wizard(wizard), m_model(new CollectionsModel(wizard->document(), this))
+{
+    setTitle(tr("Collections"));
+    setSubTitle(tr("Tick the collections to move and check the tables they become. Double-click "
+                   "a table name to change it."));
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("collectionsView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    m_view->horizontalHeader()->setSectionResizeMode(CollectionsModel::NameColumn,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(CollectionsModel::CountColumn,
+                                                     QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(CollectionsModel::TableColumn,
+                                                     QHeaderView::Stretch);
+    m_view->verticalHeader()->hide();
+
+    auto *up = new QPushButton(QIcon(QStringLiteral(":/icons/up.svg")), tr("Move &up"), this);
+    up->setToolTip(tr("Collections are moved in this order (references first)."));
+    auto *down = new QPushButton(QIcon(QStringLiteral(":/icons/down.svg")), tr("Move do&wn"), this);
+    auto *all = new QPushButton(tr("Select &all"), this);
+    auto *none = new QPushButton(tr("Select &none"), this);
+    m_reload = new QPushButton(tr("&Reload"), this);
+    m_reload->setToolTip(tr("Read the source again (counts, fields, sample documents)."));
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumHeight(16);
+    m_busy->setTextVisible(false);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(up);
+    buttons->addWidget(down);
+    buttons->addStretch(1);
+    buttons->addWidget(all);
+    buttons->addWidget(none);
+    buttons->addWidget(m_reload);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_busy);
+    layout->addWidget(m_status);
+
+    connect(up, &QPushButton::clicked, this, [this] { move(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { move(+1); });
+    connect(all, &QPushButton::clicked, this, [this] { setAll(true); });
+    connect(none, &QPushButton::clicked, this, [this] { setAll(false); });
+    connect(m_reload, &QPushButton::clicked, this, [this] {
+        m_wizard->setLoadedSource({});
+        load();
+    });
+    connect(&m_watcher, &QFutureWatcher<Result<SourceLoad>>::finished, this,
+            &CollectionsPage::loaded);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &QWizardPage::completeChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &QWizardPage::completeChanged);
+}
+
+CollectionsPage::~CollectionsPage()
+{
+    m_watcher.waitForFinished();
+}
+
+void CollectionsPage::initializePage()
+{
+    if (m_wizard->loadedSource() != m_wizard->document()->project().sourceUri || !m_loaded)
+        load();
+}
+
+void CollectionsPage::load()
+{
+    if (m_watcher.isRunning())
+        return;
+    auto source = m_wizard->sourceEndpoint();
+    auto target = m_wizard->targetEndpoint();
+    if (!source || !target) {
+        m_status->setText((source ? target.error() : source.error()).toString());
+        return;
+    }
+    m_loaded = false;
+    m_busy->show();
+    m_reload->setEnabled(false);
+    m_status->setStyleSheet({});
+    m_status->setText(
+        tr("Reading %1: collections, counts and a sample of each…").arg(source->redacted()));
+    const Endpoint src = *source;
+    const Endpoint tgt = *target;
+    Project current = m_wizard->document()->project();
+    // Mappings of collections from another source would point at nothing: start over.
+    const QString before = m_wizard->loadedSource();
+    if (!before.isEmpty() && before != current.sourceUri)
+        current.collections.clear();
+    m_watcher.setFuture(
+        QtConcurrent::run([src, tgt, current] { return loadSource(src, tgt, current); }));
+    Q_EMIT completeChanged();
+}
+
+void CollectionsPage::loaded()
+{
+    m_busy->hide();
+    m_reload->setEnabled(true);
+    Result<SourceLoad> result = m_watcher.result();
+    if (!result) {
+        m_status->setStyleSheet(QStringLiteral("color: #b01010"));
+        m_status->setText(result.error().toString());
+        Q_EMIT completeChanged();
+        return;
+    }
+    ProjectDocument *doc = m_wizard->document();
+    SourceLoad &load = *result;
+    for (auto it = load.schemas.cbegin(); it != load.schemas.cend(); ++it)
+        doc->setSchema(it.key(), it.value());
+    for (auto it = load.samples.begin(); it != load.samples.end(); ++it)
+        doc->setSamples(it.key(), std::move(it.value()));
+    for (const CollectionMapping &m : std::as_const(load.proposals))
+        doc->setProposal(m);
+    if (doc->project().collections.empty()) {
+        // A fresh inference is the starting point, not an edit to undo.
+        doc->setProject(std::move(load.project));
+        doc->markDirty();
+    } else {
+        doc->modify(tr("Add collections found in the source"),
+                    [&](Project &p) { p = load.project; });
+    }
+    doc->setCollectionInfos(load.infos);
+    m_wizard->setLoadedSource(doc->project().sourceUri);
+    m_loaded = true;
+    m_status->setStyleSheet({});
+    QString text = tr("%n collection(s) found.", nullptr, int(load.infos.size()));
+    if (!load.warnings.isEmpty())
+        text += QLatin1Char('\n') + load.warnings.join(QLatin1Char('\n'));
+    m_status->setText(text);
+    Q_EMIT completeChanged();
+}
+
+void CollectionsPage::move(int delta)
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    if (m_model->moveCollection(current.row(), delta))
+        m_view->setCurrentIndex(m_model->index(current.row() + delta, current.column()));
+}
+
+void CollectionsPage::setAll(bool enabled)
+{
+    m_wizard->document()->modify(
+        enabled ? tr("Select all collections") : tr("Select no collection"), [enabled](Project &p) {
+            for (CollectionMapping &c : p.collections)
+                c.enabled = enabled;
+        });
+}
+
+bool CollectionsPage::isComplete() const
+{
+    return m_loaded && !m_watcher.isRunning() && m_model->enabledCount() > 0;
+}
+
+bool CollectionsPage::validatePage()
+{
+    const QStringList problems = m_model->problems();
+    if (!problems.isEmpty()) {
+        m_status->setStyleSheet(QStringLiteral("color: #b01010"));
+        m_status->setText(tr("Some target table names cannot be used:\n%1")
+                              .arg(problems.join(QLatin1Char('\n'))));
+        return false;
+    }
+    return true;
+}
+
+int CollectionsPage::nextId() const
+{
+    auto target = Endpoint::parse(m_wizard->document()->project().targetUri);
+    // A document target takes the documents as they are: there are no columns to map.
+    if (target && target->isDocument())
+        return MigrationWizard::OptionsPageId;
+    return MigrationWizard::MappingPageId;
+}
+
+} // namespace ferry

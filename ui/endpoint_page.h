@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/endpoint.h"
+
+#include <QFutureWatcher>
+#include <QWizardPage>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QFormLayout;
+
+namespace ferry {
+
+class MigrationWizard;
+
+// Pages 2 and 3: where the data comes from and where it goes. The same page serves both
+// roles; the kind decides which fields show. The password is kept for this session only.
+class EndpointPage : public QWizardPage {
+    Q_OBJECT
+public:
+    enum class Role { Source, Target };
+
+    EndpointPage(Role role, MigrationWizard *wizard);
+    ~EndpointPage() override;
+
+    void initializePage() override;
+    bool validatePage() override;
+    int nextId() const override;
+
+    // For tests and the demo: what the URI field holds.
+    QString uri() const;
+    void setUri(const QString &uri);
+
+private:
+    EndpointKind currentKind() const;
+    void showRows(EndpointKind kind);
+    void kindChanged();
+    void composeUri();
+    void parseUri();
+    void browse();
+    void testConnection();
+    Result<Endpoint> endpoint() const;
+    void showStatus(const QString &text, bool error);
+
+    Role m_role;
+    MigrationWizard *m_wizard;
+    QComboBox *m_kind;
+    QFormLayout *m_form;
+    QWidget *m_pathRow;
+    QLineEdit *m_host;
+    QSpinBox *m_port;
+    QLineEdit *m_database;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QLineEdit *m_path;
+    QPushButton *m_browse;
+    QLineEdit *m_uri;
+    QPushButton *m_test;
+    QLabel *m_status;
+    QFutureWatcher<Result<QString>> m_watcher;
+    bool m_updating = false;
+};
+
+} // namespace ferry

@@ -1,0 +1,95 @@
+#include "ui/start_page.h"
+
+#include "ui/migration_wizard.h"
+#include "ui/recent_projects.h"
+
+#include <QCommandLinkButton>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QVBoxLayout>
+
+namespace ferry {
+
+StartPage::StartPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
+{
+    setTitle(tr("Welcome to Ferry"));
+    setSubTitle(tr("Move MongoDB data into PostgreSQL or SQLite — or back — with a mapping you "
+                   "can review, rehearse and save."));
+
+    auto *newButton = new QCommandLinkButton(tr("&New migration"),
+                                             tr("Choose a source and a target and build a "
+                                                "mapping step by step."),
+                                             this);
+    newButton->setObjectName(QStringLiteral("newButton"));
+    newButton->setIcon(QIcon(QStringLiteral(":/icons/new.svg")));
+    auto *openButton = new QCommandLinkButton(tr("&Open project…"),
+                                              tr("Continue with a saved .ferry project."), this);
+    openButton->setObjectName(QStringLiteral("openButton"));
+    openButton->setIcon(QIcon(QStringLiteral(":/icons/open.svg")));
+    auto *demoButton = new QCommandLinkButton(tr("Try the &demo"),
+                                              tr("A small shop (customers, products, orders) "
+                                                 "from a mongodump into a SQLite file."),
+                                              this);
+    demoButton->setObjectName(QStringLiteral("demoButton"));
+    demoButton->setIcon(QIcon(QStringLiteral(":/icons/demo.svg")));
+
+    auto *recentLabel = new QLabel(tr("&Recent projects:"), this);
+    m_recent = new QListWidget(this);
+    m_recent->setObjectName(QStringLiteral("recentList"));
+    m_recent->setToolTip(tr("Double-click or press Enter to open"));
+    recentLabel->setBuddy(m_recent);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setStyleSheet(QStringLiteral("color: #b01010"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(newButton);
+    layout->addWidget(openButton);
+    layout->addWidget(demoButton);
+    layout->addSpacing(8);
+    layout->addWidget(recentLabel);
+    layout->addWidget(m_recent, 1);
+    layout->addWidget(m_status);
+
+    connect(newButton, &QCommandLinkButton::clicked, this, [this] {
+        m_wizard->newProject();
+        m_wizard->next();
+    });
+    connect(openButton, &QCommandLinkButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open project"), {}, tr("Ferry projects (*.ferry);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    connect(demoButton, &QCommandLinkButton::clicked, this, [this] {
+        if (!m_wizard->startDemo())
+            m_status->setText(tr("The demo data was not found. Set FERRY_DEMO_DIR to the "
+                                 "resources/demo/shop folder of a Ferry checkout."));
+    });
+    connect(m_recent, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { openFile(item->data(Qt::UserRole).toString()); });
+}
+
+void StartPage::initializePage()
+{
+    m_status->clear();
+    m_recent->clear();
+    const QStringList files = RecentProjects::list();
+    for (const QString &path : files) {
+        auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/report.svg")),
+                                         QFileInfo(path).fileName(), m_recent);
+        item->setData(Qt::UserRole, path);
+        item->setToolTip(path);
+    }
+}
+
+void StartPage::openFile(const QString &path)
+{
+    const Error error = m_wizard->openProject(path);
+    if (error.isError())
+        m_status->setText(error.toString());
+}
+
+} // namespace ferry
