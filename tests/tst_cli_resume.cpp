@@ -1,6 +1,7 @@
 // Nothing lost, nothing doubled: dry runs leave the target alone, a run killed with SIGKILL
 // resumes to exactly what an uninterrupted run gives, and bad documents are accounted for.
 #include "support/cli_runner.h"
+#include "support/generated_dump.h"
 #include "support/sql_reader.h"
 #include "support/test_services.h"
 
@@ -34,41 +35,12 @@ private:
     QTemporaryDir m_dir;
 };
 
-namespace {
-
-// Deterministic documents with an array (child rows) so resume is checked across tables.
-bool writeDump(const QString &path, int count)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    for (int i = 0; i < count; ++i) {
-        bson_t doc, tags;
-        bson_init(&doc);
-        BSON_APPEND_INT32(&doc, "_id", i);
-        const QByteArray name = "item-" + QByteArray::number(i);
-        BSON_APPEND_UTF8(&doc, "name", name.constData());
-        BSON_APPEND_DOUBLE(&doc, "price", i * 0.25);
-        BSON_APPEND_ARRAY_BEGIN(&doc, "tags", &tags);
-        for (int t = 0; t < i % 3; ++t) {
-            const QByteArray key = QByteArray::number(t);
-            const QByteArray tag = "t" + QByteArray::number((i + t) % 17);
-            bson_append_utf8(&tags, key.constData(), -1, tag.constData(), -1);
-        }
-        bson_append_array_end(&doc, &tags);
-        f.write(reinterpret_cast<const char *>(bson_get_data(&doc)), doc.len);
-        bson_destroy(&doc);
-    }
-    return true;
-}
-
-} // namespace
 
 void TestCliResume::initTestCase()
 {
     QVERIFY2(!cliPath().isEmpty(), "FERRY_CLI is not set: run the tests through ctest");
     m_big = m_dir.filePath(QStringLiteral("items.bson"));
-    QVERIFY(writeDump(m_big, 300000));
+    QVERIFY(writeItemsDump(m_big, 300000));
 }
 
 QString TestCliResume::target(const QString &kind, const QString &name)

@@ -21,6 +21,9 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
     void setPaused(bool paused);
     void cancel();
+    // The run in progress (nullptr when none), for observers that need its own signals
+    // in its own thread — tests check with it that the work never runs on the UI thread.
+    const MigrationRun *currentRun() const { return m_run; }
     // What the last dry run found per collection (empty after a real run).
     const std::vector<DryRunCollection> &dryRunResults() const { return m_dryRun; }
 

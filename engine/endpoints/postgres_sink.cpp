@@ -137,6 +137,19 @@ Status PostgresSink::Private::transact(bool dryRun, const Body &body)
                               "is running, then resume the run.")
                          .arg(fromPg(e)),
                      context);
+    } catch (const pqxx::sql_error &e) {
+        // Class 08 (connection exception) and 57P (operator intervention: shutdown, restart)
+        // mean the server went away, not that it refused the data: retry, don't reject.
+        const std::string state = e.sqlstate();
+        const bool lost = state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
+        const QString what =
+            lost ? trEngine("The connection to PostgreSQL was lost: %1. Check that the server "
+                            "is running, then resume the run.")
+                       .arg(fromPg(e))
+            : context.isEmpty()
+                ? trEngine("PostgreSQL refused a statement: %1").arg(fromPg(e))
+                : trEngine("PostgreSQL refused writing table \"%1\": %2").arg(context, fromPg(e));
+        return Error(lost ? ErrorCode::Connect : ErrorCode::Target, what, context);
     } catch (const std::exception &e) {
         const QString what =
             context.isEmpty()

@@ -58,7 +58,7 @@ struct MigrationRun::Impl {
     qint64 lastEmitMs = -ProgressIntervalMs;
     RunProgress progress;
     std::atomic<double> readerFraction{0};
-    qint64 totalKnown = 0; // sum of known source counts, for the overall fraction
+    qint64 totalKnown = 0;       // sum of known source counts, for the overall fraction
     QSet<QString> createdTables; // by this run: only these get foreign keys afterwards
 
     explicit Impl(MigrationRun *owner) : q(owner) {}
@@ -379,8 +379,8 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     // Relational targets keep a run registry so that `ferry-cli rollback` can undo the run.
     const bool relational = !q->m_target.isDocument();
     if (relational) {
-        if (Status s = registerRunTables(*sink, q->m_report.runId, mapping, project.options,
-                                         *prepared);
+        if (Status s =
+                registerRunTables(*sink, q->m_report.runId, mapping, project.options, *prepared);
             !s)
             return s;
     }
@@ -454,7 +454,13 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
             }
         });
 
-        BatchWriter writer(*sink, mapping, project.options);
+        BatchWriter writer(*sink, mapping, project.options, &q->m_cancel);
+        writer.setRetryNotifier([this, &mapping](int attempt, const Error &e) {
+            log(LogLevel::Warning, trEngine("%1: the target went away (%2); reconnecting, "
+                                            "attempt %3.")
+                                       .arg(mapping.collection, e.message)
+                                       .arg(attempt + 1));
+        });
         Status result;
         bool ended = false;
         while (!ended) {

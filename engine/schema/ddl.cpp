@@ -6,49 +6,6 @@ namespace ferry {
 
 namespace {
 
-QString basePgType(ColumnType type)
-{
-    switch (type) {
-    case ColumnType::Text:
-        return QStringLiteral("text");
-    case ColumnType::Integer:
-        return QStringLiteral("integer");
-    case ColumnType::BigInt:
-        return QStringLiteral("bigint");
-    case ColumnType::Double:
-        return QStringLiteral("double precision");
-    case ColumnType::Numeric:
-        return QStringLiteral("numeric");
-    case ColumnType::Boolean:
-        return QStringLiteral("boolean");
-    case ColumnType::Timestamp:
-        return QStringLiteral("timestamptz");
-    case ColumnType::Uuid:
-        return QStringLiteral("uuid");
-    case ColumnType::Binary:
-        return QStringLiteral("bytea");
-    case ColumnType::Json:
-        return QStringLiteral("jsonb");
-    }
-    return QStringLiteral("text");
-}
-
-QString baseSqliteType(ColumnType type)
-{
-    switch (type) {
-    case ColumnType::Integer:
-    case ColumnType::BigInt:
-    case ColumnType::Boolean:
-        return QStringLiteral("INTEGER");
-    case ColumnType::Double:
-        return QStringLiteral("REAL");
-    case ColumnType::Binary:
-        return QStringLiteral("BLOB");
-    default:
-        return QStringLiteral("TEXT");
-    }
-}
-
 // format_type() spells some types differently from what CREATE TABLE accepts, and a
 // length or precision modifier does not change what values fit well enough to matter here.
 QString normalizedPgType(QString found)
@@ -148,15 +105,7 @@ bool sqliteCompatible(const ColumnMapping &column, const QString &found)
 
 QString ddlTypeName(const ColumnMapping &column, Dialect dialect)
 {
-    if (dialect == Dialect::Postgres) {
-        QString t = basePgType(column.type);
-        if (column.pgArray)
-            t += QStringLiteral("[]");
-        return t;
-    }
-    if (column.pgArray)
-        return QStringLiteral("TEXT");
-    return baseSqliteType(column.type);
+    return sqlTypeName(column, dialect); // one table of types, in mapping.cpp
 }
 
 QString ddlQuote(const QString &name)

@@ -57,29 +57,7 @@ bool sqliteKeepsDouble(double d)
 
 QString columnTypeLabel(ColumnType type)
 {
-    switch (type) {
-    case ColumnType::Text:
-        return QStringLiteral("text");
-    case ColumnType::Integer:
-        return QStringLiteral("integer");
-    case ColumnType::BigInt:
-        return QStringLiteral("bigint");
-    case ColumnType::Double:
-        return QStringLiteral("double");
-    case ColumnType::Numeric:
-        return QStringLiteral("numeric");
-    case ColumnType::Boolean:
-        return QStringLiteral("boolean");
-    case ColumnType::Timestamp:
-        return QStringLiteral("timestamp");
-    case ColumnType::Uuid:
-        return QStringLiteral("uuid");
-    case ColumnType::Binary:
-        return QStringLiteral("binary");
-    case ColumnType::Json:
-        return QStringLiteral("json");
-    }
-    return {};
+    return columnTypeName(type);
 }
 
 ValueConverter::ValueConverter(const ColumnMapping &column, Dialect dialect)
