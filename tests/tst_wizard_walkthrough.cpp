@@ -100,7 +100,7 @@ void TestWizardWalkthrough::demoIntoSqlite()
 
     QCOMPARE(wizard.currentId(), int(MigrationWizard::MappingPageId));
     auto *mapping = qobject_cast<MappingPage *>(wizard.currentPage());
-    QVERIFY(mapping->isComplete());
+    QTRY_VERIFY(mapping->isComplete()); // the page loads its preview asynchronously
     mapping->selectCollection(QStringLiteral("customers"));
     // Store the customers' tags as one JSON column instead of a child table.
     auto *fieldView = mapping->findChild<QTreeView *>(QStringLiteral("fieldView"));
@@ -108,7 +108,7 @@ void TestWizardWalkthrough::demoIntoSqlite()
     QVERIFY(tags.isValid());
     fieldView->setCurrentIndex(tags);
     auto *strategy = mapping->findChild<QComboBox *>(QStringLiteral("strategyCombo"));
-    QVERIFY(strategy->isEnabled());
+    QTRY_VERIFY(strategy->isEnabled());
     const int json = strategy->findData(int(ArrayStrategy::JsonColumn));
     strategy->setCurrentIndex(json);
     Q_EMIT strategy->activated(json);
@@ -133,7 +133,7 @@ void TestWizardWalkthrough::demoIntoSqlite()
     wizard.next();
     QCOMPARE(wizard.currentId(), int(MigrationWizard::MappingPageId));
     wizard.document()->undoStack()->undo();
-    QVERIFY(mapping->isComplete());
+    QTRY_VERIFY(mapping->isComplete());
     QCOMPARE(columns->index(nameRow, MappingModel::NameColumn).data().toString(),
              QStringLiteral("full_name"));
     shot(&wizard, "05-mapping.png");

@@ -58,7 +58,11 @@ struct MigrationRun::Impl {
     qint64 lastEmitMs = -ProgressIntervalMs;
     RunProgress progress;
     std::atomic<double> readerFraction{0};
-    qint64 totalKnown = 0;       // sum of known source counts, for the overall fraction
+    qint64 totalKnown = 0; // sum of known source counts, for the overall fraction
+    // Per collection: when its move started (ms on `clock`, -1 not yet) with what had been
+    // read by then, and when it ended: for its own docs/s.
+    std::vector<std::pair<qint64, qint64>> collectionStarts;
+    std::vector<qint64> collectionEnds;
     QSet<QString> createdTables; // by this run: only these get foreign keys afterwards
 
     explicit Impl(MigrationRun *owner) : q(owner) {}
@@ -77,8 +81,16 @@ struct MigrationRun::Impl {
         progress.elapsedSeconds = now / 1000.0;
         qint64 done = 0;
         qint64 read = 0;
-        for (CollectionProgress &c : progress.collections) {
+        for (size_t i = 0; i < progress.collections.size(); ++i) {
+            CollectionProgress &c = progress.collections[i];
             read += c.read;
+            // Rate of this run's reading (a resumed collection starts from its checkpoint).
+            if (i < collectionStarts.size() && collectionStarts[i].first >= 0) {
+                const auto &[startMs, readAtStart] = collectionStarts[i];
+                const qint64 endMs = c.done && collectionEnds[i] >= 0 ? collectionEnds[i] : now;
+                const double secs = std::max(0.001, (endMs - startMs) / 1000.0);
+                c.docsPerSecond = double(c.read - readAtStart) / secs;
+            }
             if (c.done)
                 c.fraction = 1.0;
             else if (c.total > 0)
@@ -264,6 +276,9 @@ void MigrationRun::start()
         for (size_t i = 0; i < ordered->size(); ++i) {
             const CollectionMapping &mapping = *(*ordered)[i];
             d->progress.current = int(i);
+            d->collectionStarts.resize(d->progress.collections.size(), {-1, 0});
+            d->collectionEnds.resize(d->progress.collections.size(), -1);
+            d->collectionStarts[i] = {d->clock.elapsed(), 0};
             CollectionReport cr;
             cr.name = mapping.collection;
             cr.sourceCount = d->progress.collections[i].total;
@@ -355,6 +370,8 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     cp.written = checkpoint.written;
     cp.skipped = checkpoint.skippedExisting;
     cp.rejected = checkpoint.rejected;
+    if (progress.current >= 0 && size_t(progress.current) < collectionStarts.size())
+        collectionStarts[size_t(progress.current)].second = cp.read;
     QHash<QString, qint64> unknownFields;
     QHash<QString, qint64> excludedValues;
 
@@ -540,6 +557,8 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     }
 
     cp.done = true;
+    if (progress.current >= 0 && size_t(progress.current) < collectionEnds.size())
+        collectionEnds[size_t(progress.current)] = clock.elapsed();
     cr.read = checkpoint.read;
     cr.written = checkpoint.written;
     cr.skippedExisting = checkpoint.skippedExisting;
