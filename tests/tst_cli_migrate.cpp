@@ -45,12 +45,7 @@ void TestCliMigrate::initTestCase()
 
 QString TestCliMigrate::targetFor(const QString &kind, const QString &name)
 {
-    if (kind == QLatin1String("sqlite"))
-        return QStringLiteral("sqlite:") + m_dir.filePath(name + QStringLiteral(".sqlite"));
-    const QString uri = freshPostgresDatabase(name);
-    if (uri.isEmpty())
-        qFatal("PostgreSQL is not running: run the tests through ctest (scripts/test)");
-    return uri;
+    return freshTarget(kind, name, m_dir.path());
 }
 
 void TestCliMigrate::sampleDataset_data()

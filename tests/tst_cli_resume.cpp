@@ -35,7 +35,6 @@ private:
     QTemporaryDir m_dir;
 };
 
-
 void TestCliResume::initTestCase()
 {
     QVERIFY2(!cliPath().isEmpty(), "FERRY_CLI is not set: run the tests through ctest");
@@ -45,12 +44,7 @@ void TestCliResume::initTestCase()
 
 QString TestCliResume::target(const QString &kind, const QString &name)
 {
-    if (kind == QLatin1String("sqlite"))
-        return QStringLiteral("sqlite:") + m_dir.filePath(name + QStringLiteral(".sqlite"));
-    const QString uri = freshPostgresDatabase(name);
-    if (uri.isEmpty())
-        qFatal("PostgreSQL is not running: run the tests through ctest (scripts/test)");
-    return uri;
+    return freshTarget(kind, name, m_dir.path());
 }
 
 void TestCliResume::dryRunLeavesTargetUnchanged_data()

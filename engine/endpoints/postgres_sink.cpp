@@ -323,21 +323,11 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
                                          const Checkpoint &checkpoint)
 {
     const std::vector<const TableMapping *> tables = collectionTables(mapping);
-    if (batch.tables.size() != tables.size()) {
-        return Error(ErrorCode::Internal,
-                     trEngine("A batch for \"%1\" has rows for %2 tables, the mapping has %3.")
-                         .arg(mapping.collection)
-                         .arg(batch.tables.size())
-                         .arg(tables.size()));
-    }
+    if (Status shape = checkBatchShape(mapping, batch, tables.size()); !shape)
+        return shape.error();
     const WritePath path = writePath(mapping, options);
     const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
-    // Hand-built batches may carry no documents: size per-document flags by the rows.
-    size_t docCount = batch.docs.size();
-    for (const TableRows &t : batch.tables) {
-        for (size_t r = 0; r < t.rows(); ++r)
-            docCount = std::max<size_t>(docCount, t.rowDoc(r) + 1);
-    }
+    const size_t docCount = batchDocumentCount(batch);
     WriteOutcome out;
     const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
         out = WriteOutcome();

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace ferry {
 
 namespace {
@@ -78,6 +80,27 @@ Result<std::unique_ptr<Sink>> makeSink(const Endpoint &endpoint)
                  trEngine("A MongoDB dump cannot be written to. To export documents, use "
                           "ndjson:DIR as the target."),
                  endpoint.redacted());
+}
+
+Status checkBatchShape(const CollectionMapping &mapping, const RowBatch &batch, size_t tableCount)
+{
+    if (batch.tables.size() == tableCount)
+        return {};
+    return Error(ErrorCode::Internal,
+                 trEngine("A batch for \"%1\" has rows for %2 tables, the mapping has %3.")
+                     .arg(mapping.collection)
+                     .arg(batch.tables.size())
+                     .arg(tableCount));
+}
+
+size_t batchDocumentCount(const RowBatch &batch)
+{
+    size_t count = batch.docs.size();
+    for (const TableRows &t : batch.tables) {
+        for (size_t r = 0; r < t.rows(); ++r)
+            count = std::max<size_t>(count, t.rowDoc(r) + 1);
+    }
+    return count;
 }
 
 } // namespace ferry

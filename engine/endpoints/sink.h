@@ -103,4 +103,10 @@ QString rowKeyText(const std::vector<int> &keys, const TableRows &rows, size_t r
 
 Result<std::unique_ptr<Sink>> makeSink(const Endpoint &endpoint);
 
+// For relational sinks: the batch has rows for exactly the mapping's tables.
+Status checkBatchShape(const CollectionMapping &mapping, const RowBatch &batch, size_t tableCount);
+// Documents a batch speaks for; hand-built batches (tests, probes) may carry rows but no
+// documents, so the rows' document indices count too.
+size_t batchDocumentCount(const RowBatch &batch);
+
 } // namespace ferry

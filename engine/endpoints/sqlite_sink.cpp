@@ -285,19 +285,10 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
                                        const Checkpoint &checkpoint)
 {
     const std::vector<const TableMapping *> tables = collectionTables(mapping);
-    if (batch.tables.size() != tables.size()) {
-        return Error(ErrorCode::Internal,
-                     trEngine("A batch for \"%1\" has rows for %2 tables, the mapping has %3.")
-                         .arg(mapping.collection)
-                         .arg(batch.tables.size())
-                         .arg(tables.size()));
-    }
+    if (Status shape = checkBatchShape(mapping, batch, tables.size()); !shape)
+        return shape.error();
     const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
-    size_t docCount = batch.docs.size();
-    for (const TableRows &t : batch.tables) {
-        for (size_t r = 0; r < t.rows(); ++r)
-            docCount = std::max<size_t>(docCount, t.rowDoc(r) + 1);
-    }
+    const size_t docCount = batchDocumentCount(batch);
     WriteOutcome out;
     const Status st = transact([&] {
         out = WriteOutcome();

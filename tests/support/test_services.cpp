@@ -63,6 +63,16 @@ QString mongoUri(const QString &database)
     return QStringLiteral("mongodb://127.0.0.1:%1/%2").arg(port, database);
 }
 
+QString freshTarget(const QString &kind, const QString &name, const QString &dir)
+{
+    if (kind == QLatin1String("sqlite"))
+        return QStringLiteral("sqlite:") + QDir(dir).filePath(name + QStringLiteral(".sqlite"));
+    const QString uri = freshPostgresDatabase(name);
+    if (uri.isEmpty())
+        qFatal("PostgreSQL is not running: run the tests through ctest (scripts/test)");
+    return uri;
+}
+
 QString sharedDataset(const QString &relativePath)
 {
     QString dir = qEnvironmentVariable("FERRY_SHARED_DIR");
