@@ -75,6 +75,7 @@ QString normalizeFound(const ColumnMapping &c, const QVariant &v, Dialect dialec
         return dialect == Dialect::Postgres ? v.toString()
                                             : QString::fromLatin1(v.toByteArray().toHex());
     case ColumnType::Text:
+    case ColumnType::Json: // JSON columns returned above, before the switch
         break;
     }
     return v.toString();
