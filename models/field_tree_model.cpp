@@ -1,5 +1,6 @@
 #include "models/field_tree_model.h"
 
+#include "models/field_path_mime.h"
 #include "models/mapping_edits.h"
 #include "models/project_document.h"
 
@@ -251,9 +252,29 @@ Qt::ItemFlags FieldTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.column() == NameColumn && nodeAt(index)->name != QLatin1String("[]"))
-        f |= Qt::ItemIsUserCheckable;
+    if (nodeAt(index)->name != QLatin1String("[]")) {
+        f |= Qt::ItemIsDragEnabled;
+        if (index.column() == NameColumn)
+            f |= Qt::ItemIsUserCheckable;
+    }
     return f;
+}
+
+QStringList FieldTreeModel::mimeTypes() const
+{
+    return {fieldPathMimeType()};
+}
+
+QMimeData *FieldTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList paths;
+    for (const QModelIndex &index : indexes) {
+        const FieldNode *node = index.isValid() ? nodeAt(index) : nullptr;
+        // A row arrives once per column; array elements are not fields of their own.
+        if (node && node->name != QLatin1String("[]") && !paths.contains(node->path))
+            paths.append(node->path);
+    }
+    return paths.isEmpty() ? nullptr : encodeFieldPaths(m_collection, paths);
 }
 
 QVariant FieldTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

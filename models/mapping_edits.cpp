@@ -275,6 +275,32 @@ bool isExcluded(const CollectionMapping &mapping, const QString &fieldPath)
     return false;
 }
 
+bool isMapped(const CollectionMapping &mapping, const QString &fieldPath)
+{
+    if (isExcluded(mapping, fieldPath))
+        return false;
+    for (const TablePath &path : tablePaths(mapping)) {
+        const TableMapping *table = tableAt(mapping, path);
+        if (!path.isEmpty()) {
+            TablePath parent = path;
+            parent.removeLast();
+            if (isUnder(elementPrefix(mapping, parent) + table->source, fieldPath))
+                return true;
+        }
+        for (size_t i = 0; i < table->columns.size(); ++i) {
+            const QString full = columnFieldPath(mapping, path, int(i));
+            if (!full.isEmpty() && isUnder(full, fieldPath))
+                return true;
+        }
+    }
+    return false;
+}
+
+TablePath tableForField(const CollectionMapping &mapping, const QString &fieldPath)
+{
+    return owningTable(mapping, fieldPath);
+}
+
 ArrayStrategy arrayStrategy(const CollectionMapping &mapping, const QString &fieldPath)
 {
     if (isExcluded(mapping, fieldPath))

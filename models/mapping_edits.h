@@ -30,6 +30,10 @@ QString elementPrefix(const CollectionMapping &mapping, const TablePath &path);
 QString columnFieldPath(const CollectionMapping &mapping, const TablePath &table, int column);
 
 bool isExcluded(const CollectionMapping &mapping, const QString &fieldPath);
+// Whether some column or child table reads the field or anything under it.
+bool isMapped(const CollectionMapping &mapping, const QString &fieldPath);
+// The table a column for the field would go to: the deepest table whose rows hold it.
+TablePath tableForField(const CollectionMapping &mapping, const QString &fieldPath);
 // What the mapping does with an array field now (Skip when it is excluded or unmapped).
 ArrayStrategy arrayStrategy(const CollectionMapping &mapping, const QString &fieldPath);
 // Maps an array field the chosen way, dropping whatever mapped it before. `node` (may be

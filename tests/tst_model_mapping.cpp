@@ -1,4 +1,6 @@
 #include "model_test_data.h"
+#include "models/field_path_mime.h"
+#include "models/field_tree_model.h"
 #include "models/mapping_model.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +20,7 @@ private Q_SLOTS:
     void changesTypeNullableAndKey();
     void movesColumns();
     void arrayStrategies();
+    void dropFieldFromTree();
 
 private:
     int rowOf(const QString &column) const;
@@ -184,6 +187,56 @@ void TestMappingModel::arrayStrategies()
     QCOMPARE(child->source, items);
     QVERIFY(!child->keyColumns().empty());
     QVERIFY(mappingProblems(orders(), Dialect::Postgres).isEmpty());
+}
+
+void TestMappingModel::dropFieldFromTree()
+{
+    FieldTreeModel fields(m_doc);
+    QAbstractItemModelTester fieldTester(&fields,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    fields.setCollection(QStringLiteral("orders"));
+    const QModelIndex customer = fields.indexOfPath(QStringLiteral("customer"));
+    QVERIFY(customer.isValid());
+    QVERIFY(fields.flags(customer) & Qt::ItemIsDragEnabled);
+    QVERIFY(fields.mimeTypes().contains(fieldPathMimeType()));
+    QVERIFY(fields.setData(customer, Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(rowOf(QStringLiteral("customer")), -1);
+    const int undoBefore = m_doc->undoStack()->count();
+
+    // A view hands over every selected cell of the row: the path must arrive once.
+    std::unique_ptr<QMimeData> data(
+        fields.mimeData({customer, customer.siblingAtColumn(FieldTreeModel::TypesColumn)}));
+    QVERIFY(data);
+    QString collection;
+    QStringList paths;
+    QVERIFY(decodeFieldPaths(data.get(), &collection, &paths));
+    QCOMPARE(collection, QStringLiteral("orders"));
+    QCOMPARE(paths, QStringList{QStringLiteral("customer")});
+    QVERIFY(m_model->flags({}) & Qt::ItemIsDropEnabled);
+    QVERIFY(m_model->canDropMimeData(data.get(), Qt::CopyAction, -1, -1, {}));
+    QVERIFY(m_model->dropMimeData(data.get(), Qt::CopyAction, -1, -1, {}));
+    QVERIFY2(rowOf(QStringLiteral("customer")) >= 0, "the dropped field became no column");
+    QCOMPARE(m_doc->undoStack()->count(), undoBefore + 1);
+    QCOMPARE(customer.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    // Now mapped: a second drop has nothing to add.
+    QVERIFY(!m_model->canDropMimeData(data.get(), Qt::CopyAction, -1, -1, {}));
+
+    m_doc->undoStack()->undo();
+    QCOMPARE(rowOf(QStringLiteral("customer")), -1);
+    m_doc->undoStack()->redo();
+    QVERIFY(rowOf(QStringLiteral("customer")) >= 0);
+
+    // Refused: a field of the child table, another collection's field, foreign mime data.
+    std::unique_ptr<QMimeData> sku(
+        fields.mimeData({fields.indexOfPath(QStringLiteral("items[].sku"))}));
+    QVERIFY(sku);
+    QVERIFY(!m_model->canDropMimeData(sku.get(), Qt::CopyAction, -1, -1, {}));
+    std::unique_ptr<QMimeData> other(
+        encodeFieldPaths(QStringLiteral("customers"), {QStringLiteral("customer")}));
+    QVERIFY(!m_model->canDropMimeData(other.get(), Qt::CopyAction, -1, -1, {}));
+    QMimeData text;
+    text.setText(QStringLiteral("customer"));
+    QVERIFY(!m_model->dropMimeData(&text, Qt::CopyAction, -1, -1, {}));
 }
 
 QTEST_MAIN(TestMappingModel)

@@ -49,6 +49,8 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     m_fieldView->setObjectName(QStringLiteral("fieldView"));
     m_fieldView->setModel(m_fields);
     m_fieldView->setAlternatingRowColors(true);
+    m_fieldView->setDragEnabled(true);
+    m_fieldView->setDragDropMode(QAbstractItemView::DragOnly);
     m_fieldView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_fieldView->header()->setStretchLastSection(true);
     m_strategy = new QComboBox(this);
@@ -72,6 +74,10 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     m_columnView->setItemDelegate(new ChoiceDelegate(MappingModel::ChoicesRole, m_columnView));
     m_columnView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_columnView->setSelectionMode(QAbstractItemView::SingleSelection);
+    // A field dragged from the tree on the left becomes a column (see MappingModel).
+    m_columnView->setAcceptDrops(true);
+    m_columnView->setDragDropMode(QAbstractItemView::DropOnly);
+    m_columnView->setDropIndicatorShown(true);
     m_columnView->setEditTriggers(QAbstractItemView::DoubleClicked |
                                   QAbstractItemView::EditKeyPressed |
                                   QAbstractItemView::AnyKeyPressed);
