@@ -182,8 +182,8 @@ QVariant FieldTreeModel::data(const QModelIndex &index, int role) const
         case TypesColumn:
             return typesText(node);
         case StrategyColumn:
-            if (mapping && isArray(node) && !isElement)
-                return arrayStrategyLabel(arrayStrategy(*mapping, node.path));
+            if (mapping && (isArray(node) || node.mapLike) && !isElement)
+                return fieldStrategyLabel(arrayStrategy(*mapping, node.path), node.mapLike);
             if (mapping && isExcluded(*mapping, node.path))
                 return tr("excluded");
             return {};
@@ -218,6 +218,8 @@ QVariant FieldTreeModel::data(const QModelIndex &index, int role) const
         return node.path;
     case IsArrayRole:
         return isArray(node) && !isElement;
+    case IsMapRole:
+        return node.mapLike && !isElement;
     }
     return {};
 }

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void movesColumns();
     void arrayStrategies();
     void dropFieldFromTree();
+    void mapStrategies();
 
 private:
     int rowOf(const QString &column) const;
@@ -237,6 +238,75 @@ void TestMappingModel::dropFieldFromTree()
     QMimeData text;
     text.setText(QStringLiteral("customer"));
     QVERIFY(!m_model->dropMimeData(&text, Qt::CopyAction, -1, -1, {}));
+}
+
+void TestMappingModel::mapStrategies()
+{
+    ProjectDocument doc;
+    testdata::loadReviews(doc, QStringLiteral("postgresql://localhost/shop"));
+    const QString ratings = QStringLiteral("ratings");
+    const FieldNode *node = doc.schema(QStringLiteral("reviews"))->find(ratings);
+    QVERIFY(node && node->mapLike);
+    FieldTreeModel fields(&doc);
+    QAbstractItemModelTester fieldTester(&fields,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    fields.setCollection(QStringLiteral("reviews"));
+    const QModelIndex field = fields.indexOfPath(ratings);
+    QVERIFY(field.data(FieldTreeModel::IsMapRole).toBool());
+    QVERIFY(!field.data(FieldTreeModel::IsArrayRole).toBool());
+    const QModelIndex shown = field.siblingAtColumn(FieldTreeModel::StrategyColumn);
+    QCOMPARE(shown.data().toString(), fieldStrategyLabel(ArrayStrategy::ChildTable, true));
+
+    auto reviews = [&doc] { return *doc.project().findCollection(QStringLiteral("reviews")); };
+    const CollectionMapping proposal = reviews();
+    QCOMPARE(arrayStrategy(proposal, ratings), ArrayStrategy::ChildTable);
+    auto choose = [&](ArrayStrategy s, const CollectionMapping *from) {
+        doc.modify(QStringLiteral("strategy"), [&](Project &p) {
+            setArrayStrategy(*p.findCollection(QStringLiteral("reviews")), ratings, s, node, from,
+                             p.targetDialect());
+        });
+    };
+    auto keyValueTable = [&]() -> const TableMapping * {
+        for (const TableMapping &t :
+             doc.project().findCollection(QStringLiteral("reviews"))->root.children) {
+            if (t.source == ratings)
+                return &t;
+        }
+        return nullptr;
+    };
+
+    choose(ArrayStrategy::JsonColumn, &proposal);
+    QCOMPARE(arrayStrategy(reviews(), ratings), ArrayStrategy::JsonColumn);
+    QVERIFY(!keyValueTable());
+    QCOMPARE(shown.data().toString(), arrayStrategyLabel(ArrayStrategy::JsonColumn));
+    // A PostgreSQL array cannot hold a map's keys: it stays the same JSON column.
+    const CollectionMapping asJson = reviews();
+    const int steps = doc.undoStack()->count();
+    choose(ArrayStrategy::PgArray, &proposal);
+    QCOMPARE(reviews(), asJson);
+    QCOMPARE(doc.undoStack()->count(), steps);
+    choose(ArrayStrategy::Skip, &proposal);
+    QVERIFY(reviews().excluded.contains(ratings));
+    // Without the proposal the key/value table is built from the field's statistics.
+    choose(ArrayStrategy::ChildTable, nullptr);
+    const TableMapping *built = keyValueTable();
+    QVERIFY(built);
+    QCOMPARE(built->kind, TableKind::Map);
+    bool hasKey = false;
+    bool hasScore = false;
+    for (const ColumnMapping &c : built->columns) {
+        hasKey = hasKey || (c.role == ColumnRole::MapKey && c.primaryKey);
+        hasScore = hasScore || (c.role == ColumnRole::Value && c.source == QStringLiteral("score"));
+    }
+    QVERIFY2(hasKey && hasScore, "the key/value table needs the key and the values' fields");
+    QVERIFY(mappingProblems(reviews(), Dialect::Postgres).isEmpty());
+
+    doc.undoStack()->undo(); // → skip
+    QVERIFY(reviews().excluded.contains(ratings));
+    doc.undoStack()->undo(); // → JSON
+    QCOMPARE(reviews(), asJson);
+    doc.undoStack()->undo(); // → the proposal's key/value table
+    QCOMPARE(reviews(), proposal);
 }
 
 QTEST_MAIN(TestMappingModel)
