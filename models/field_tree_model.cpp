@@ -1,5 +1,6 @@
 #include "models/field_tree_model.h"
 
+#include "models/field_path_mime.h"
 #include "models/mapping_edits.h"
 #include "models/project_document.h"
 
@@ -181,8 +182,8 @@ QVariant FieldTreeModel::data(const QModelIndex &index, int role) const
         case TypesColumn:
             return typesText(node);
         case StrategyColumn:
-            if (mapping && isArray(node) && !isElement)
-                return arrayStrategyLabel(arrayStrategy(*mapping, node.path));
+            if (mapping && (isArray(node) || node.mapLike) && !isElement)
+                return fieldStrategyLabel(arrayStrategy(*mapping, node.path), node.mapLike);
             if (mapping && isExcluded(*mapping, node.path))
                 return tr("excluded");
             return {};
@@ -217,6 +218,8 @@ QVariant FieldTreeModel::data(const QModelIndex &index, int role) const
         return node.path;
     case IsArrayRole:
         return isArray(node) && !isElement;
+    case IsMapRole:
+        return node.mapLike && !isElement;
     }
     return {};
 }
@@ -251,9 +254,29 @@ Qt::ItemFlags FieldTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.column() == NameColumn && nodeAt(index)->name != QLatin1String("[]"))
-        f |= Qt::ItemIsUserCheckable;
+    if (nodeAt(index)->name != QLatin1String("[]")) {
+        f |= Qt::ItemIsDragEnabled;
+        if (index.column() == NameColumn)
+            f |= Qt::ItemIsUserCheckable;
+    }
     return f;
+}
+
+QStringList FieldTreeModel::mimeTypes() const
+{
+    return {fieldPathMimeType()};
+}
+
+QMimeData *FieldTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList paths;
+    for (const QModelIndex &index : indexes) {
+        const FieldNode *node = index.isValid() ? nodeAt(index) : nullptr;
+        // A row arrives once per column; array elements are not fields of their own.
+        if (node && node->name != QLatin1String("[]") && !paths.contains(node->path))
+            paths.append(node->path);
+    }
+    return paths.isEmpty() ? nullptr : encodeFieldPaths(m_collection, paths);
 }
 
 QVariant FieldTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

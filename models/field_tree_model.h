@@ -12,7 +12,7 @@ class ProjectDocument;
 
 // The inferred fields of one collection as a tree: name, presence, types seen. Column 0 is
 // checkable (include / exclude the field); the check goes through the document's undo stack.
-// Array elements appear as a "[]" child of their array.
+// Array elements, and the merged values of a map-like object, appear as a "[]" child.
 class FieldTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -21,6 +21,7 @@ public:
         MixedTypesRole = Qt::UserRole + 1, // bool: more than one non-null type was seen
         PathRole,                          // QString: the field's dotted path
         IsArrayRole,                       // bool
+        IsMapRole,                         // bool: an object used as a map (see FieldNode)
     };
 
     explicit FieldTreeModel(ProjectDocument *document, QObject *parent = nullptr);
@@ -37,6 +38,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Fields can be dragged onto a column list (see field_path_mime.h).
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 

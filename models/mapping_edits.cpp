@@ -156,8 +156,9 @@ void insertChild(TableMapping &parent, TableMapping child, const TableMapping *p
 TableMapping buildChildTable(const TableMapping &parent, const QString &relativeSource,
                              const FieldNode *node, Dialect dialect)
 {
+    const bool isMap = node && node->mapLike;
     TableMapping child;
-    child.kind = TableKind::Array;
+    child.kind = isMap ? TableKind::Map : TableKind::Array;
     child.source = relativeSource;
     child.table = sanitizeIdentifier(
         parent.table + QLatin1Char('_') + columnNameFor(relativeSource), dialect);
@@ -171,13 +172,15 @@ TableMapping buildChildTable(const TableMapping &parent, const QString &relative
         c.primaryKey = true;
         child.columns.push_back(c);
     }
-    ColumnMapping ordinal;
-    ordinal.role = ColumnRole::Ordinal;
-    ordinal.type = ColumnType::Integer;
-    ordinal.column = names.allocate(QStringLiteral("ordinal"));
-    ordinal.nullable = false;
-    ordinal.primaryKey = true;
-    child.columns.push_back(ordinal);
+    // A map's rows are told apart by their key, an array's by their position.
+    ColumnMapping own;
+    own.role = isMap ? ColumnRole::MapKey : ColumnRole::Ordinal;
+    own.type = isMap ? ColumnType::Text : ColumnType::Integer;
+    // Not plain "key": SQLite reserves it (the engine's proposal uses the same name).
+    own.column = names.allocate(isMap ? QStringLiteral("map_key") : QStringLiteral("ordinal"));
+    own.nullable = false;
+    own.primaryKey = true;
+    child.columns.push_back(own);
     const FieldNode *element = node ? node->element.get() : nullptr;
     if (element && !element->children.empty()) {
         for (const auto &field : element->children) {
@@ -211,6 +214,13 @@ QString arrayStrategyLabel(ArrayStrategy strategy)
         return QCoreApplication::translate("ferry::MappingEdits", "Skip");
     }
     return {};
+}
+
+QString fieldStrategyLabel(ArrayStrategy strategy, bool mapLike)
+{
+    if (mapLike && strategy == ArrayStrategy::ChildTable)
+        return QCoreApplication::translate("ferry::MappingEdits", "Key/value table");
+    return arrayStrategyLabel(strategy);
 }
 
 const TableMapping *tableAt(const CollectionMapping &mapping, const TablePath &path)
@@ -275,6 +285,32 @@ bool isExcluded(const CollectionMapping &mapping, const QString &fieldPath)
     return false;
 }
 
+bool isMapped(const CollectionMapping &mapping, const QString &fieldPath)
+{
+    if (isExcluded(mapping, fieldPath))
+        return false;
+    for (const TablePath &path : tablePaths(mapping)) {
+        const TableMapping *table = tableAt(mapping, path);
+        if (!path.isEmpty()) {
+            TablePath parent = path;
+            parent.removeLast();
+            if (isUnder(elementPrefix(mapping, parent) + table->source, fieldPath))
+                return true;
+        }
+        for (size_t i = 0; i < table->columns.size(); ++i) {
+            const QString full = columnFieldPath(mapping, path, int(i));
+            if (!full.isEmpty() && isUnder(full, fieldPath))
+                return true;
+        }
+    }
+    return false;
+}
+
+TablePath tableForField(const CollectionMapping &mapping, const QString &fieldPath)
+{
+    return owningTable(mapping, fieldPath);
+}
+
 ArrayStrategy arrayStrategy(const CollectionMapping &mapping, const QString &fieldPath)
 {
     if (isExcluded(mapping, fieldPath))
@@ -319,7 +355,8 @@ void setArrayStrategy(CollectionMapping &mapping, const QString &fieldPath, Arra
     ColumnMapping column;
     column.source = relative;
     column.column = allocateColumn(*parent, columnNameFor(relative), dialect);
-    if (strategy == ArrayStrategy::PgArray && dialect == Dialect::Postgres) {
+    const bool isMap = node && node->mapLike;
+    if (strategy == ArrayStrategy::PgArray && dialect == Dialect::Postgres && !isMap) {
         column.type = columnTypeFor(node ? node->element.get() : nullptr, dialect);
         column.pgArray = true;
     } else {
@@ -378,7 +415,7 @@ void setFieldIncluded(CollectionMapping &mapping, const QString &fieldPath, bool
     }
     if (restored || !node)
         return;
-    if (node->types[size_t(BsonKind::Array)] > 0) {
+    if (node->types[size_t(BsonKind::Array)] > 0 || node->mapLike) {
         setArrayStrategy(mapping, fieldPath, ArrayStrategy::JsonColumn, node, nullptr, dialect);
         return;
     }

@@ -17,8 +17,12 @@ namespace ferry {
 // A table inside a collection mapping: child indices from the root table ({} = root).
 using TablePath = QList<int>;
 
+// How an array or a map-like object is stored. A map's child table has one row per entry,
+// keyed by the entry's key; PgArray does not apply to maps (they become a JSON column).
 enum class ArrayStrategy { ChildTable, JsonColumn, PgArray, Skip };
 QString arrayStrategyLabel(ArrayStrategy strategy); // translated, for menus and combos
+// The same for a field that may be a map ("Key/value table" instead of "Child table").
+QString fieldStrategyLabel(ArrayStrategy strategy, bool mapLike);
 
 const TableMapping *tableAt(const CollectionMapping &mapping, const TablePath &path);
 TableMapping *tableAt(CollectionMapping &mapping, const TablePath &path);
@@ -30,9 +34,13 @@ QString elementPrefix(const CollectionMapping &mapping, const TablePath &path);
 QString columnFieldPath(const CollectionMapping &mapping, const TablePath &table, int column);
 
 bool isExcluded(const CollectionMapping &mapping, const QString &fieldPath);
-// What the mapping does with an array field now (Skip when it is excluded or unmapped).
+// Whether some column or child table reads the field or anything under it.
+bool isMapped(const CollectionMapping &mapping, const QString &fieldPath);
+// The table a column for the field would go to: the deepest table whose rows hold it.
+TablePath tableForField(const CollectionMapping &mapping, const QString &fieldPath);
+// What the mapping does with an array or map field now (Skip when it is excluded or unmapped).
 ArrayStrategy arrayStrategy(const CollectionMapping &mapping, const QString &fieldPath);
-// Maps an array field the chosen way, dropping whatever mapped it before. `node` (may be
+// Maps an array or map field the chosen way, dropping whatever mapped it before. `node` (may be
 // null) and `proposal` (the first inferred mapping, may be null) supply the columns of a
 // child table that has to be rebuilt.
 void setArrayStrategy(CollectionMapping &mapping, const QString &fieldPath, ArrayStrategy strategy,

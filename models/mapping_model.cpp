@@ -1,9 +1,12 @@
 #include "models/mapping_model.h"
 
+#include "models/field_path_mime.h"
 #include "models/project_document.h"
 
 #include <QBrush>
 #include <QColor>
+
+#include <optional>
 
 namespace ferry {
 
@@ -254,8 +257,8 @@ bool MappingModel::moveColumn(int row, int delta)
 Qt::ItemFlags MappingModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
-        return Qt::NoItemFlags;
-    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+        return Qt::ItemIsDropEnabled;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDropEnabled;
     switch (index.column()) {
     case NameColumn:
     case TypeColumn:
@@ -268,6 +271,66 @@ Qt::ItemFlags MappingModel::flags(const QModelIndex &index) const
         break;
     }
     return f;
+}
+
+QStringList MappingModel::mimeTypes() const
+{
+    return {fieldPathMimeType()};
+}
+
+QStringList MappingModel::droppablePaths(const QMimeData *data) const
+{
+    QString collection;
+    QStringList paths;
+    if (!decodeFieldPaths(data, &collection, &paths) || collection != m_collection)
+        return {};
+    const CollectionMapping *mapping = m_document->project().findCollection(m_collection);
+    const std::shared_ptr<const FieldNode> root = m_document->schema(m_collection);
+    if (!mapping || !root)
+        return {};
+    QStringList out;
+    for (const QString &path : std::as_const(paths)) {
+        // Only fields not mapped yet whose column would land in the table on show.
+        const FieldNode *node = root->find(path);
+        if (node && node != root.get() && !isMapped(*mapping, path) &&
+            tableForField(*mapping, path) == m_table)
+            out.append(path);
+    }
+    return out;
+}
+
+bool MappingModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                   const QModelIndex &) const
+{
+    return action == Qt::CopyAction && !droppablePaths(data).isEmpty();
+}
+
+bool MappingModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                const QModelIndex &)
+{
+    if (action != Qt::CopyAction)
+        return false;
+    const QStringList paths = droppablePaths(data);
+    if (paths.isEmpty())
+        return false;
+    const QString collection = m_collection;
+    const std::shared_ptr<const FieldNode> root = m_document->schema(collection);
+    const CollectionMapping *proposal = m_document->proposal(collection);
+    const std::optional<CollectionMapping> proposalCopy =
+        proposal ? std::optional<CollectionMapping>(*proposal) : std::nullopt;
+    m_document->modify(
+        paths.size() == 1 ? tr("Include %1").arg(paths.first())
+                          : tr("Include %n fields", nullptr, int(paths.size())),
+        [&](Project &project) {
+            CollectionMapping *m = project.findCollection(collection);
+            if (!m)
+                return;
+            for (const QString &path : paths)
+                setFieldIncluded(*m, path, true, root->find(path),
+                                 proposalCopy ? &*proposalCopy : nullptr, project.targetDialect());
+        },
+        collection);
+    return true;
 }
 
 QVariant MappingModel::headerData(int section, Qt::Orientation orientation, int role) const

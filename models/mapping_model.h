@@ -45,12 +45,20 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    // Fields dragged from the schema tree become columns of this table, as if ticked there.
+    QStringList mimeTypes() const override;
+    Qt::DropActions supportedDropActions() const override { return Qt::CopyAction; }
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
 
 Q_SIGNALS:
     void problemsChanged(bool hasProblems);
 
 private:
     void documentChanged(const QString &collection);
+    QStringList droppablePaths(const QMimeData *data) const;
     void editColumn(int row, const QString &text, const std::function<void(ColumnMapping &)> &edit);
 
     ProjectDocument *m_document;

@@ -64,4 +64,35 @@ inline void loadOrders(ProjectDocument &doc,
     doc.setProject(project);
 }
 
+// A "reviews" collection whose "ratings" object is keyed by user id: inferred as a map.
+inline void loadReviews(ProjectDocument &doc, const QString &targetUri)
+{
+    SchemaInferrer inferrer;
+    DocBatch batch;
+    for (int d = 0; d < 3; ++d) {
+        QStringList entries;
+        for (int i = 0; i < 80; ++i)
+            entries
+                << QStringLiteral("\"%1\": {\"score\": %2}").arg(100000 + d * 80 + i).arg(i % 5);
+        const QString json = QStringLiteral("{\"_id\": %1, \"title\": \"t%1\", \"ratings\": {%2}}")
+                                 .arg(d)
+                                 .arg(entries.join(QStringLiteral(", ")));
+        const BsonDoc d0 = fromJson(json.toUtf8().constData());
+        inferrer.add(d0.get());
+        batch.append(d0.get());
+    }
+    std::shared_ptr<const FieldNode> root = inferrer.take();
+    Project project;
+    project.name = QStringLiteral("reviews-test");
+    project.sourceUri = QStringLiteral("dump:/tmp/reviews");
+    project.targetUri = targetUri;
+    MappingProposal proposal = proposeMapping(QStringLiteral("reviews"), *root, 3,
+                                              project.targetDialect(), project.options, nullptr);
+    project.collections.push_back(proposal.mapping);
+    doc.setSchema(QStringLiteral("reviews"), root);
+    doc.setSamples(QStringLiteral("reviews"), batch);
+    doc.setProposal(proposal.mapping);
+    doc.setProject(project);
+}
+
 } // namespace ferry::testdata

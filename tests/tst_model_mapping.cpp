@@ -1,4 +1,6 @@
 #include "model_test_data.h"
+#include "models/field_path_mime.h"
+#include "models/field_tree_model.h"
 #include "models/mapping_model.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +20,8 @@ private Q_SLOTS:
     void changesTypeNullableAndKey();
     void movesColumns();
     void arrayStrategies();
+    void dropFieldFromTree();
+    void mapStrategies();
 
 private:
     int rowOf(const QString &column) const;
@@ -184,6 +188,125 @@ void TestMappingModel::arrayStrategies()
     QCOMPARE(child->source, items);
     QVERIFY(!child->keyColumns().empty());
     QVERIFY(mappingProblems(orders(), Dialect::Postgres).isEmpty());
+}
+
+void TestMappingModel::dropFieldFromTree()
+{
+    FieldTreeModel fields(m_doc);
+    QAbstractItemModelTester fieldTester(&fields,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    fields.setCollection(QStringLiteral("orders"));
+    const QModelIndex customer = fields.indexOfPath(QStringLiteral("customer"));
+    QVERIFY(customer.isValid());
+    QVERIFY(fields.flags(customer) & Qt::ItemIsDragEnabled);
+    QVERIFY(fields.mimeTypes().contains(fieldPathMimeType()));
+    QVERIFY(fields.setData(customer, Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(rowOf(QStringLiteral("customer")), -1);
+    const int undoBefore = m_doc->undoStack()->count();
+
+    // A view hands over every selected cell of the row: the path must arrive once.
+    std::unique_ptr<QMimeData> data(
+        fields.mimeData({customer, customer.siblingAtColumn(FieldTreeModel::TypesColumn)}));
+    QVERIFY(data);
+    QString collection;
+    QStringList paths;
+    QVERIFY(decodeFieldPaths(data.get(), &collection, &paths));
+    QCOMPARE(collection, QStringLiteral("orders"));
+    QCOMPARE(paths, QStringList{QStringLiteral("customer")});
+    QVERIFY(m_model->flags({}) & Qt::ItemIsDropEnabled);
+    QVERIFY(m_model->canDropMimeData(data.get(), Qt::CopyAction, -1, -1, {}));
+    QVERIFY(m_model->dropMimeData(data.get(), Qt::CopyAction, -1, -1, {}));
+    QVERIFY2(rowOf(QStringLiteral("customer")) >= 0, "the dropped field became no column");
+    QCOMPARE(m_doc->undoStack()->count(), undoBefore + 1);
+    QCOMPARE(customer.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    // Now mapped: a second drop has nothing to add.
+    QVERIFY(!m_model->canDropMimeData(data.get(), Qt::CopyAction, -1, -1, {}));
+
+    m_doc->undoStack()->undo();
+    QCOMPARE(rowOf(QStringLiteral("customer")), -1);
+    m_doc->undoStack()->redo();
+    QVERIFY(rowOf(QStringLiteral("customer")) >= 0);
+
+    // Refused: a field of the child table, another collection's field, foreign mime data.
+    std::unique_ptr<QMimeData> sku(
+        fields.mimeData({fields.indexOfPath(QStringLiteral("items[].sku"))}));
+    QVERIFY(sku);
+    QVERIFY(!m_model->canDropMimeData(sku.get(), Qt::CopyAction, -1, -1, {}));
+    std::unique_ptr<QMimeData> other(
+        encodeFieldPaths(QStringLiteral("customers"), {QStringLiteral("customer")}));
+    QVERIFY(!m_model->canDropMimeData(other.get(), Qt::CopyAction, -1, -1, {}));
+    QMimeData text;
+    text.setText(QStringLiteral("customer"));
+    QVERIFY(!m_model->dropMimeData(&text, Qt::CopyAction, -1, -1, {}));
+}
+
+void TestMappingModel::mapStrategies()
+{
+    ProjectDocument doc;
+    testdata::loadReviews(doc, QStringLiteral("postgresql://localhost/shop"));
+    const QString ratings = QStringLiteral("ratings");
+    const FieldNode *node = doc.schema(QStringLiteral("reviews"))->find(ratings);
+    QVERIFY(node && node->mapLike);
+    FieldTreeModel fields(&doc);
+    QAbstractItemModelTester fieldTester(&fields,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    fields.setCollection(QStringLiteral("reviews"));
+    const QModelIndex field = fields.indexOfPath(ratings);
+    QVERIFY(field.data(FieldTreeModel::IsMapRole).toBool());
+    QVERIFY(!field.data(FieldTreeModel::IsArrayRole).toBool());
+    const QModelIndex shown = field.siblingAtColumn(FieldTreeModel::StrategyColumn);
+    QCOMPARE(shown.data().toString(), fieldStrategyLabel(ArrayStrategy::ChildTable, true));
+
+    auto reviews = [&doc] { return *doc.project().findCollection(QStringLiteral("reviews")); };
+    const CollectionMapping proposal = reviews();
+    QCOMPARE(arrayStrategy(proposal, ratings), ArrayStrategy::ChildTable);
+    auto choose = [&](ArrayStrategy s, const CollectionMapping *from) {
+        doc.modify(QStringLiteral("strategy"), [&](Project &p) {
+            setArrayStrategy(*p.findCollection(QStringLiteral("reviews")), ratings, s, node, from,
+                             p.targetDialect());
+        });
+    };
+    auto keyValueTable = [&]() -> const TableMapping * {
+        for (const TableMapping &t :
+             doc.project().findCollection(QStringLiteral("reviews"))->root.children) {
+            if (t.source == ratings)
+                return &t;
+        }
+        return nullptr;
+    };
+
+    choose(ArrayStrategy::JsonColumn, &proposal);
+    QCOMPARE(arrayStrategy(reviews(), ratings), ArrayStrategy::JsonColumn);
+    QVERIFY(!keyValueTable());
+    QCOMPARE(shown.data().toString(), arrayStrategyLabel(ArrayStrategy::JsonColumn));
+    // A PostgreSQL array cannot hold a map's keys: it stays the same JSON column.
+    const CollectionMapping asJson = reviews();
+    const int steps = doc.undoStack()->count();
+    choose(ArrayStrategy::PgArray, &proposal);
+    QCOMPARE(reviews(), asJson);
+    QCOMPARE(doc.undoStack()->count(), steps);
+    choose(ArrayStrategy::Skip, &proposal);
+    QVERIFY(reviews().excluded.contains(ratings));
+    // Without the proposal the key/value table is built from the field's statistics.
+    choose(ArrayStrategy::ChildTable, nullptr);
+    const TableMapping *built = keyValueTable();
+    QVERIFY(built);
+    QCOMPARE(built->kind, TableKind::Map);
+    bool hasKey = false;
+    bool hasScore = false;
+    for (const ColumnMapping &c : built->columns) {
+        hasKey = hasKey || (c.role == ColumnRole::MapKey && c.primaryKey);
+        hasScore = hasScore || (c.role == ColumnRole::Value && c.source == QStringLiteral("score"));
+    }
+    QVERIFY2(hasKey && hasScore, "the key/value table needs the key and the values' fields");
+    QVERIFY(mappingProblems(reviews(), Dialect::Postgres).isEmpty());
+
+    doc.undoStack()->undo(); // → skip
+    QVERIFY(reviews().excluded.contains(ratings));
+    doc.undoStack()->undo(); // → JSON
+    QCOMPARE(reviews(), asJson);
+    doc.undoStack()->undo(); // → the proposal's key/value table
+    QCOMPARE(reviews(), proposal);
 }
 
 QTEST_MAIN(TestMappingModel)

@@ -2,6 +2,7 @@
 
 #include "models/collections_model.h"
 #include "models/project_document.h"
+#include "run/collection_order.h"
 #include "ui/migration_wizard.h"
 
 #include <QHBoxLayout>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -37,9 +39,24 @@ CollectionsPage::CollectionsPage(MigrationWizard *wizard)
                                                      QHeaderView::Stretch);
     m_view->verticalHeader()->hide();
 
+    const QKeySequence upKey(Qt::ALT | Qt::Key_Up);
+    const QKeySequence downKey(Qt::ALT | Qt::Key_Down);
     auto *up = new QPushButton(QIcon(QStringLiteral(":/icons/up.svg")), tr("Move &up"), this);
-    up->setToolTip(tr("Collections are moved in this order (references first)."));
+    up->setObjectName(QStringLiteral("moveUpButton"));
+    up->setToolTip(tr("Run the selected collection earlier (%1)")
+                       .arg(upKey.toString(QKeySequence::NativeText)));
     auto *down = new QPushButton(QIcon(QStringLiteral(":/icons/down.svg")), tr("Move do&wn"), this);
+    down->setObjectName(QStringLiteral("moveDownButton"));
+    down->setToolTip(tr("Run the selected collection later (%1)")
+                         .arg(downKey.toString(QKeySequence::NativeText)));
+    // Anywhere on the page, like the buttons' own mnemonics.
+    auto *upShortcut = new QShortcut(upKey, this);
+    upShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *downShortcut = new QShortcut(downKey, this);
+    downShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    m_orderNote = new QLabel(this);
+    m_orderNote->setObjectName(QStringLiteral("runOrderNote"));
+    m_orderNote->setWordWrap(true);
     auto *all = new QPushButton(tr("Select &all"), this);
     auto *none = new QPushButton(tr("Select &none"), this);
     m_reload = new QPushButton(tr("&Reload"), this);
@@ -62,11 +79,14 @@ CollectionsPage::CollectionsPage(MigrationWizard *wizard)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
+    layout->addWidget(m_orderNote);
     layout->addWidget(m_busy);
     layout->addWidget(m_status);
 
     connect(up, &QPushButton::clicked, this, [this] { move(-1); });
     connect(down, &QPushButton::clicked, this, [this] { move(+1); });
+    connect(upShortcut, &QShortcut::activated, this, [this] { move(-1); });
+    connect(downShortcut, &QShortcut::activated, this, [this] { move(+1); });
     connect(all, &QPushButton::clicked, this, [this] { setAll(true); });
     connect(none, &QPushButton::clicked, this, [this] { setAll(false); });
     connect(m_reload, &QPushButton::clicked, this, [this] {
@@ -77,6 +97,9 @@ CollectionsPage::CollectionsPage(MigrationWizard *wizard)
             &CollectionsPage::loaded);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &QWizardPage::completeChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &QWizardPage::completeChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CollectionsPage::updateOrderNote);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CollectionsPage::updateOrderNote);
+    updateOrderNote();
 }
 
 CollectionsPage::~CollectionsPage()
@@ -163,6 +186,32 @@ void CollectionsPage::move(int delta)
         return;
     if (m_model->moveCollection(current.row(), delta))
         m_view->setCurrentIndex(m_model->index(current.row() + delta, current.column()));
+}
+
+// The list order is a wish: the run still moves a referenced collection before the
+// collections that point to it, so say so, and say which order that gives.
+void CollectionsPage::updateOrderNote()
+{
+    const Project &project = m_wizard->document()->project();
+    QString text = tr("Collections are moved from top to bottom, except that a collection "
+                      "others reference is always moved before them.");
+    auto order = orderCollections(project, {});
+    if (!order) {
+        text += QLatin1Char(' ') + order.error().toString();
+    } else {
+        QStringList listed;
+        for (const CollectionMapping &c : project.collections) {
+            if (c.enabled)
+                listed.append(c.collection);
+        }
+        QStringList actual;
+        for (const CollectionMapping *c : *order)
+            actual.append(c->collection);
+        if (actual != listed)
+            text += QLatin1Char(' ') + tr("Because of references the run order is: %1.")
+                                           .arg(actual.join(QStringLiteral(", ")));
+    }
+    m_orderNote->setText(text);
 }
 
 void CollectionsPage::setAll(bool enabled)

@@ -34,12 +34,14 @@ private:
     void loaded();
     void move(int delta);
     void setAll(bool enabled);
+    void updateOrderNote();
 
     MigrationWizard *m_wizard;
     CollectionsModel *m_model;
     QTableView *m_view;
     QProgressBar *m_busy;
     QLabel *m_status;
+    QLabel *m_orderNote;
     QPushButton *m_reload;
     QFutureWatcher<Result<SourceLoad>> m_watcher;
     bool m_loaded = false;

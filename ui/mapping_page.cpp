@@ -28,8 +28,9 @@ MappingPage::MappingPage(MigrationWizard *wizard)
       m_preview(new PreviewModel(wizard->document(), this))
 {
     setTitle(tr("Mapping"));
-    setSubTitle(tr("Untick fields to leave them out, choose how arrays are stored, and rename or "
-                   "retype columns. The preview shows what the run will write."));
+    setSubTitle(tr("Untick fields to leave them out (or drag them onto the columns to bring "
+                   "them back), choose how arrays and maps are stored, and rename or retype "
+                   "columns. The preview shows what the run will write."));
 
     m_collection = new QComboBox(this);
     m_collection->setObjectName(QStringLiteral("collectionCombo"));
@@ -49,6 +50,8 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     m_fieldView->setObjectName(QStringLiteral("fieldView"));
     m_fieldView->setModel(m_fields);
     m_fieldView->setAlternatingRowColors(true);
+    m_fieldView->setDragEnabled(true);
+    m_fieldView->setDragDropMode(QAbstractItemView::DragOnly);
     m_fieldView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_fieldView->header()->setStretchLastSection(true);
     m_strategy = new QComboBox(this);
@@ -56,14 +59,15 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     for (ArrayStrategy s : {ArrayStrategy::ChildTable, ArrayStrategy::JsonColumn,
                             ArrayStrategy::PgArray, ArrayStrategy::Skip})
         m_strategy->addItem(arrayStrategyLabel(s), int(s));
-    m_strategy->setToolTip(tr("How the selected array is stored: rows of a child table, one JSON "
-                              "column, a PostgreSQL array, or not at all."));
+    m_strategy->setToolTip(tr("How the selected array or map is stored: rows of a child table "
+                              "(one per element, or per key for a map), one JSON column, a "
+                              "PostgreSQL array (arrays only), or not at all."));
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_fieldView, 1);
     auto *strategyForm = new QFormLayout;
-    strategyForm->addRow(tr("&Array stored as:"), m_strategy);
+    strategyForm->addRow(tr("&Array or map stored as:"), m_strategy);
     leftLayout->addLayout(strategyForm);
 
     m_columnView = new QTableView(this);
@@ -72,6 +76,10 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     m_columnView->setItemDelegate(new ChoiceDelegate(MappingModel::ChoicesRole, m_columnView));
     m_columnView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_columnView->setSelectionMode(QAbstractItemView::SingleSelection);
+    // A field dragged from the tree on the left becomes a column (see MappingModel).
+    m_columnView->setAcceptDrops(true);
+    m_columnView->setDragDropMode(QAbstractItemView::DropOnly);
+    m_columnView->setDropIndicatorShown(true);
     m_columnView->setEditTriggers(QAbstractItemView::DoubleClicked |
                                   QAbstractItemView::EditKeyPressed |
                                   QAbstractItemView::AnyKeyPressed);
@@ -142,12 +150,15 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     m_fieldView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_fieldView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_fieldView->indexAt(pos);
-        if (!index.data(FieldTreeModel::IsArrayRole).toBool())
+        if (!index.data(FieldTreeModel::IsArrayRole).toBool() &&
+            !index.data(FieldTreeModel::IsMapRole).toBool())
             return;
         m_fieldView->setCurrentIndex(index);
         QMenu menu(this);
+        const auto *items = qobject_cast<QStandardItemModel *>(m_strategy->model());
         for (int i = 0; i < m_strategy->count(); ++i) {
             QAction *action = menu.addAction(m_strategy->itemText(i));
+            action->setEnabled(!items || items->item(i)->isEnabled());
             action->setCheckable(true);
             action->setChecked(i == m_strategy->currentIndex());
             connect(action, &QAction::triggered, this, [this, i] {
@@ -261,14 +272,18 @@ void MappingPage::fieldSelected()
 {
     const QModelIndex index = m_fieldView->currentIndex();
     const bool isArray = index.isValid() && index.data(FieldTreeModel::IsArrayRole).toBool();
-    m_strategy->setEnabled(isArray);
-    if (!isArray)
+    const bool isMap = index.isValid() && index.data(FieldTreeModel::IsMapRole).toBool();
+    m_strategy->setEnabled(isArray || isMap);
+    if (!isArray && !isMap)
         return;
-    // Only PostgreSQL has array columns; elsewhere the choice would silently become JSON.
+    m_strategy->setItemText(m_strategy->findData(int(ArrayStrategy::ChildTable)),
+                            fieldStrategyLabel(ArrayStrategy::ChildTable, isMap));
+    // Only PostgreSQL has array columns, and only for arrays; elsewhere the choice would
+    // silently become JSON.
     if (auto *items = qobject_cast<QStandardItemModel *>(m_strategy->model())) {
         const int pg = m_strategy->findData(int(ArrayStrategy::PgArray));
-        items->item(pg)->setEnabled(m_wizard->document()->project().targetDialect() ==
-                                    Dialect::Postgres);
+        items->item(pg)->setEnabled(!isMap && m_wizard->document()->project().targetDialect() ==
+                                                  Dialect::Postgres);
     }
     const CollectionMapping *mapping =
         m_wizard->document()->project().findCollection(m_collection->currentText());
@@ -291,7 +306,7 @@ void MappingPage::strategyChosen()
     ProjectDocument *doc = m_wizard->document();
     const CollectionMapping *proposal = doc->proposal(collection);
     doc->modify(
-        tr("Store %1 as %2").arg(path, arrayStrategyLabel(strategy)),
+        tr("Store %1 as %2").arg(path, fieldStrategyLabel(strategy, node && node->mapLike)),
         [&](Project &p) {
             if (CollectionMapping *m = p.findCollection(collection))
                 setArrayStrategy(*m, path, strategy, node, proposal, p.targetDialect());

@@ -6,6 +6,7 @@
 #include "ui/migration_wizard.h"
 #include "ui/progress_delegate.h"
 #include "ui/run_controller.h"
+#include "ui/throughput_chart.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -57,6 +58,7 @@ RunPage::RunPage(MigrationWizard *wizard)
     m_overall->setFormat(tr("%p %"));
     m_rate = new QLabel(this);
     m_rate->setObjectName(QStringLiteral("rateLabel"));
+    m_chart = new ThroughputChart(this);
     m_log = new LogView(this);
     m_pause = new QPushButton(QIcon(QStringLiteral(":/icons/pause.svg")), tr("&Pause"), this);
     m_pause->setObjectName(QStringLiteral("pauseButton"));
@@ -80,6 +82,7 @@ RunPage::RunPage(MigrationWizard *wizard)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_table, 1);
     topLayout->addLayout(overallRow);
+    topLayout->addWidget(m_chart);
     topLayout->addLayout(buttons);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
@@ -113,6 +116,7 @@ void RunPage::start()
     m_log->clear();
     m_progress->setProgress({});
     m_overall->setValue(0);
+    m_chart->clear();
     Q_EMIT completeChanged();
     auto source = m_wizard->sourceEndpoint();
     auto target = m_wizard->targetEndpoint();
@@ -151,6 +155,7 @@ void RunPage::showProgress(const RunProgress &progress)
 {
     m_progress->setProgress(progress);
     m_overall->setValue(int(progress.fraction * 1000));
+    m_chart->addProgress(progress);
     QString text = tr("%1 docs/s").arg(QLocale().toString(qRound64(progress.docsPerSecond)));
     text += QStringLiteral(" · ") + tr("elapsed %1").arg(duration(progress.elapsedSeconds));
     if (progress.etaSeconds >= 0)

@@ -13,6 +13,7 @@ class LogView;
 class MigrationWizard;
 class ProgressModel;
 class RunController;
+class ThroughputChart;
 struct RunProgress;
 struct RunReport;
 
@@ -40,6 +41,7 @@ private:
     QTableView *m_table;
     QProgressBar *m_overall;
     QLabel *m_rate;
+    ThroughputChart *m_chart;
     LogView *m_log;
     QPushButton *m_pause;
     QPushButton *m_cancel;
