@@ -3,7 +3,9 @@
 #include "models/project_document.h"
 #include "models/source_jobs.h"
 #include "ui/migration_wizard.h"
+#include "ui/password_store.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -59,6 +61,26 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setToolTip(tr("Used for this session only: Ferry never writes passwords to the "
                               "project file or a log."));
+    m_passwordRow = new QWidget(this);
+    m_password->setParent(m_passwordRow);
+    m_remember = new QCheckBox(tr("Remember password in the &keychain"), m_passwordRow);
+    m_remember->setObjectName(QStringLiteral("rememberCheck"));
+    m_remember->setToolTip(tr("Keeps the password in the system keychain, under this URI, "
+                              "so it is filled in next time."));
+    auto *passwordLayout = new QHBoxLayout(m_passwordRow);
+    passwordLayout->setContentsMargins(0, 0, 0, 0);
+    passwordLayout->addWidget(m_password, 1);
+    passwordLayout->addWidget(m_remember);
+    auto *passwordLabel = new QLabel(tr("Pass&word:"), this);
+    passwordLabel->setBuddy(m_password);
+    m_keychainNote = new QLabel(
+        tr("No keychain is available here: Ferry asks for the password each time and never "
+           "saves it."),
+        this);
+    m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
+    m_keychainNote->setWordWrap(true);
+    m_store = new PasswordStore(this);
+    m_store->setObjectName(QStringLiteral("passwordStore"));
     m_pathRow = new QWidget(this);
     m_path = new QLineEdit(m_pathRow);
     m_path->setObjectName(QStringLiteral("pathEdit"));
@@ -90,7 +112,8 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     m_form->addRow(tr("P&ort:"), m_port);
     m_form->addRow(tr("&Database:"), m_database);
     m_form->addRow(tr("&User:"), m_user);
-    m_form->addRow(tr("Pass&word:"), m_password);
+    m_form->addRow(passwordLabel, m_passwordRow);
+    m_form->addRow(QString(), m_keychainNote);
     m_form->addRow(pathLabel, m_pathRow);
     m_form->addRow(tr("U&RI:"), m_uri);
     auto *testRow = new QHBoxLayout;
@@ -118,12 +141,15 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
         else
             showStatus(result.error().toString(), true);
     });
+    connect(m_store, &PasswordStore::readFinished, this, &EndpointPage::keychainAnswered);
+    connect(m_store, &PasswordStore::availabilityChanged, this, &EndpointPage::updateKeychainRows);
     setTabOrder(m_kind, m_host);
     setTabOrder(m_host, m_port);
     setTabOrder(m_port, m_database);
     setTabOrder(m_database, m_user);
     setTabOrder(m_user, m_password);
-    setTabOrder(m_password, m_path);
+    setTabOrder(m_password, m_remember);
+    setTabOrder(m_remember, m_path);
     setTabOrder(m_path, m_browse);
     setTabOrder(m_browse, m_uri);
     setTabOrder(m_uri, m_test);
@@ -164,15 +190,56 @@ void EndpointPage::initializePage()
         kindChanged();
     }
     m_status->clear();
+    m_remember->setChecked(false);
+    m_rememberedKey.clear();
+    updateKeychainRows();
+    if (m_password->text().isEmpty())
+        askKeychain();
+}
+
+QString EndpointPage::keychainKey() const
+{
+    if (!isServer(currentKind()) || m_user->text().trimmed().isEmpty())
+        return {};
+    auto parsed = Endpoint::parse(m_uri->text());
+    return parsed ? PasswordStore::keyFor(*parsed) : QString();
+}
+
+void EndpointPage::askKeychain()
+{
+    const QString key = keychainKey();
+    if (!key.isEmpty())
+        m_store->read(key);
+}
+
+void EndpointPage::keychainAnswered(const QString &key, const QString &password)
+{
+    // The user may have moved on or typed a password while the keychain was answering.
+    if (password.isEmpty() || key != keychainKey() || !m_password->text().isEmpty())
+        return;
+    m_password->setText(password);
+    m_remember->setChecked(true);
+    m_rememberedKey = key;
+}
+
+void EndpointPage::updateKeychainRows()
+{
+    const bool unavailable = m_store->availability() == PasswordStore::Availability::Unavailable;
+    m_remember->setEnabled(!unavailable);
+    if (unavailable)
+        m_remember->setChecked(false);
+    m_form->setRowVisible(m_keychainNote, unavailable && isServer(currentKind()));
 }
 
 void EndpointPage::showRows(EndpointKind kind)
 {
     const bool server = isServer(kind);
-    for (QWidget *w : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
-                       static_cast<QWidget *>(m_database), static_cast<QWidget *>(m_user),
-                       static_cast<QWidget *>(m_password)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
+          static_cast<QWidget *>(m_database), static_cast<QWidget *>(m_user), m_passwordRow})
         m_form->setRowVisible(w, server);
+    m_form->setRowVisible(m_keychainNote, server && m_store->availability() ==
+                                                        PasswordStore::Availability::Unavailable);
     m_form->setRowVisible(m_pathRow, !server);
 }
 
@@ -307,6 +374,14 @@ bool EndpointPage::validatePage()
     }
     const QString uri = e->withoutSecret();
     const bool source = m_role == Role::Source;
+    // The keychain is the only place a password is ever written to.
+    const QString key = keychainKey();
+    if (!key.isEmpty() && m_remember->isEnabled()) {
+        if (m_remember->isChecked() && !m_password->text().isEmpty())
+            m_store->write(key, m_password->text());
+        else if (!m_remember->isChecked() && key == m_rememberedKey)
+            m_store->remove(key);
+    }
     if (source)
         m_wizard->setSourcePassword(m_password->text());
     else

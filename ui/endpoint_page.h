@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QWizardPage>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -15,9 +16,11 @@ class QFormLayout;
 namespace ferry {
 
 class MigrationWizard;
+class PasswordStore;
 
 // Pages 2 and 3: where the data comes from and where it goes. The same page serves both
-// roles; the kind decides which fields show. The password is kept for this session only.
+// roles; the kind decides which fields show. The password is kept for this session only,
+// or, when the user asks, in the OS keychain (never in the project or a log).
 class EndpointPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -44,6 +47,10 @@ private:
     void testConnection();
     Result<Endpoint> endpoint() const;
     void showStatus(const QString &text, bool error);
+    QString keychainKey() const;
+    void askKeychain();
+    void keychainAnswered(const QString &key, const QString &password);
+    void updateKeychainRows();
 
     Role m_role;
     MigrationWizard *m_wizard;
@@ -55,6 +62,12 @@ private:
     QLineEdit *m_database;
     QLineEdit *m_user;
     QLineEdit *m_password;
+    QWidget *m_passwordRow;
+    QCheckBox *m_remember;
+    QLabel *m_keychainNote;
+    PasswordStore *m_store;
+    // The key whose password came from the keychain: unticking the box forgets it.
+    QString m_rememberedKey;
     QLineEdit *m_path;
     QPushButton *m_browse;
     QLineEdit *m_uri;
