@@ -8,6 +8,7 @@
 #include "run/dry_run.h"
 #include "run/embed_attacher.h"
 #include "run/foreign_keys.h"
+#include "run/progress_tracker.h"
 #include "run/reject_file.h"
 #include "run/run_registry.h"
 #include "run/validator.h"
@@ -27,8 +28,7 @@ namespace ferry {
 
 namespace {
 
-constexpr qint64 ProgressIntervalMs = 50; // ~20 signals a second at most
-constexpr size_t QueueDepth = 3;          // batches in flight between reader and writer
+constexpr size_t QueueDepth = 3; // batches in flight between reader and writer
 
 struct QueueItem {
     RowBatch batch;
@@ -54,15 +54,7 @@ struct MigrationRun::Impl {
     std::unique_ptr<Source> source;
     std::unique_ptr<Sink> sink;
     std::unique_ptr<RejectFile> rejects;
-    QElapsedTimer clock;
-    qint64 lastEmitMs = -ProgressIntervalMs;
-    RunProgress progress;
-    std::atomic<double> readerFraction{0};
-    qint64 totalKnown = 0; // sum of known source counts, for the overall fraction
-    // Per collection: when its move started (ms on `clock`, -1 not yet) with what had been
-    // read by then, and when it ended: for its own docs/s.
-    std::vector<std::pair<qint64, qint64>> collectionStarts;
-    std::vector<qint64> collectionEnds;
+    ProgressTracker tracker;
     QSet<QString> createdTables; // by this run: only these get foreign keys afterwards
 
     explicit Impl(MigrationRun *owner) : q(owner) {}
@@ -74,39 +66,8 @@ struct MigrationRun::Impl {
 
     void emitProgress(bool force)
     {
-        const qint64 now = clock.elapsed();
-        if (!force && now - lastEmitMs < ProgressIntervalMs)
-            return;
-        lastEmitMs = now;
-        progress.elapsedSeconds = now / 1000.0;
-        qint64 done = 0;
-        qint64 read = 0;
-        for (size_t i = 0; i < progress.collections.size(); ++i) {
-            CollectionProgress &c = progress.collections[i];
-            read += c.read;
-            // Rate of this run's reading (a resumed collection starts from its checkpoint).
-            if (i < collectionStarts.size() && collectionStarts[i].first >= 0) {
-                const auto &[startMs, readAtStart] = collectionStarts[i];
-                const qint64 endMs = c.done && collectionEnds[i] >= 0 ? collectionEnds[i] : now;
-                const double secs = std::max(0.001, (endMs - startMs) / 1000.0);
-                c.docsPerSecond = double(c.read - readAtStart) / secs;
-            }
-            if (c.done)
-                c.fraction = 1.0;
-            else if (c.total > 0)
-                c.fraction = std::min(1.0, double(c.read) / double(c.total));
-            done += c.total > 0 ? std::min(c.read, c.total) : 0;
-        }
-        if (totalKnown > 0)
-            progress.fraction = std::min(1.0, double(done) / double(totalKnown));
-        else if (progress.current >= 0)
-            progress.fraction = (progress.current + readerFraction.load()) /
-                                std::max<size_t>(1, progress.collections.size());
-        const double secs = std::max(0.001, progress.elapsedSeconds);
-        progress.docsPerSecond = read / secs;
-        progress.etaSeconds =
-            progress.fraction > 0.01 ? secs * (1.0 - progress.fraction) / progress.fraction : -1;
-        Q_EMIT q->progress(progress);
+        if (std::optional<RunProgress> p = tracker.snapshot(force))
+            Q_EMIT q->progress(*p);
     }
 
     bool waitIfPaused()
@@ -197,7 +158,7 @@ void MigrationRun::setPaused(bool paused)
 
 void MigrationRun::start()
 {
-    d->clock.start();
+    d->tracker.start();
     m_report = RunReport();
     m_dryRunResults.clear();
     m_report.command = m_command;
@@ -260,12 +221,7 @@ void MigrationRun::start()
                                .arg(m->collection)));
                 return;
             }
-            CollectionProgress cp;
-            cp.name = m->collection;
-            cp.total = counts.value(m->collection, -1);
-            if (cp.total > 0)
-                d->totalKnown += cp.total;
-            d->progress.collections.push_back(cp);
+            d->tracker.addCollection(m->collection, counts.value(m->collection, -1));
         }
         const QString rejectPath = rejectPathFor(m_request, m_report.runId);
         d->rejects = std::make_unique<RejectFile>(
@@ -275,18 +231,15 @@ void MigrationRun::start()
         setStatus(RunStatus::Completed);
         for (size_t i = 0; i < ordered->size(); ++i) {
             const CollectionMapping &mapping = *(*ordered)[i];
-            d->progress.current = int(i);
-            d->collectionStarts.resize(d->progress.collections.size(), {-1, 0});
-            d->collectionEnds.resize(d->progress.collections.size(), -1);
-            d->collectionStarts[i] = {d->clock.elapsed(), 0};
+            d->tracker.beginCollection(i);
             CollectionReport cr;
             cr.name = mapping.collection;
-            cr.sourceCount = d->progress.collections[i].total;
+            cr.sourceCount = d->tracker.collection(i).total;
             QElapsedTimer collectionClock;
             collectionClock.start();
             const Status s = m_request.mode == RunMode::DryRun
-                                 ? d->dryRun(mapping, d->progress.collections[i], cr)
-                                 : d->moveCollection(mapping, d->progress.collections[i], cr);
+                                 ? d->dryRun(mapping, d->tracker.collection(i), cr)
+                                 : d->moveCollection(mapping, d->tracker.collection(i), cr);
             const double secs = std::max(0.001, collectionClock.elapsed() / 1000.0);
             cr.docsPerSecond = cr.read / secs;
             if (!s) {
@@ -320,7 +273,7 @@ void MigrationRun::start()
         if (!d->rejects->created())
             m_report.rejectFile.clear();
     }
-    m_report.durationSeconds = d->clock.elapsed() / 1000.0;
+    m_report.durationSeconds = d->tracker.elapsedMs() / 1000.0;
     d->emitProgress(true);
     if (!m_request.reportPath.isEmpty()) {
         if (Status s = m_report.save(m_request.reportPath); !s)
@@ -370,8 +323,7 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     cp.written = checkpoint.written;
     cp.skipped = checkpoint.skippedExisting;
     cp.rejected = checkpoint.rejected;
-    if (progress.current >= 0 && size_t(progress.current) < collectionStarts.size())
-        collectionStarts[size_t(progress.current)].second = cp.read;
+    tracker.setReadAtStart(cp.read);
     QHash<QString, qint64> unknownFields;
     QHash<QString, qint64> excludedValues;
 
@@ -425,7 +377,6 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
         const int batchSize = std::max(1, project.options.batchSize);
 
         BoundedQueue<QueueItem> queue(QueueDepth);
-        readerFraction.store(0);
         std::atomic<bool> &cancel = q->m_cancel;
         std::thread producer([&] {
             qint64 number = checkpoint.read;
@@ -465,7 +416,7 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                 number += qint64(item.batch.docs.size());
                 const double f = reader->progress();
                 if (f >= 0)
-                    readerFraction.store(f);
+                    tracker.setReaderFraction(f);
                 if (!queue.push(std::move(item)))
                     return;
             }
@@ -557,8 +508,7 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     }
 
     cp.done = true;
-    if (progress.current >= 0 && size_t(progress.current) < collectionEnds.size())
-        collectionEnds[size_t(progress.current)] = clock.elapsed();
+    tracker.endCollection();
     cr.read = checkpoint.read;
     cr.written = checkpoint.written;
     cr.skippedExisting = checkpoint.skippedExisting;
