@@ -21,6 +21,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <optional>
+
 #include <limits>
 
 namespace ferry {
@@ -197,6 +199,32 @@ bool projectEndpoints(const CliArgs &args, const Project &project, Endpoint *sou
     return true;
 }
 
+struct OpenedProject {
+    Project project;
+    Endpoint source;
+    Endpoint target;
+};
+
+// What every project command starts with: its words parsed, the one .ferry file they name
+// loaded, and its endpoints resolved with their secrets. On failure the message is printed
+// and *exit holds the code.
+std::optional<OpenedProject> openProject(CliArgs &args, const QStringList &words, int *exit)
+{
+    if (!args.parse(words)) {
+        *exit = usageError(args.error());
+        return std::nullopt;
+    }
+    auto project = loadProjectArg(args);
+    if (!project) {
+        *exit = fail(project.error());
+        return std::nullopt;
+    }
+    OpenedProject opened{std::move(*project), {}, {}};
+    if (!projectEndpoints(args, opened.project, &opened.source, &opened.target, exit))
+        return std::nullopt;
+    return opened;
+}
+
 Result<InferOutcome> inferFromArgs(CliArgs &args, const Endpoint &source, const Endpoint &target,
                                    const ProjectOptions &options)
 {
@@ -347,17 +375,15 @@ int cliMigrate(const QStringList &words)
 int cliRun(const QStringList &words)
 {
     CliArgs args(RunValueOptions, RunFlags);
-    if (!args.parse(words))
-        return usageError(args.error());
-    auto project = loadProjectArg(args);
-    if (!project)
-        return fail(project.error());
-    RunRequest request;
     int exit = ExitOk;
-    if (!applyRunOptions(args, project->options, request, &exit))
+    auto opened = openProject(args, words, &exit);
+    if (!opened)
         return exit;
-    Endpoint source, target;
-    if (!projectEndpoints(args, *project, &source, &target, &exit))
+    Project *project = &opened->project;
+    const Endpoint &source = opened->source;
+    const Endpoint &target = opened->target;
+    RunRequest request;
+    if (!applyRunOptions(args, project->options, request, &exit))
         return exit;
     return executeRun(*project, source, target, request, QStringLiteral("run"));
 }
@@ -367,21 +393,19 @@ int cliDryRun(const QStringList &words)
     CliArgs args({QStringLiteral("collection"), QStringLiteral("sample"), QStringLiteral("report"),
                   QStringLiteral("source"), QStringLiteral("target")},
                  {});
-    if (!args.parse(words))
-        return usageError(args.error());
-    auto project = loadProjectArg(args);
-    if (!project)
-        return fail(project.error());
+    int exit = ExitOk;
+    auto opened = openProject(args, words, &exit);
+    if (!opened)
+        return exit;
+    Project *project = &opened->project;
+    const Endpoint &source = opened->source;
+    const Endpoint &target = opened->target;
     RunRequest request;
     request.mode = RunMode::DryRun;
     if (!parseSample(args, &request.dryRunSample))
         return usageError(args.error());
     request.collections = args.values(QStringLiteral("collection"));
     request.reportPath = args.value(QStringLiteral("report"));
-    int exit = ExitOk;
-    Endpoint source, target;
-    if (!projectEndpoints(args, *project, &source, &target, &exit))
-        return exit;
     return executeRun(*project, source, target, request, QStringLiteral("dry-run"));
 }
 
@@ -390,18 +414,16 @@ int cliValidate(const QStringList &words)
     CliArgs args({QStringLiteral("collection"), QStringLiteral("sample"), QStringLiteral("report"),
                   QStringLiteral("source"), QStringLiteral("target")},
                  {});
-    if (!args.parse(words))
-        return usageError(args.error());
-    auto project = loadProjectArg(args);
-    if (!project)
-        return fail(project.error());
+    int exit = ExitOk;
+    auto opened = openProject(args, words, &exit);
+    if (!opened)
+        return exit;
+    Project *project = &opened->project;
+    const Endpoint &source = opened->source;
+    const Endpoint &target = opened->target;
     ValidationOptions vo;
     if (!parseSample(args, &vo.sample))
         return usageError(args.error());
-    int exit = ExitOk;
-    Endpoint source, target;
-    if (!projectEndpoints(args, *project, &source, &target, &exit))
-        return exit;
     auto ordered = orderCollections(*project, args.values(QStringLiteral("collection")));
     if (!ordered)
         return fail(ordered.error());
@@ -463,15 +485,13 @@ int cliValidate(const QStringList &words)
 int cliRollback(const QStringList &words)
 {
     CliArgs args({QStringLiteral("run"), QStringLiteral("target")}, {QStringLiteral("confirm")});
-    if (!args.parse(words))
-        return usageError(args.error());
-    auto project = loadProjectArg(args);
-    if (!project)
-        return fail(project.error());
     int exit = ExitOk;
-    Endpoint source, target;
-    if (!projectEndpoints(args, *project, &source, &target, &exit))
+    auto opened = openProject(args, words, &exit);
+    if (!opened)
         return exit;
+    Project *project = &opened->project;
+    const Endpoint &source = opened->source;
+    const Endpoint &target = opened->target;
     if (target.isDocument())
         return fail(Error(ErrorCode::Usage, tr("rollback is not available for this target yet.")));
     auto snk = makeSink(target);
