@@ -2,10 +2,11 @@
 // through the wizard's controller, with the run page's models and views updating.
 //   ferry-bench-ui-stall [DOCUMENTS]   (default 200000; run offscreen or under Xvfb)
 // Prints the longest gap between 5 ms timer ticks on the UI thread; the goal is ≤ 50 ms.
-#include "endpoints/source.h"
 #include "models/log_model.h"
 #include "models/progress_model.h"
-#include "schema/project_builder.h"
+#include "run/project_builder.h"
+#include "stores/common/source.h"
+#include "stores/stores.h"
 #include "support/generated_dump.h"
 #include "ui/run_controller.h"
 

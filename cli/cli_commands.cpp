@@ -1,18 +1,19 @@
 #include "cli_commands.h"
+#include "stores/stores.h"
 
 #include "cli_args.h"
 #include "progress_printer.h"
 
 #include "core/endpoint.h"
-#include "endpoints/sink.h"
-#include "endpoints/source.h"
 #include "project/embedding_spec.h"
 #include "project/project_file.h"
 #include "run/collection_order.h"
 #include "run/migration_run.h"
+#include "run/project_builder.h"
 #include "run/rollback.h"
 #include "run/validator.h"
-#include "schema/project_builder.h"
+#include "stores/common/sink.h"
+#include "stores/common/source.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -66,7 +67,7 @@ Result<Endpoint> endpointArg(const CliArgs &args, const QString &name)
 {
     if (!args.has(name))
         return Error(ErrorCode::Usage, tr("--%1 URI is required.").arg(name));
-    return Endpoint::parse(args.value(name));
+    return parseEndpoint(args.value(name));
 }
 
 // The password for a project's endpoint: from the URI given on the command line, else
@@ -184,8 +185,8 @@ Result<Project> loadProjectArg(const CliArgs &args)
 bool projectEndpoints(const CliArgs &args, const Project &project, Endpoint *source,
                       Endpoint *target, int *exit)
 {
-    auto s = Endpoint::parse(args.value(QStringLiteral("source"), project.sourceUri));
-    auto t = Endpoint::parse(args.value(QStringLiteral("target"), project.targetUri));
+    auto s = parseEndpoint(args.value(QStringLiteral("source"), project.sourceUri));
+    auto t = parseEndpoint(args.value(QStringLiteral("target"), project.targetUri));
     if (!s) {
         *exit = fail(s.error());
         return false;
@@ -437,6 +438,10 @@ int cliValidate(const QStringList &words)
         return fail(s.error());
     if (Status s = (*snk)->open(); !s)
         return fail(s.error());
+    SqlSink *sql = (*snk)->asSql();
+    if (!sql)
+        return fail(
+            Error(ErrorCode::Usage, tr("Validation is not available for this target yet.")));
     if (vo.sample < 0)
         vo.sample = std::numeric_limits<qint64>::max();
     QElapsedTimer clock;
@@ -450,7 +455,7 @@ int cliValidate(const QStringList &words)
     for (const CollectionMapping *m : *ordered) {
         CollectionReport cr;
         cr.name = m->collection;
-        if (Status s = validateCollection(**src, **snk, *m, project->options, vo, cr); !s)
+        if (Status s = validateCollection(**src, *sql, *m, project->options, vo, cr); !s)
             return fail(s.error());
         cr.status =
             cr.mismatches.isEmpty() ? QStringLiteral("completed") : QStringLiteral("mismatches");
@@ -492,19 +497,20 @@ int cliRollback(const QStringList &words)
     Project *project = &opened->project;
     const Endpoint &source = opened->source;
     const Endpoint &target = opened->target;
-    if (target.isDocument())
-        return fail(Error(ErrorCode::Usage, tr("rollback is not available for this target yet.")));
     auto snk = makeSink(target);
     if (!snk)
         return fail(snk.error());
-    if (Status s = (*snk)->open(); !s)
+    SqlSink *sql = (*snk)->asSql();
+    if (!sql)
+        return fail(Error(ErrorCode::Usage, tr("rollback is not available for this target yet.")));
+    if (Status s = sql->open(); !s)
         return fail(s.error());
-    auto plan = planRollback(**snk, *project, args.value(QStringLiteral("run")));
+    auto plan = planRollback(*sql, *project, args.value(QStringLiteral("run")));
     if (!plan)
         return fail(plan.error());
     const bool confirm = args.has(QStringLiteral("confirm"));
     if (confirm) {
-        if (Status s = applyRollback(**snk, *project, *plan); !s)
+        if (Status s = applyRollback(*sql, *project, *plan); !s)
             return fail(s.error());
     }
     QTextStream out(stdout);

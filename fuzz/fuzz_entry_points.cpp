@@ -1,8 +1,9 @@
 #include "fuzz_entry_points.h"
+#include "stores/stores.h"
 
 #include "core/endpoint.h"
-#include "endpoints/source.h"
 #include "project/project_file.h"
+#include "stores/common/source.h"
 
 #include <QFile>
 #include <QTemporaryDir>

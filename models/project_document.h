@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/doc_batch.h"
-#include "endpoints/source.h"
 #include "project/project.h"
 #include "schema/field_tree.h"
+#include "stores/common/source.h"
 
 #include <QHash>
 #include <QObject>

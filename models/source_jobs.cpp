@@ -1,7 +1,8 @@
 #include "models/source_jobs.h"
+#include "stores/stores.h"
 
-#include "endpoints/sink.h"
-#include "schema/project_builder.h"
+#include "run/project_builder.h"
+#include "stores/common/sink.h"
 
 #include <QCoreApplication>
 

@@ -3,9 +3,9 @@
 #include "core/doc_batch.h"
 #include "core/endpoint.h"
 #include "core/error.h"
-#include "endpoints/source.h"
 #include "project/project.h"
 #include "schema/field_tree.h"
+#include "stores/common/source.h"
 
 #include <QHash>
 #include <QString>

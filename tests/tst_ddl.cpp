@@ -1,4 +1,4 @@
-#include "schema/ddl.h"
+#include "stores/common/ddl.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "endpoints/sql_catalog.h"
-#include "endpoints/sqlite_source.h"
+#include "stores/sqlite/sqlite_catalog.h"
+#include "stores/sqlite/sqlite_source.h"
 #include "support/document_checks.h"
 #include "support/relational_fixture.h"
 #include "transform/document_builder.h"

@@ -1,4 +1,4 @@
-#include "endpoints/source.h"
+#include "stores/common/source.h"
 #include "support/dump_fixtures.h"
 #include "support/test_services.h"
 

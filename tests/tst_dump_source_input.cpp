@@ -1,6 +1,6 @@
 // Filters, bad input and read speed of the dump source: what users get wrong and what
 // files get broken in.
-#include "endpoints/source.h"
+#include "stores/common/source.h"
 #include "support/dump_fixtures.h"
 #include "support/test_services.h"
 

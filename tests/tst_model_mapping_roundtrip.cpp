@@ -1,5 +1,4 @@
 #include "core/endpoint.h"
-#include "endpoints/source.h"
 #include "models/field_tree_model.h"
 #include "models/mapping_edits.h"
 #include "models/mapping_model.h"
@@ -7,6 +6,8 @@
 #include "models/project_document.h"
 #include "project/project_file.h"
 #include "schema/type_mapper.h"
+#include "stores/common/source.h"
+#include "stores/stores.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,4 +1,4 @@
-#include "endpoints/mongo_sink.h"
+#include "stores/mongo/mongo_sink.h"
 #include "support/document_checks.h"
 #include "support/test_services.h"
 

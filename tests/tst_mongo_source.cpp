@@ -1,4 +1,5 @@
-#include "endpoints/source.h"
+#include "stores/common/source.h"
+#include "stores/stores.h"
 #include "support/test_services.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
-#include "endpoints/dump_source.h"
-#include "endpoints/ndjson_sink.h"
-#include "endpoints/sqlite_source.h"
+#include "stores/dump/dump_source.h"
+#include "stores/ndjson/ndjson_sink.h"
+#include "stores/sqlite/sqlite_source.h"
 #include "support/document_checks.h"
 #include "support/relational_fixture.h"
 

@@ -1,5 +1,5 @@
-#include "endpoints/copy_encoder.h"
-#include "endpoints/postgres_sink.h"
+#include "stores/postgres/copy_encoder.h"
+#include "stores/postgres/postgres_sink.h"
 #include "support/test_services.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "endpoints/postgres_source.h"
+#include "stores/postgres/postgres_source.h"
 #include "support/document_checks.h"
 #include "support/relational_fixture.h"
 #include "support/test_services.h"

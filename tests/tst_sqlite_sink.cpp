@@ -1,4 +1,4 @@
-#include "endpoints/sqlite_sink.h"
+#include "stores/sqlite/sqlite_sink.h"
 
 #include <QFile>
 #include <QSqlDatabase>

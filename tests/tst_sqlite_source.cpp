@@ -1,4 +1,4 @@
-#include "endpoints/sqlite_source.h"
+#include "stores/sqlite/sqlite_source.h"
 #include "support/document_checks.h"
 #include "support/relational_fixture.h"
 

@@ -1,9 +1,10 @@
 // The wizard's run controller on a long migration: the work happens on a worker thread,
 // progress reaches the UI throttled, and Cancel leaves a cancelled report and a state that
 // --resume (or the wizard's resume) completes without loss or duplicates.
-#include "endpoints/source.h"
 #include "run/migration_run.h"
-#include "schema/project_builder.h"
+#include "run/project_builder.h"
+#include "stores/common/source.h"
+#include "stores/stores.h"
 #include "support/generated_dump.h"
 #include "support/sql_reader.h"
 #include "ui/run_controller.h"

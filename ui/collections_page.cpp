@@ -1,4 +1,5 @@
 #include "ui/collections_page.h"
+#include "stores/stores.h"
 
 #include "models/collections_model.h"
 #include "models/project_document.h"
@@ -242,9 +243,9 @@ bool CollectionsPage::validatePage()
 
 int CollectionsPage::nextId() const
 {
-    auto target = Endpoint::parse(m_wizard->document()->project().targetUri);
+    auto target = parseEndpoint(m_wizard->document()->project().targetUri);
     // A document target takes the documents as they are: there are no columns to map.
-    if (target && target->isDocument())
+    if (target && takesDocuments(*target))
         return MigrationWizard::OptionsPageId;
     return MigrationWizard::MappingPageId;
 }

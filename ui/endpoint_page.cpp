@@ -1,4 +1,5 @@
 #include "ui/endpoint_page.h"
+#include "stores/stores.h"
 
 #include "models/project_document.h"
 #include "models/source_jobs.h"
@@ -21,14 +22,15 @@ namespace ferry {
 
 namespace {
 
-bool isServer(EndpointKind kind)
+QString fileFilter(const StoreInfo *store)
 {
-    return kind == EndpointKind::MongoDb || kind == EndpointKind::Postgres;
-}
-
-int defaultPort(EndpointKind kind)
-{
-    return kind == EndpointKind::Postgres ? 5432 : 27017;
+    QStringList patterns;
+    for (const QString &suffix : store ? store->fileSuffixes : QStringList())
+        patterns << QStringLiteral("*.") + suffix;
+    if (patterns.isEmpty())
+        return EndpointPage::tr("All files (*)");
+    return EndpointPage::tr("%1 files (%2);;All files (*)")
+        .arg(store->displayName, patterns.join(QLatin1Char(' ')));
 }
 
 } // namespace
@@ -45,17 +47,12 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
 
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("kindCombo"));
-    m_kind->addItem(tr("MongoDB server"), int(EndpointKind::MongoDb));
-    m_kind->addItem(tr("MongoDB dump (mongodump / mongoexport files)"), int(EndpointKind::Dump));
-    m_kind->addItem(tr("PostgreSQL"), int(EndpointKind::Postgres));
-    m_kind->addItem(tr("SQLite file"), int(EndpointKind::Sqlite));
+    // The stores say what they are; the page only lists those that fit its role.
+    for (const StoreInfo &store : storeRegistry().stores()) {
+        if (source ? store.canRead : store.canWrite)
+            m_kind->addItem(store.displayName, store.name);
+    }
 
-    m_host = new QLineEdit(this);
-    m_host->setPlaceholderText(QStringLiteral("localhost"));
-    m_port = new QSpinBox(this);
-    m_port->setRange(1, 65535);
-    m_database = new QLineEdit(this);
-    m_user = new QLineEdit(this);
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("passwordEdit"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -108,13 +105,11 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
 
     m_form = new QFormLayout;
     m_form->addRow(tr("&Kind:"), m_kind);
-    m_form->addRow(tr("&Host:"), m_host);
-    m_form->addRow(tr("P&ort:"), m_port);
-    m_form->addRow(tr("&Database:"), m_database);
-    m_form->addRow(tr("&User:"), m_user);
-    m_form->addRow(passwordLabel, m_passwordRow);
-    m_form->addRow(QString(), m_keychainNote);
-    m_form->addRow(pathLabel, m_pathRow);
+    m_editors.insert(QStringLiteral("password"), m_passwordRow);
+    m_labels.insert(QStringLiteral("password"), passwordLabel);
+    m_editors.insert(QStringLiteral("path"), m_pathRow);
+    m_labels.insert(QStringLiteral("path"), pathLabel);
+    addFieldRows();
     m_form->addRow(tr("U&RI:"), m_uri);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
@@ -127,9 +122,7 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     registerField(source ? QStringLiteral("source.uri*") : QStringLiteral("target.uri*"), m_uri);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &EndpointPage::kindChanged);
-    for (QLineEdit *edit : {m_host, m_database, m_user, m_path})
-        connect(edit, &QLineEdit::textEdited, this, &EndpointPage::composeUri);
-    connect(m_port, &QSpinBox::valueChanged, this, &EndpointPage::composeUri);
+    connect(m_path, &QLineEdit::textEdited, this, &EndpointPage::composeUri);
     connect(m_uri, &QLineEdit::textEdited, this, &EndpointPage::parseUri);
     connect(m_browse, &QPushButton::clicked, this, &EndpointPage::browse);
     connect(m_test, &QPushButton::clicked, this, &EndpointPage::testConnection);
@@ -143,16 +136,6 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     });
     connect(m_store, &PasswordStore::readFinished, this, &EndpointPage::keychainAnswered);
     connect(m_store, &PasswordStore::availabilityChanged, this, &EndpointPage::updateKeychainRows);
-    setTabOrder(m_kind, m_host);
-    setTabOrder(m_host, m_port);
-    setTabOrder(m_port, m_database);
-    setTabOrder(m_database, m_user);
-    setTabOrder(m_user, m_password);
-    setTabOrder(m_password, m_remember);
-    setTabOrder(m_remember, m_path);
-    setTabOrder(m_path, m_browse);
-    setTabOrder(m_browse, m_uri);
-    setTabOrder(m_uri, m_test);
 }
 
 EndpointPage::~EndpointPage()
@@ -172,9 +155,67 @@ void EndpointPage::setUri(const QString &uri)
     parseUri();
 }
 
-EndpointKind EndpointPage::currentKind() const
+const StoreInfo *EndpointPage::currentStore() const
 {
-    return EndpointKind(m_kind->currentData().toInt());
+    return storeRegistry().byName(m_kind->currentData().toString());
+}
+
+// Rows for every field key the stores declare, in the order first declared; password and
+// path have rows of their own (keychain, Browse…).
+void EndpointPage::addFieldRows()
+{
+    QWidget *previous = m_kind;
+    for (const StoreInfo &store : storeRegistry().stores()) {
+        for (const StoreField &field : store.fields) {
+            if (!m_editors.contains(field.key)) {
+                QWidget *editor = nullptr;
+                if (field.kind == StoreField::Kind::Port) {
+                    auto *spin = new QSpinBox(this);
+                    spin->setRange(1, 65535);
+                    connect(spin, &QSpinBox::valueChanged, this, &EndpointPage::composeUri);
+                    editor = spin;
+                } else {
+                    auto *edit = new QLineEdit(this);
+                    connect(edit, &QLineEdit::textEdited, this, &EndpointPage::composeUri);
+                    editor = edit;
+                }
+                editor->setObjectName(field.key + QStringLiteral("Edit"));
+                auto *label = new QLabel(field.label, this);
+                label->setBuddy(editor);
+                m_editors.insert(field.key, editor);
+                m_labels.insert(field.key, label);
+            }
+            QWidget *editor = m_editors.value(field.key);
+            if (m_form->indexOf(editor) < 0) {
+                m_form->addRow(m_labels.value(field.key), editor);
+                if (field.kind == StoreField::Kind::Password)
+                    m_form->addRow(QString(), m_keychainNote);
+            }
+            QWidget *focus = editor == m_passwordRow ? m_password
+                             : editor == m_pathRow   ? static_cast<QWidget *>(m_path)
+                                                     : editor;
+            setTabOrder(previous, focus);
+            previous = editor == m_passwordRow ? m_remember
+                       : editor == m_pathRow   ? static_cast<QWidget *>(m_browse)
+                                               : editor;
+        }
+    }
+    setTabOrder(previous, m_uri);
+    setTabOrder(m_uri, m_test);
+}
+
+QHash<QString, QString> EndpointPage::fieldValues() const
+{
+    QHash<QString, QString> values;
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it) {
+        if (auto *spin = qobject_cast<QSpinBox *>(it.value()))
+            values.insert(it.key(), QString::number(spin->value()));
+        else if (auto *edit = qobject_cast<QLineEdit *>(it.value()))
+            values.insert(it.key(), edit->text());
+    }
+    values.insert(QStringLiteral("path"), m_path->text());
+    values.insert(QStringLiteral("password"), m_password->text());
+    return values;
 }
 
 void EndpointPage::initializePage()
@@ -186,7 +227,10 @@ void EndpointPage::initializePage()
     if (!stored.isEmpty()) {
         setUri(stored);
     } else {
-        m_kind->setCurrentIndex(m_role == Role::Source ? 0 : 3);
+        // A new migration starts from MongoDB into a file nobody has to set up.
+        const int index = m_kind->findData(m_role == Role::Source ? QStringLiteral("mongo")
+                                                                  : QStringLiteral("sqlite"));
+        m_kind->setCurrentIndex(std::max(0, index));
         kindChanged();
     }
     m_status->clear();
@@ -199,9 +243,11 @@ void EndpointPage::initializePage()
 
 QString EndpointPage::keychainKey() const
 {
-    if (!isServer(currentKind()) || m_user->text().trimmed().isEmpty())
+    const StoreInfo *store = currentStore();
+    auto *user = qobject_cast<QLineEdit *>(m_editors.value(QStringLiteral("user")));
+    if (!store || !store->server || !user || user->text().trimmed().isEmpty())
         return {};
-    auto parsed = Endpoint::parse(m_uri->text());
+    auto parsed = parseEndpoint(m_uri->text());
     return parsed ? PasswordStore::keyFor(*parsed) : QString();
 }
 
@@ -228,30 +274,41 @@ void EndpointPage::updateKeychainRows()
     m_remember->setEnabled(!unavailable);
     if (unavailable)
         m_remember->setChecked(false);
-    m_form->setRowVisible(m_keychainNote, unavailable && isServer(currentKind()));
+    const StoreInfo *store = currentStore();
+    m_form->setRowVisible(m_keychainNote, unavailable && store && store->server);
 }
 
-void EndpointPage::showRows(EndpointKind kind)
+void EndpointPage::showRows(const StoreInfo *store)
 {
-    const bool server = isServer(kind);
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
-          static_cast<QWidget *>(m_database), static_cast<QWidget *>(m_user), m_passwordRow})
-        m_form->setRowVisible(w, server);
-    m_form->setRowVisible(m_keychainNote, server && m_store->availability() ==
-                                                        PasswordStore::Availability::Unavailable);
-    m_form->setRowVisible(m_pathRow, !server);
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
+        m_form->setRowVisible(it.value(), false);
+    bool password = false;
+    if (store) {
+        for (const StoreField &field : store->fields) {
+            m_form->setRowVisible(m_editors.value(field.key), true);
+            m_labels.value(field.key)->setText(field.label);
+            password = password || field.kind == StoreField::Kind::Password;
+        }
+    }
+    m_form->setRowVisible(m_keychainNote, password && m_store->availability() ==
+                                                          PasswordStore::Availability::Unavailable);
 }
 
 void EndpointPage::kindChanged()
 {
-    const EndpointKind kind = currentKind();
-    showRows(kind);
-    if (m_updating)
+    const StoreInfo *store = currentStore();
+    showRows(store);
+    if (m_updating || !store)
         return;
-    m_port->setValue(defaultPort(kind));
-    m_path->setPlaceholderText(kind == EndpointKind::Dump ? tr("folder with *.bson or *.json files")
-                                                          : tr("file.sqlite"));
+    for (const StoreField &field : store->fields) {
+        QWidget *editor = m_editors.value(field.key);
+        if (auto *spin = qobject_cast<QSpinBox *>(editor))
+            spin->setValue(field.defaultValue.toInt());
+        else if (auto *edit = qobject_cast<QLineEdit *>(editor))
+            edit->setPlaceholderText(field.placeholder);
+        else if (editor == m_pathRow)
+            m_path->setPlaceholderText(field.placeholder);
+    }
     composeUri();
 }
 
@@ -259,68 +316,63 @@ void EndpointPage::composeUri()
 {
     if (m_updating)
         return;
-    const EndpointKind kind = currentKind();
-    QString text;
-    if (isServer(kind)) {
-        QUrl url;
-        url.setScheme(kind == EndpointKind::Postgres ? QStringLiteral("postgresql")
-                                                     : QStringLiteral("mongodb"));
-        url.setHost(m_host->text().trimmed().isEmpty() ? QStringLiteral("localhost")
-                                                       : m_host->text().trimmed());
-        url.setPort(m_port->value());
-        url.setUserName(m_user->text().trimmed());
-        if (!m_database->text().trimmed().isEmpty())
-            url.setPath(QLatin1Char('/') + m_database->text().trimmed());
-        text = url.toString();
-    } else if (!m_path->text().trimmed().isEmpty()) {
-        text = (kind == EndpointKind::Dump ? QStringLiteral("dump:") : QStringLiteral("sqlite:")) +
-               m_path->text().trimmed();
-    }
-    m_uri->setText(text);
+    const StoreInfo *store = currentStore();
+    if (!store || !store->buildUri)
+        return;
+    m_uri->setText(store->buildUri(fieldValues()));
 }
 
 void EndpointPage::parseUri()
 {
-    auto parsed = Endpoint::parse(m_uri->text());
+    auto parsed = parseEndpoint(m_uri->text());
     if (!parsed)
         return;
+    const StoreInfo *store = storeOf(*parsed);
+    if (!store)
+        return;
     m_updating = true;
-    const EndpointKind kind = parsed->kind();
-    const int index = m_kind->findData(int(kind));
+    const int index = m_kind->findData(store->name);
     if (index >= 0)
         m_kind->setCurrentIndex(index);
-    showRows(kind);
-    if (isServer(kind)) {
-        const QUrl url(parsed->uri());
-        m_host->setText(url.host());
-        m_port->setValue(url.port(defaultPort(kind)));
-        m_user->setText(url.userName());
-        m_database->setText(parsed->database());
-        if (parsed->hasSecret()) {
-            // A pasted password moves to the password field; the URI keeps none.
-            m_password->setText(url.password());
-            m_uri->setText(parsed->withoutSecret());
-        }
-    } else {
-        m_path->setText(parsed->path());
+    showRows(store);
+    const QHash<QString, QString> values =
+        store->splitUri ? store->splitUri(*parsed) : QHash<QString, QString>();
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        QWidget *editor = m_editors.value(it.key());
+        if (auto *spin = qobject_cast<QSpinBox *>(editor))
+            spin->setValue(it.value().toInt());
+        else if (auto *edit = qobject_cast<QLineEdit *>(editor))
+            edit->setText(it.value());
+        else if (editor == m_pathRow)
+            m_path->setText(it.value());
+    }
+    if (parsed->hasSecret()) {
+        // A pasted password moves to the password field; the URI keeps none.
+        if (values.contains(QStringLiteral("password")))
+            m_password->setText(values.value(QStringLiteral("password")));
+        m_uri->setText(parsed->withoutSecret());
     }
     m_updating = false;
 }
 
 void EndpointPage::browse()
 {
+    const StoreInfo *store = currentStore();
+    StoreField::Kind kind = StoreField::Kind::OpenFile;
+    for (const StoreField &f : store ? store->fields : QList<StoreField>()) {
+        if (f.key == QLatin1String("path"))
+            kind = f.kind;
+    }
     QString path;
-    if (currentKind() == EndpointKind::Dump)
-        path =
-            QFileDialog::getExistingDirectory(this, tr("Choose the dump folder"), m_path->text());
+    if (kind == StoreField::Kind::Folder || kind == StoreField::Kind::FileOrFolder)
+        path = QFileDialog::getExistingDirectory(this, tr("Choose the folder"), m_path->text());
     else if (m_role == Role::Source)
-        path = QFileDialog::getOpenFileName(this, tr("Choose the SQLite file"), m_path->text(),
-                                            tr("SQLite databases (*.sqlite *.sqlite3 *.db);;All "
-                                               "files (*)"));
+        path = QFileDialog::getOpenFileName(this, tr("Choose the file"), m_path->text(),
+                                            fileFilter(store));
     else
-        path = QFileDialog::getSaveFileName(this, tr("Choose the SQLite file"), m_path->text(),
-                                            tr("SQLite databases (*.sqlite *.sqlite3 *.db)"),
-                                            nullptr, QFileDialog::DontConfirmOverwrite);
+        path = QFileDialog::getSaveFileName(this, tr("Choose the file"), m_path->text(),
+                                            fileFilter(store), nullptr,
+                                            QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return;
     m_path->setText(path);
@@ -329,7 +381,7 @@ void EndpointPage::browse()
 
 Result<Endpoint> EndpointPage::endpoint() const
 {
-    auto parsed = Endpoint::parse(m_uri->text());
+    auto parsed = parseEndpoint(m_uri->text());
     if (!parsed || m_password->text().isEmpty())
         return parsed;
     return parsed->withPassword(m_password->text());

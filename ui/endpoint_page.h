@@ -1,6 +1,9 @@
 #pragma once
 
 #include "core/endpoint.h"
+#include "stores/common/store_registry.h"
+
+#include <QHash>
 
 #include <QFutureWatcher>
 #include <QWizardPage>
@@ -38,8 +41,10 @@ public:
     void setUri(const QString &uri);
 
 private:
-    EndpointKind currentKind() const;
-    void showRows(EndpointKind kind);
+    const StoreInfo *currentStore() const;
+    void addFieldRows();
+    void showRows(const StoreInfo *store);
+    QHash<QString, QString> fieldValues() const;
     void kindChanged();
     void composeUri();
     void parseUri();
@@ -57,10 +62,9 @@ private:
     QComboBox *m_kind;
     QFormLayout *m_form;
     QWidget *m_pathRow;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QLineEdit *m_database;
-    QLineEdit *m_user;
+    // One row per field key any store declares (stores/*/…_store.cpp); a store shows its own.
+    QHash<QString, QWidget *> m_editors;
+    QHash<QString, QLabel *> m_labels;
     QLineEdit *m_password;
     QWidget *m_passwordRow;
     QCheckBox *m_remember;

@@ -1,4 +1,5 @@
 #include "ui/migration_wizard.h"
+#include "stores/stores.h"
 
 #include "models/project_document.h"
 #include "project/project_file.h"
@@ -139,7 +140,7 @@ bool MigrationWizard::startDemo()
 
 Result<Endpoint> MigrationWizard::sourceEndpoint() const
 {
-    auto e = Endpoint::parse(m_document->project().sourceUri);
+    auto e = parseEndpoint(m_document->project().sourceUri);
     if (!e || m_sourcePassword.isEmpty())
         return e;
     return e->withPassword(m_sourcePassword);
@@ -147,7 +148,7 @@ Result<Endpoint> MigrationWizard::sourceEndpoint() const
 
 Result<Endpoint> MigrationWizard::targetEndpoint() const
 {
-    auto e = Endpoint::parse(m_document->project().targetUri);
+    auto e = parseEndpoint(m_document->project().targetUri);
     if (!e || m_targetPassword.isEmpty())
         return e;
     return e->withPassword(m_targetPassword);

@@ -8,21 +8,6 @@ namespace ferry {
 
 namespace {
 
-// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days
-// algorithm, restated): exact for negative days too, which plain gmtime is not everywhere.
-void civilFromDays(int64_t z, int64_t *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2 ? 1 : 0);
-}
-
 void put(char *out, unsigned value, int digits)
 {
     for (int i = digits - 1; i >= 0; --i) {
@@ -50,6 +35,21 @@ bool appendWrappedJson(std::string &out, const bson_iter_t *it)
 }
 
 } // namespace
+
+// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days
+// algorithm, restated): exact for negative days too, which plain gmtime is not everywhere.
+void civilFromDays(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2 ? 1 : 0);
+}
 
 bool formatIsoDate(int64_t ms, char *out, size_t *length)
 {

@@ -18,6 +18,9 @@ inline constexpr size_t kIsoDateChars = 24; // "1970-01-01T00:00:00.000Z"
 inline constexpr size_t kDoubleChars = 32;  // enough for any shortest double text
 inline constexpr size_t kObjectIdChars = 24;
 
+// Proleptic Gregorian date of a day count since 1970-01-01, exact for negative days too.
+void civilFromDays(int64_t days, int64_t *year, unsigned *month, unsigned *day);
+
 // ISO-8601 UTC with milliseconds. False (nothing written) outside years 1..9999, which
 // four-digit ISO text and SQLite's date functions cannot express.
 bool formatIsoDate(int64_t ms, char *out, size_t *length);

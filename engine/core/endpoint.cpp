@@ -44,65 +44,50 @@ QString redactSecrets(const QString &text)
 Result<Endpoint> Endpoint::parse(const QString &textIn)
 {
     const QString text = textIn.trimmed();
-    Endpoint e;
-    e.m_uri = text;
-    auto startsWith = [&](const char *p) {
-        return text.startsWith(QLatin1String(p), Qt::CaseInsensitive);
-    };
     if (text.isEmpty())
         return Error(ErrorCode::Usage,
                      trEngine("No source or target was given. Use for example "
                               "dump:PATH, mongodb://HOST/DB, postgresql://HOST/DB or "
                               "sqlite:FILE."));
-    if (startsWith("mongodb://") || startsWith("mongodb+srv://")) {
-        e.m_kind = EndpointKind::MongoDb;
-    } else if (startsWith("postgresql://") || startsWith("postgres://")) {
-        e.m_kind = EndpointKind::Postgres;
-    } else if (startsWith("dump:")) {
-        e.m_kind = EndpointKind::Dump;
-    } else if (startsWith("sqlite:")) {
-        e.m_kind = EndpointKind::Sqlite;
-    } else if (startsWith("ndjson:")) {
-        e.m_kind = EndpointKind::Ndjson;
-    } else if (text.endsWith(QLatin1String(".sqlite")) ||
-               text.endsWith(QLatin1String(".sqlite3")) || text.endsWith(QLatin1String(".db"))) {
-        e.m_kind = EndpointKind::Sqlite;
-        e.m_uri = QStringLiteral("sqlite:") + text;
-    } else {
-        return Error(ErrorCode::Usage,
-                     trEngine("\"%1\" is not a location Ferry understands. Use dump:PATH, "
-                              "mongodb://HOST[:PORT]/DB, postgresql://USER@HOST[:PORT]/DB, "
-                              "sqlite:FILE or ndjson:DIR.")
-                         .arg(redactSecrets(text)));
+    Endpoint e;
+    e.m_uri = text;
+    // A scheme is at least two characters, so a path such as C:/x is not mistaken for one.
+    static const QRegularExpression schemeRe(QStringLiteral("^([a-zA-Z][a-zA-Z0-9+.-]+):"));
+    const QRegularExpressionMatch m = schemeRe.match(text);
+    if (m.hasMatch()) {
+        e.m_scheme = m.captured(1).toLower();
+        const QString rest = text.mid(m.capturedLength());
+        e.m_url = rest.startsWith(QLatin1String("//")) && rest.size() > 2 && rest.at(2) != u'/';
+        if (!e.m_url && e.path().isEmpty())
+            return Error(ErrorCode::Usage,
+                         trEngine("\"%1\" names no file or folder after the colon.").arg(text));
     }
-    if ((e.m_kind == EndpointKind::Dump || e.m_kind == EndpointKind::Sqlite ||
-         e.m_kind == EndpointKind::Ndjson) &&
-        e.path().isEmpty())
-        return Error(ErrorCode::Usage,
-                     trEngine("\"%1\" names no file or folder after the colon.").arg(text));
+    return e;
+}
+
+Endpoint Endpoint::withScheme(const QString &scheme) const
+{
+    Endpoint e = *this;
+    e.m_scheme = scheme.toLower();
+    e.m_uri = scheme + QLatin1Char(':') + path();
+    e.m_url = false;
     return e;
 }
 
 QString Endpoint::path() const
 {
-    switch (m_kind) {
-    case EndpointKind::Dump:
-    case EndpointKind::Sqlite:
-    case EndpointKind::Ndjson: {
-        QString p = m_uri.mid(m_uri.indexOf(QLatin1Char(':')) + 1);
-        // sqlite:///abs/path and sqlite://rel are accepted as well as sqlite:path
-        if (p.startsWith(QLatin1String("//")))
-            p = p.mid(2);
-        return p;
-    }
-    default:
-        return {};
-    }
+    if (m_scheme.isEmpty())
+        return m_uri;
+    QString p = m_uri.mid(m_scheme.size() + 1);
+    // sqlite:///abs/path and sqlite://rel are accepted as well as sqlite:path
+    if (p.startsWith(QLatin1String("//")))
+        p = p.mid(2);
+    return p;
 }
 
 QString Endpoint::database() const
 {
-    if (m_kind != EndpointKind::MongoDb && m_kind != EndpointKind::Postgres)
+    if (!m_url)
         return {};
     const QUrl url(m_uri);
     QString p = url.path();
@@ -136,7 +121,7 @@ QString Endpoint::withoutSecret() const
 Endpoint Endpoint::withPassword(const QString &password) const
 {
     Endpoint e = *this;
-    if (password.isEmpty() || (m_kind != EndpointKind::MongoDb && m_kind != EndpointKind::Postgres))
+    if (password.isEmpty() || !m_url)
         return e;
     const qsizetype schemeEnd = m_uri.indexOf(QLatin1String("://"));
     const qsizetype at = m_uri.indexOf(QLatin1Char('@'), schemeEnd + 3);
@@ -149,23 +134,6 @@ Endpoint Endpoint::withPassword(const QString &password) const
     const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(password));
     e.m_uri = m_uri.left(schemeEnd + 3) + userPart + QLatin1Char(':') + encoded + m_uri.mid(at);
     return e;
-}
-
-QString Endpoint::kindName(EndpointKind kind)
-{
-    switch (kind) {
-    case EndpointKind::MongoDb:
-        return trEngine("MongoDB server");
-    case EndpointKind::Dump:
-        return trEngine("MongoDB dump");
-    case EndpointKind::Postgres:
-        return trEngine("PostgreSQL");
-    case EndpointKind::Sqlite:
-        return trEngine("SQLite file");
-    case EndpointKind::Ndjson:
-        return trEngine("NDJSON folder");
-    }
-    return {};
 }
 
 } // namespace ferry

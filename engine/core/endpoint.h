@@ -6,29 +6,30 @@
 
 namespace ferry {
 
-enum class EndpointKind { MongoDb, Dump, Postgres, Sqlite, Ndjson };
-
 // A source or target as the user wrote it. The full URI may carry a password: it lives
 // only in memory. Everything printed, logged or saved uses redacted() or withoutSecret().
 class Endpoint {
 public:
     Endpoint() = default;
 
-    // Accepts mongodb://, mongodb+srv://, dump:PATH, postgresql:// (and postgres://),
-    // sqlite:PATH and ndjson:DIR. A bare path ending in .sqlite/.db is taken as sqlite:.
+    // Syntax only: "scheme://[user[:password]@]host[:port][/database][?query]" (a server),
+    // "scheme:PATH" (a file or folder) or a bare path. Which schemes exist, and what a
+    // bare path is, is the store registry's business (stores/stores.h: parseEndpoint()).
     static Result<Endpoint> parse(const QString &text);
 
-    EndpointKind kind() const { return m_kind; }
-    bool isRelational() const
-    {
-        return m_kind == EndpointKind::Postgres || m_kind == EndpointKind::Sqlite;
-    }
-    bool isDocument() const { return !isRelational(); }
+    // Lower-case scheme as written ("postgres" and "postgresql" both stay); empty for a
+    // bare path.
+    const QString &scheme() const { return m_scheme; }
+    // True for "scheme://authority…" URIs, which may carry a user and a password.
+    bool isUrl() const { return m_url; }
+    // The same location under another scheme (a bare path given its store's scheme).
+    Endpoint withScheme(const QString &scheme) const;
     // The URI as given, secret included: pass it to a driver, never print it.
     const QString &uri() const { return m_uri; }
-    // File or folder path for dump:, sqlite:, ndjson:.
+    // What follows "scheme:" ("//" dropped, so sqlite:///tmp/a.db is /tmp/a.db); the text
+    // itself for a bare path. Meaningful for stores that name a file or folder.
     QString path() const;
-    // Database name from a mongodb:// or postgresql:// URI path (may be empty).
+    // First segment of a server URI's path (may be empty); empty for a path.
     QString database() const;
     // The URI with any password replaced by "***" (safe for logs, reports, errors).
     QString redacted() const;
@@ -38,10 +39,9 @@ public:
     // Returns a copy whose URI carries `password` (for URIs saved without one).
     Endpoint withPassword(const QString &password) const;
 
-    static QString kindName(EndpointKind kind);
-
 private:
-    EndpointKind m_kind = EndpointKind::Dump;
+    QString m_scheme;
+    bool m_url = false;
     QString m_uri;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "project/mapping.h"
+#include "core/dialect.h"
 
 #include <QSet>
 #include <QString>

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "core/dialect.h"
+
 #include <QString>
 #include <QStringList>
 
 #include <vector>
 
 namespace ferry {
-
-enum class Dialect { Postgres, Sqlite };
 
 // Logical column types. DDL renders them per dialect (see DESIGN.md's type table); the
 // project file stores these names, so a project can be retargeted between dialects.
@@ -49,7 +49,8 @@ struct ColumnMapping {
     Conversion conversion = Conversion::Auto;
     bool nullable = true;
     bool primaryKey = false;
-    bool pgArray = false; // PostgreSQL array of `type` for an array of scalars (JSON text elsewhere)
+    bool pgArray =
+        false; // PostgreSQL array of `type` for an array of scalars (JSON text elsewhere)
 
     bool operator==(const ColumnMapping &) const = default;
 };
@@ -76,9 +77,9 @@ struct TableMapping {
 // A foreign-key reference from this collection's root table to another collection's root.
 // It orders the run (referenced first) and becomes a FOREIGN KEY when the target supports it.
 struct Reference {
-    QString column;      // column of this collection's root table
-    QString collection;  // referenced collection
-    QString toColumn;    // its key column
+    QString column;     // column of this collection's root table
+    QString collection; // referenced collection
+    QString toColumn;   // its key column
     bool operator==(const Reference &) const = default;
 };
 
@@ -94,8 +95,8 @@ struct Embedding {
 struct CollectionMapping {
     QString collection;
     bool enabled = true;
-    QString filter;       // Mongo query (Extended JSON) for document sources, SQL WHERE for SQL ones
-    TableMapping root;    // kind Root; root.table is the target table
+    QString filter;    // Mongo query (Extended JSON) for document sources, SQL WHERE for SQL ones
+    TableMapping root; // kind Root; root.table is the target table
     QStringList excluded; // full source paths the user left out on purpose
     std::vector<Reference> references;
     std::vector<Embedding> embeddings; // document targets only

@@ -55,11 +55,11 @@ const CollectionMapping *Project::findCollection(const QString &name) const
 
 Dialect Project::targetDialect() const
 {
-    if (targetUri.trimmed().startsWith(QLatin1String("sqlite:"), Qt::CaseInsensitive))
-        return Dialect::Sqlite;
-    // A bare "file.db" is a SQLite target too; Endpoint::parse knows those rules.
+    // Endpoints are stored as the registry wrote them (stores/stores.h), so the scheme says
+    // it; a bare path can only be a file, and the one file target with a dialect is SQLite.
     const Result<Endpoint> endpoint = Endpoint::parse(targetUri);
-    if (endpoint.ok() && endpoint->kind() == EndpointKind::Sqlite)
+    if (endpoint.ok() &&
+        (endpoint->scheme() == QLatin1String("sqlite") || endpoint->scheme().isEmpty()))
         return Dialect::Sqlite;
     return Dialect::Postgres;
 }

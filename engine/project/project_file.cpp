@@ -33,7 +33,8 @@ QString uriForFile(const QString &uri)
     if (!endpoint.ok())
         return redactSecrets(uri); // not a form we know: still never store what looks secret
     // Keep the text as written (parse normalizes bare paths) unless there is a secret.
-    return endpoint->hasSecret() ? endpoint->withoutSecret() : uri;
+    // A scheme-less text is taken as a bare path; libpq keyword strings land there too.
+    return endpoint->hasSecret() ? endpoint->withoutSecret() : redactSecrets(uri);
 }
 
 void writeColumns(OrderedJsonWriter &w, const std::vector<ColumnMapping> &columns)

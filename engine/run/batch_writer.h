@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoints/sink.h"
+#include "stores/common/sink.h"
 
 #include <atomic>
 #include <functional>

@@ -1,6 +1,6 @@
 #include "run/cell_compare.h"
 
-#include "schema/ddl.h"
+#include "stores/common/ddl.h"
 #include "transform/value_converter.h"
 
 #include <QDateTime>

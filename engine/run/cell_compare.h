@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/table_rows.h"
 #include "project/mapping.h"
-#include "transform/table_rows.h"
 
 #include <QStringList>
 #include <QVariantList>

@@ -1,9 +1,9 @@
 #include "run/dry_run.h"
 
 #include "core/bson_text.h"
-#include "endpoints/sink.h"
-#include "endpoints/source.h"
 #include "run/batch_writer.h"
+#include "stores/common/sink.h"
+#include "stores/common/source.h"
 #include "transform/transformer.h"
 #include "transform/value_converter.h"
 
@@ -55,7 +55,7 @@ Result<DryRunCollection> dryRunCollection(Source &source, Sink &sink,
 
     QElapsedTimer clock;
     clock.start();
-    const Transformer transformer(mapping, options, sink.dialect());
+    const Transformer transformer(mapping, options, cellDialect(sink));
     transformer.transform(batch);
 
     auto prepared = sink.prepare(mapping, options, false);

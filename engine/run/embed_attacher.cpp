@@ -1,6 +1,6 @@
 #include "run/embed_attacher.h"
 
-#include "endpoints/source.h"
+#include "stores/common/source.h"
 
 #include <QSet>
 

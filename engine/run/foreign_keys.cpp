@@ -1,10 +1,10 @@
 #include "run/foreign_keys.h"
 
-#include "endpoints/sink.h"
+#include "stores/common/sink.h"
 
 namespace ferry {
 
-QStringList addForeignKeys(Sink &sink, const Project &project,
+QStringList addForeignKeys(SqlSink &sink, const Project &project,
                            const std::vector<const CollectionMapping *> &moved,
                            const QSet<QString> &createdTables)
 {

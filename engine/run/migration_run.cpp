@@ -1,7 +1,6 @@
 #include "run/migration_run.h"
+#include "stores/stores.h"
 
-#include "endpoints/sink.h"
-#include "endpoints/source.h"
 #include "run/batch_writer.h"
 #include "run/bounded_queue.h"
 #include "run/collection_order.h"
@@ -12,6 +11,8 @@
 #include "run/reject_file.h"
 #include "run/run_registry.h"
 #include "run/validator.h"
+#include "stores/common/sink.h"
+#include "stores/common/source.h"
 #include "transform/transformer.h"
 
 #include <QDir>
@@ -263,8 +264,9 @@ void MigrationRun::start()
                 setStatus(RunStatus::CompletedWithRejects);
             m_report.collections.push_back(std::move(cr));
         }
-        if (m_request.mode != RunMode::DryRun && m_target.isRelational())
-            for (const QString &w : addForeignKeys(*d->sink, m_project, *ordered, d->createdTables))
+        if (m_request.mode != RunMode::DryRun && d->sink->asSql())
+            for (const QString &w :
+                 addForeignKeys(*d->sink->asSql(), m_project, *ordered, d->createdTables))
                 d->log(LogLevel::Warning, w);
     }();
 
@@ -334,7 +336,7 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     // Without a key, rows already in the table cannot be told apart from new ones: skipping
     // "existing" rows would silently append them all again.
     if (!request.resume && !prepared->tablesWereEmpty && !mapping.root.primaryKey() &&
-        q->m_target.isRelational() && project.options.existingRows != ExistingRows::Truncate)
+        sink->asSql() && project.options.existingRows != ExistingRows::Truncate)
         return Error(ErrorCode::Schema,
                      trEngine("Table %1 already has rows and no primary key, so Ferry cannot "
                               "tell which rows are there already. Use --existing-rows truncate "
@@ -346,10 +348,10 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
         createdTables.insert(t);
     }
     // Relational targets keep a run registry so that `ferry-cli rollback` can undo the run.
-    const bool relational = !q->m_target.isDocument();
-    if (relational) {
+    SqlSink *sql = sink->asSql();
+    if (sql) {
         if (Status s =
-                registerRunTables(*sink, q->m_report.runId, mapping, project.options, *prepared);
+                registerRunTables(*sql, q->m_report.runId, mapping, project.options, *prepared);
             !s)
             return s;
     }
@@ -362,10 +364,10 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
         if (!opened)
             return opened.error();
         std::unique_ptr<DocumentReader> reader = std::move(*opened);
-        const Transformer transformer(mapping, project.options, sink->dialect());
+        const Transformer transformer(mapping, project.options, cellDialect(*sink));
         // Document targets take the documents as they are; the mapping's tables only name
         // the collection they go to.
-        const bool documentTarget = q->m_target.isDocument();
+        const bool documentTarget = sink->takes() == StoreInput::Documents;
         const size_t tableCount = mapping.tables().size();
         std::unique_ptr<EmbedAttacher> embedder;
         if (documentTarget) {
@@ -541,11 +543,11 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                                .arg(project.options.unknownFields == UnknownFields::Extra
                                         ? project.options.extraColumn
                                         : trEngine("the report only")));
-    if (relational) {
-        if (Status s = markRunFinished(*sink, q->m_report.runId, mapping.collection); !s)
+    if (sql) {
+        if (Status s = markRunFinished(*sql, q->m_report.runId, mapping.collection); !s)
             return s;
         if (request.validate)
-            validateAfterRun(*source, *sink, mapping, project.options, request.resume,
+            validateAfterRun(*source, *sql, mapping, project.options, request.resume,
                              prepared->tablesWereEmpty, cr);
         if (!cr.mismatches.isEmpty())
             log(LogLevel::Warning, trEngine("%1: validation found %2 mismatches (see the report).")

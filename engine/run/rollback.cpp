@@ -1,7 +1,7 @@
 #include "run/rollback.h"
 
 #include "run/run_registry.h"
-#include "schema/ddl.h"
+#include "stores/common/ddl.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +24,7 @@ struct RegistryRow {
     bool created = false;
 };
 
-Result<std::vector<RegistryRow>> registryRows(Sink &sink, const QString &runId)
+Result<std::vector<RegistryRow>> registryRows(SqlSink &sink, const QString &runId)
 {
     auto rows = sink.query(QStringLiteral("SELECT collection, table_name, created, existing_rows "
                                           "FROM _ferry_runs WHERE run_id = ? ORDER BY started_at "
@@ -61,7 +61,7 @@ QStringList RollbackPlan::describe(bool done) const
     return out;
 }
 
-Result<RollbackPlan> planRollback(Sink &sink, const Project &project, const QString &runId)
+Result<RollbackPlan> planRollback(SqlSink &sink, const Project &project, const QString &runId)
 {
     auto has = targetHasTable(sink, runsTableName());
     if (!has)
@@ -115,7 +115,7 @@ Result<RollbackPlan> planRollback(Sink &sink, const Project &project, const QStr
     return plan;
 }
 
-Status applyRollback(Sink &sink, const Project &project, const RollbackPlan &plan)
+Status applyRollback(SqlSink &sink, const Project &project, const RollbackPlan &plan)
 {
     QStringList statements;
     QList<QVariantList> params;

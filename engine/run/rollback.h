@@ -1,7 +1,7 @@
 #pragma once
 
-#include "endpoints/sink.h"
 #include "project/project.h"
+#include "stores/common/sink.h"
 
 namespace ferry {
 
@@ -18,7 +18,7 @@ struct RollbackPlan {
 };
 
 // Without runId: the most recent run.
-Result<RollbackPlan> planRollback(Sink &sink, const Project &project, const QString &runId);
-Status applyRollback(Sink &sink, const Project &project, const RollbackPlan &plan);
+Result<RollbackPlan> planRollback(SqlSink &sink, const Project &project, const QString &runId);
+Status applyRollback(SqlSink &sink, const Project &project, const RollbackPlan &plan);
 
 } // namespace ferry

@@ -1,6 +1,6 @@
 #include "run/run_registry.h"
 
-#include "schema/ddl.h"
+#include "stores/common/ddl.h"
 
 #include <QDateTime>
 
@@ -32,7 +32,7 @@ bool sqlTrue(const QVariant &value)
            text == QLatin1String("1");
 }
 
-Result<bool> targetHasTable(Sink &sink, const QString &table)
+Result<bool> targetHasTable(SqlSink &sink, const QString &table)
 {
     auto rows =
         sink.dialect() == Dialect::Postgres
@@ -45,7 +45,7 @@ Result<bool> targetHasTable(Sink &sink, const QString &table)
     return !rows->empty() && sqlTrue(rows->front().value(0));
 }
 
-Status registerRunTables(Sink &sink, const QString &runId, const CollectionMapping &mapping,
+Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMapping &mapping,
                          const ProjectOptions &options, const PrepareOutcome &prepared)
 {
     // started_at/finished_at are ISO text in both targets: they sort, and nobody computes
@@ -98,7 +98,7 @@ Status registerRunTables(Sink &sink, const QString &runId, const CollectionMappi
     return {};
 }
 
-Status markRunFinished(Sink &sink, const QString &runId, const QString &collection)
+Status markRunFinished(SqlSink &sink, const QString &runId, const QString &collection)
 {
     return sink.execute({QStringLiteral("UPDATE _ferry_runs SET finished_at = ? WHERE run_id = ? "
                                         "AND collection = ?")},

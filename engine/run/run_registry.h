@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoints/sink.h"
+#include "stores/common/sink.h"
 
 namespace ferry {
 
@@ -9,14 +9,14 @@ namespace ferry {
 // that existed before (rollback deletes them). Written only by real runs, never dry runs.
 QString runsTableName();
 QString runKeysTableName();
-Result<bool> targetHasTable(Sink &sink, const QString &table);
+Result<bool> targetHasTable(SqlSink &sink, const QString &table);
 // A boolean as either target returns it ("t", "true", 1).
 bool sqlTrue(const QVariant &value);
 
 // Records the collection's tables for `runId` — once: a resumed run keeps what its first
 // attempt created — and turns on key tracking when the root table existed before the run.
-Status registerRunTables(Sink &sink, const QString &runId, const CollectionMapping &mapping,
+Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMapping &mapping,
                          const ProjectOptions &options, const PrepareOutcome &prepared);
-Status markRunFinished(Sink &sink, const QString &runId, const QString &collection);
+Status markRunFinished(SqlSink &sink, const QString &runId, const QString &collection);
 
 } // namespace ferry

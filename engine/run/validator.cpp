@@ -2,7 +2,7 @@
 
 #include "core/bson_text.h"
 #include "run/cell_compare.h"
-#include "schema/ddl.h"
+#include "stores/common/ddl.h"
 #include "transform/transformer.h"
 
 #include <QJsonArray>
@@ -83,7 +83,7 @@ Status expectedCounts(Source &source, const CollectionMapping &mapping,
     }
 }
 
-Status compareSample(Source &source, Sink &sink, const CollectionMapping &mapping,
+Status compareSample(Source &source, SqlSink &sink, const CollectionMapping &mapping,
                      const Transformer &transformer, qint64 n, CollectionReport &cr,
                      QJsonObject &info)
 {
@@ -160,7 +160,7 @@ Status compareSample(Source &source, Sink &sink, const CollectionMapping &mappin
 
 } // namespace
 
-Status validateCollection(Source &source, Sink &sink, const CollectionMapping &mapping,
+Status validateCollection(Source &source, SqlSink &sink, const CollectionMapping &mapping,
                           const ProjectOptions &options, const ValidationOptions &vo,
                           CollectionReport &cr)
 {
@@ -199,7 +199,7 @@ Status validateCollection(Source &source, Sink &sink, const CollectionMapping &m
     return {};
 }
 
-void validateAfterRun(Source &source, Sink &sink, const CollectionMapping &mapping,
+void validateAfterRun(Source &source, SqlSink &sink, const CollectionMapping &mapping,
                       const ProjectOptions &options, bool resumed, bool tablesWereEmpty,
                       CollectionReport &cr)
 {

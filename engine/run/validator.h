@@ -1,8 +1,8 @@
 #pragma once
 
-#include "endpoints/sink.h"
-#include "endpoints/source.h"
 #include "run/report.h"
+#include "stores/common/sink.h"
+#include "stores/common/source.h"
 
 namespace ferry {
 
@@ -19,14 +19,14 @@ struct ValidationOptions {
 // with the rows read back by key. Appends to cr.mismatches (objects with _id, table,
 // column, expected, found), fills cr.tables when they are empty, and says in
 // cr.extra["validation"] what was checked. Errors only when the check itself cannot run.
-Status validateCollection(Source &source, Sink &sink, const CollectionMapping &mapping,
+Status validateCollection(Source &source, SqlSink &sink, const CollectionMapping &mapping,
                           const ProjectOptions &options, const ValidationOptions &vo,
                           CollectionReport &cr);
 
 // The cheap check at the end of a run: the root count (when the tables held only this run's
 // rows) and a sample of 20; `ferry-cli validate` does the full one. A check that cannot run
 // becomes a warning, not a failed run.
-void validateAfterRun(Source &source, Sink &sink, const CollectionMapping &mapping,
+void validateAfterRun(Source &source, SqlSink &sink, const CollectionMapping &mapping,
                       const ProjectOptions &options, bool resumed, bool tablesWereEmpty,
                       CollectionReport &cr);
 bool hasMismatches(const RunReport &report);

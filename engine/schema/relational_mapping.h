@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/catalog.h"
 #include "core/identifiers.h"
-#include "endpoints/sql_catalog.h"
 #include "schema/field_tree.h"
 #include "schema/type_mapper.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/catalog.h"
 #include "core/doc_batch.h"
 #include "core/error.h"
-#include "endpoints/sql_catalog.h"
 
 #include <QByteArray>
 #include <QHash>

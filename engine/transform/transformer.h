@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/row_batch.h"
 #include "project/mapping.h"
 #include "project/project.h"
-#include "transform/row_batch.h"
 
 #include <memory>
 

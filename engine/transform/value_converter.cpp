@@ -375,48 +375,4 @@ bool ValueConverter::appendDocument(TableRows &out, const bson_t *doc, QString *
     return addJsonCell(out, json, why);
 }
 
-QString cellToDisplay(const TableRows &rows, const Cell &cell)
-{
-    switch (cell.kind) {
-    case CellKind::Null:
-        return QStringLiteral("NULL");
-    case CellKind::Int:
-        return QString::number(cell.i);
-    case CellKind::Double: {
-        char buf[kDoubleChars];
-        const size_t len = formatDouble(cell.d, buf);
-        return QString::fromLatin1(buf, static_cast<qsizetype>(len));
-    }
-    case CellKind::Bool:
-        return cell.i ? QStringLiteral("true") : QStringLiteral("false");
-    case CellKind::Timestamp:
-        return isoDateText(cell.i);
-    case CellKind::Text:
-    case CellKind::Numeric:
-    case CellKind::Json: {
-        const std::string_view b = rows.bytes(cell);
-        return QString::fromUtf8(b.data(), static_cast<qsizetype>(b.size()));
-    }
-    case CellKind::Uuid: {
-        const std::string_view b = rows.bytes(cell);
-        if (b.size() != 16)
-            break;
-        char buf[36];
-        formatUuid(reinterpret_cast<const uint8_t *>(b.data()), buf);
-        return QString::fromLatin1(buf, 36);
-    }
-    case CellKind::Blob:
-        break;
-    }
-    const std::string_view b = rows.bytes(cell);
-    constexpr size_t shown = 64;
-    QString text =
-        QStringLiteral("\\x") +
-        QString::fromLatin1(
-            QByteArray(b.data(), static_cast<qsizetype>(std::min(b.size(), shown))).toHex());
-    if (b.size() > shown)
-        text += trEngine("… (%1 bytes)").arg(b.size());
-    return text;
-}
-
 } // namespace ferry

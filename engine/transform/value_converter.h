@@ -1,7 +1,8 @@
 #pragma once
 
+#include "core/cell_text.h"
+#include "core/table_rows.h"
 #include "project/mapping.h"
-#include "transform/table_rows.h"
 
 #include <bson/bson.h>
 
@@ -41,10 +42,6 @@ private:
     Dialect m_dialect;
     QString m_column;
 };
-
-// Human-readable text of a cell, for validation messages and the wizard's preview:
-// "NULL", numbers, ISO-8601 dates, hyphenated UUIDs, \x-hex for (at most 64) bytes.
-QString cellToDisplay(const TableRows &rows, const Cell &cell);
 
 // Lowercase name of a column type for messages ("integer", "double", ...).
 QString columnTypeLabel(ColumnType type);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/doc_batch.h"
-#include "endpoints/source.h"
+#include "stores/common/source.h"
 
 #include <QString>
 

@@ -1,4 +1,5 @@
 #include "support/dump_fixtures.h"
+#include "stores/stores.h"
 
 #include <QFile>
 #include <QtTest>

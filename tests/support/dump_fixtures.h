@@ -3,7 +3,7 @@
 // Builders and readers shared by the dump-source tests.
 #include "core/doc_batch.h"
 #include "core/error.h"
-#include "endpoints/source.h"
+#include "stores/common/source.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/dialect.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ferry {
+
+struct ForeignKey {
+    QStringList columns;
+    QString refTable;
+    QStringList refColumns;
+};
+
+struct ColumnInfo {
+    QString name;
+    QString sqlType; // as declared (SQLite) or format_type() (PostgreSQL)
+    bool nullable = true;
+};
+
+// What the catalog says about one table: enough to read it in key order, to name its
+// documents' _id, and (later) to embed child tables along their foreign keys.
+struct TableInfo {
+    QString name;
+    qint64 rows = -1; // exact COUNT(*), -1 when not counted
+    QStringList primaryKey;
+    QList<QStringList> uniques;
+    QList<ForeignKey> foreignKeys;
+    QList<ColumnInfo> columns;
+
+    const ColumnInfo *column(const QString &name) const;
+};
+
+// How a table's rows are ordered and how their _id is formed.
+struct KeyPlan {
+    enum class Id { None, Single, Composite };
+    Id id = Id::None;
+    QStringList keyColumns; // ORDER BY / keyset columns; empty = the physical row id
+};
+
+// Single-column integer/text/uuid key → _id; composite key → _id document; else no _id.
+KeyPlan keyPlanFor(const TableInfo &table, Dialect dialect);
+
+} // namespace ferry

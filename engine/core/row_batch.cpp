@@ -1,0 +1,40 @@
+#include "core/row_batch.h"
+
+#include <unordered_map>
+
+namespace ferry {
+
+RowBatch RowBatch::subset(const std::vector<uint32_t> &keep) const
+{
+    RowBatch out;
+    out.position = position;
+    out.firstDocNumber = firstDocNumber;
+    std::unordered_map<uint32_t, uint32_t> remap;
+    remap.reserve(keep.size());
+    for (uint32_t oldIndex : keep) {
+        remap.emplace(oldIndex, static_cast<uint32_t>(out.docs.size()));
+        out.docs.append(docs.data(oldIndex), docs.length(oldIndex));
+    }
+    out.tables.reserve(tables.size());
+    for (const TableRows &t : tables) {
+        TableRows &n = out.tables.emplace_back(t.columns());
+        for (size_t r = 0; r < t.rows(); ++r) {
+            const auto it = remap.find(t.rowDoc(r));
+            if (it != remap.end())
+                n.appendRowFrom(t, r, it->second);
+        }
+    }
+    for (const DocReject &rej : rejects) {
+        const auto it = remap.find(rej.doc);
+        if (it != remap.end())
+            out.rejects.push_back({it->second, rej.field, rej.reason});
+    }
+    // outDocs are 1:1 with docs minus rejects for document sinks; rebuild by index.
+    if (!outDocs.empty() && outDocs.size() == docs.size()) {
+        for (uint32_t oldIndex : keep)
+            out.outDocs.append(outDocs.data(oldIndex), outDocs.length(oldIndex));
+    }
+    return out;
+}
+
+} // namespace ferry

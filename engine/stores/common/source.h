@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/catalog.h"
+#include "core/doc_batch.h"
+#include "core/endpoint.h"
+#include "core/error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+#include <vector>
+
+namespace ferry {
+
+struct CollectionInfo {
+    QString name;
+    qint64 count = -1;  // -1 unknown
+    bool exact = false; // false when the count is an estimate (metadata, server statistics)
+    QString detail;     // e.g. the file it comes from
+};
+
+struct ReadOptions {
+    QString filter;        // Mongo query as Extended JSON, or a SQL WHERE condition
+    QByteArray resumeFrom; // a position() returned earlier; empty = from the start
+    // SQL sources: only rows whose `keyColumn` is one of `keyValues` (embedding reads the
+    // children of one parent batch this way, so a child table is never loaded whole).
+    QString keyColumn;
+    QVariantList keyValues;
+};
+
+// Streams one collection in a stable order (by _id on a server, file order in a dump).
+// Never holds the whole collection in memory.
+class DocumentReader {
+public:
+    virtual ~DocumentReader() = default;
+    // Clears `out` and appends up to maxDocs documents (stopping early past maxBytes).
+    // Returns false once the collection is exhausted and nothing was appended.
+    virtual Result<bool> next(DocBatch &out, int maxDocs, size_t maxBytes = 32u << 20) = 0;
+    // Opaque resume token for "just after the last document returned" (byte offset in a
+    // file, last _id on a server). Saved in checkpoints; handed back as resumeFrom.
+    virtual QByteArray position() const = 0;
+    // Progress of the read in [0,1], or -1 when unknown (used for the ETA).
+    virtual double progress() const { return -1; }
+};
+
+class Source {
+public:
+    virtual ~Source() = default;
+    // Connects / opens files; an unreachable server or missing path fails here with a
+    // message that says what to check.
+    virtual Status open() = 0;
+    virtual Result<QList<CollectionInfo>> listCollections() = 0;
+    virtual Result<std::unique_ptr<DocumentReader>> openReader(const QString &collection,
+                                                               const ReadOptions &options) = 0;
+    // Up to n documents spread over the whole collection (never just the first n);
+    // n < 0 means all of them.
+    virtual Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
+                                                const QString &filter = {}) = 0;
+    // SQL sources: the tables with their keys and foreign keys (inference maps columns and
+    // references from them, embedding follows them). Empty for document sources.
+    virtual Result<QList<TableInfo>> tables() { return QList<TableInfo>(); }
+    // For relational targets: rows keep their column names instead of turning the primary
+    // key into _id (a Mongo shape a table-to-table copy does not want). Set before reading.
+    void setKeepColumnNames(bool keep) { m_keepColumnNames = keep; }
+
+protected:
+    bool m_keepColumnNames = false;
+};
+
+} // namespace ferry

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "stores/common/sink.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+struct _mongoc_client_t;
+struct _mongoc_collection_t;
+
+namespace ferry {
+
+// Writes documents into mongodb://HOST[:PORT]/DATABASE with unordered bulk writes. The
+// existing-rows policy decides what a duplicate _id means (skip, replace, fail; truncate
+// empties the collection first). MongoDB without a replica set has no transactions, so
+// the checkpoint (collection _ferry_checkpoints) is written after the batch: a batch cut
+// short by a crash is written again on resume, which Skip and Upsert make harmless.
+class MongoSink : public DocumentSink {
+public:
+    explicit MongoSink(const Endpoint &endpoint);
+    ~MongoSink() override;
+
+    // MongoDB refuses documents larger than this.
+    static constexpr uint32_t MaxDocumentBytes = 16 * 1024 * 1024;
+
+    Status open() override;
+    Result<PrepareOutcome> prepare(const CollectionMapping &mapping, const ProjectOptions &options,
+                                   bool resuming) override;
+    Result<WriteOutcome> write(const CollectionMapping &mapping, const ProjectOptions &options,
+                               const RowBatch &batch, const Checkpoint &checkpoint) override;
+    // Checks sizes and, for the Fail policy, duplicates (in the batch and in the
+    // collection) without writing anything.
+    Status probe(const CollectionMapping &mapping, const ProjectOptions &options,
+                 const RowBatch &batch) override;
+    Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) override;
+    Status clearCheckpoint(const QString &collection) override;
+    Result<qint64> countRows(const QString &table) override;
+
+    // Secondary indexes to build once a collection is loaded: each entry is the fields of
+    // one (compound) ascending index. _id is indexed by MongoDB itself.
+    void setIndexes(QList<QStringList> indexes) { m_indexes = std::move(indexes); }
+
+    QString database() const { return m_database; }
+
+private:
+    struct Collection;
+    Collection collection(const QString &name) const;
+    Error driverError(const QString &what, const QString &where, const void *bsonError) const;
+    Status checkDuplicates(const QString &key, const RowBatch &batch);
+    Status saveCheckpoint(const QString &key, const Checkpoint &checkpoint);
+    Status createIndexes(const QString &key);
+
+    Endpoint m_endpoint;
+    QString m_database;
+    _mongoc_client_t *m_client = nullptr;
+    QList<QStringList> m_indexes;
+};
+
+} // namespace ferry

@@ -1,0 +1,231 @@
+#include "stores/mongo/mongo_source.h"
+
+#include "stores/common/reservoir.h"
+#include "stores/mongo/mongo_error.h"
+#include "stores/mongo/mongo_reader.h"
+
+#include <QtGlobal>
+
+#include <algorithm>
+#include <mutex>
+
+namespace ferry {
+
+namespace {
+
+// A server that does not answer must not freeze the wizard for libmongoc's default 30 s.
+constexpr int32_t kDefaultTimeoutMs = 5000;
+
+// libmongoc logs to stderr by default, debug chatter included; only warnings matter, and
+// they may quote a URI.
+void logToQt(mongoc_log_level_t level, const char *domain, const char *message, void *)
+{
+    if (level > MONGOC_LOG_LEVEL_WARNING)
+        return;
+    qWarning("libmongoc %s: %s", domain, qPrintable(redactSecrets(QString::fromUtf8(message))));
+}
+
+void initDriverOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        mongoc_init();
+        mongoc_log_set_handler(logToQt, nullptr);
+    });
+}
+
+struct CollectionDeleter {
+    void operator()(mongoc_collection_t *c) const { mongoc_collection_destroy(c); }
+};
+using CollectionPtr = std::unique_ptr<mongoc_collection_t, CollectionDeleter>;
+
+} // namespace
+
+MongoSource::MongoSource(Endpoint endpoint) : m_endpoint(std::move(endpoint))
+{
+}
+
+Status MongoSource::open()
+{
+    initDriverOnce();
+    m_client.reset();
+    const QString server = m_endpoint.redacted();
+    m_database = m_endpoint.database().toUtf8();
+    if (m_database.isEmpty())
+        return Error(ErrorCode::Usage,
+                     trEngine("The MongoDB URI %1 names no database. Put the database in the URI "
+                              "path, e.g. mongodb://host:27017/mydb.")
+                         .arg(server),
+                     server);
+    bson_error_t error;
+    mongoc_uri_t *uri = mongoc_uri_new_with_error(m_endpoint.uri().toUtf8().constData(), &error);
+    if (!uri)
+        return Error(ErrorCode::Connect,
+                     trEngine("%1 is not a valid MongoDB URI: %2.")
+                         .arg(server, redactSecrets(QString::fromUtf8(error.message))),
+                     server);
+    if (!mongoc_uri_has_option(uri, MONGOC_URI_SERVERSELECTIONTIMEOUTMS))
+        mongoc_uri_set_option_as_int32(uri, MONGOC_URI_SERVERSELECTIONTIMEOUTMS, kDefaultTimeoutMs);
+    if (!mongoc_uri_has_option(uri, MONGOC_URI_CONNECTTIMEOUTMS))
+        mongoc_uri_set_option_as_int32(uri, MONGOC_URI_CONNECTTIMEOUTMS, kDefaultTimeoutMs);
+    mongoc_client_t *client = mongoc_client_new_from_uri_with_error(uri, &error);
+    mongoc_uri_destroy(uri);
+    if (!client)
+        return Error(ErrorCode::Connect,
+                     trEngine("Cannot use the MongoDB URI %1: %2.")
+                         .arg(server, redactSecrets(QString::fromUtf8(error.message))),
+                     server);
+    mongoc_client_set_error_api(client, MONGOC_ERROR_API_VERSION_2);
+    mongoc_client_set_appname(client, "ferry");
+    std::shared_ptr<mongoc_client_t> shared(client, mongoc_client_destroy);
+
+    // Contact the server now, so a wrong host or password fails here and not mid-run.
+    bson_t ping = BSON_INITIALIZER;
+    BSON_APPEND_INT32(&ping, "ping", 1);
+    bson_t reply;
+    const bool ok = mongoc_client_command_simple(client, m_database.constData(), &ping, nullptr,
+                                                 &reply, &error);
+    bson_destroy(&ping);
+    bson_destroy(&reply);
+    if (!ok)
+        return mongoError(error, server, trEngine("connecting"), ErrorCode::Connect);
+    m_client = std::move(shared);
+    return {};
+}
+
+Status MongoSource::ensureOpen()
+{
+    return m_client ? Status() : open();
+}
+
+qint64 MongoSource::estimatedCount(mongoc_collection_t *collection) const
+{
+    bson_error_t error;
+    const int64_t n =
+        mongoc_collection_estimated_document_count(collection, nullptr, nullptr, nullptr, &error);
+    return n < 0 ? -1 : qint64(n);
+}
+
+Result<QList<CollectionInfo>> MongoSource::listCollections()
+{
+    if (Status s = ensureOpen(); !s)
+        return s.error();
+    mongoc_database_t *db = mongoc_client_get_database(m_client.get(), m_database.constData());
+    bson_error_t error;
+    char **names = mongoc_database_get_collection_names_with_opts(db, nullptr, &error);
+    mongoc_database_destroy(db);
+    if (!names)
+        return mongoError(
+            error, m_endpoint.redacted(),
+            trEngine("listing the collections of \"%1\"").arg(QString::fromUtf8(m_database)));
+    QList<CollectionInfo> out;
+    for (char **name = names; *name; ++name) {
+        const QString collection = QString::fromUtf8(*name);
+        if (collection.startsWith(QLatin1String("system.")))
+            continue;
+        CollectionPtr handle(
+            mongoc_client_get_collection(m_client.get(), m_database.constData(), *name));
+        CollectionInfo info;
+        info.name = collection;
+        info.count = estimatedCount(handle.get());
+        info.exact = false;
+        info.detail = QStringLiteral("%1.%2").arg(QString::fromUtf8(m_database), collection);
+        out.append(info);
+    }
+    bson_strfreev(names);
+    std::sort(out.begin(), out.end(),
+              [](const CollectionInfo &a, const CollectionInfo &b) { return a.name < b.name; });
+    return out;
+}
+
+Result<BsonDoc> MongoSource::parseFilter(const QString &collection, const QString &filter) const
+{
+    BsonDoc doc;
+    const QByteArray utf8 = filter.trimmed().toUtf8();
+    if (utf8.isEmpty())
+        return doc;
+    bson_error_t error;
+    bson_destroy(doc.get());
+    if (!bson_init_from_json(doc.get(), utf8.constData(), utf8.size(), &error)) {
+        bson_init(doc.get());
+        return Error(ErrorCode::Usage,
+                     trEngine("The filter for collection \"%1\" is not a valid Extended JSON "
+                              "document: %2. Write it as a MongoDB query, e.g. "
+                              "{\"status\": \"active\"}.")
+                         .arg(collection, QString::fromUtf8(error.message)),
+                     collection);
+    }
+    return doc;
+}
+
+Result<std::unique_ptr<DocumentReader>> MongoSource::openReader(const QString &collection,
+                                                                const ReadOptions &options)
+{
+    if (Status s = ensureOpen(); !s)
+        return s.error();
+    auto filter = parseFilter(collection, options.filter);
+    if (!filter)
+        return filter.error();
+    qint64 estimate = -1;
+    if (options.filter.trimmed().isEmpty()) {
+        CollectionPtr handle(mongoc_client_get_collection(m_client.get(), m_database.constData(),
+                                                          collection.toUtf8().constData()));
+        estimate = estimatedCount(handle.get());
+    }
+    auto reader = std::make_unique<MongoReader>(
+        m_client, m_database, collection, std::move(*filter), m_endpoint.redacted(), estimate);
+    if (Status s = reader->setResumePosition(options.resumeFrom); !s)
+        return s.error();
+    return std::unique_ptr<DocumentReader>(std::move(reader));
+}
+
+Result<std::vector<BsonDoc>> MongoSource::sample(const QString &collection, qint64 n,
+                                                 const QString &filter)
+{
+    if (Status s = ensureOpen(); !s)
+        return s.error();
+    auto match = parseFilter(collection, filter);
+    if (!match)
+        return match.error();
+    if (n >= 0) {
+        bson_t pipeline = BSON_INITIALIZER;
+        bson_t stages, stage, sampleStage, size;
+        BSON_APPEND_ARRAY_BEGIN(&pipeline, "pipeline", &stages);
+        BSON_APPEND_DOCUMENT_BEGIN(&stages, "0", &stage);
+        BSON_APPEND_DOCUMENT(&stage, "$match", match->get());
+        bson_append_document_end(&stages, &stage);
+        BSON_APPEND_DOCUMENT_BEGIN(&stages, "1", &sampleStage);
+        BSON_APPEND_DOCUMENT_BEGIN(&sampleStage, "$sample", &size);
+        BSON_APPEND_INT64(&size, "size", n);
+        bson_append_document_end(&sampleStage, &size);
+        bson_append_document_end(&stages, &sampleStage);
+        bson_append_array_end(&pipeline, &stages);
+        CollectionPtr handle(mongoc_client_get_collection(m_client.get(), m_database.constData(),
+                                                          collection.toUtf8().constData()));
+        mongoc_cursor_t *cursor = mongoc_collection_aggregate(handle.get(), MONGOC_QUERY_NONE,
+                                                              &pipeline, nullptr, nullptr);
+        bson_destroy(&pipeline);
+        std::vector<BsonDoc> out;
+        const bson_t *doc = nullptr;
+        while (mongoc_cursor_next(cursor, &doc))
+            out.emplace_back(doc);
+        bson_error_t error;
+        const bool failed = mongoc_cursor_error(cursor, &error);
+        mongoc_cursor_destroy(cursor);
+        if (!failed)
+            return out;
+        const Error e =
+            mongoError(error, m_endpoint.redacted(), trEngine("sampling \"%1\"").arg(collection));
+        if (isConnectOrAuth(e))
+            return e;
+        // Servers and proxies without $sample still get a sample spread over the collection.
+    }
+    ReadOptions options;
+    options.filter = filter;
+    auto reader = openReader(collection, options);
+    if (!reader)
+        return reader.error();
+    return DumpReservoir::sampleAll(**reader, n);
+}
+
+} // namespace ferry

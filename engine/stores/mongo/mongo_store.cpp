@@ -1,0 +1,30 @@
+#include "stores/mongo/mongo_store.h"
+
+#include "core/error.h"
+#include "stores/mongo/mongo_sink.h"
+#include "stores/mongo/mongo_source.h"
+
+namespace ferry {
+
+StoreInfo mongoStore()
+{
+    StoreInfo s;
+    s.name = QStringLiteral("mongo");
+    s.displayName = trEngine("MongoDB server");
+    s.schemes = {QStringLiteral("mongodb"), QStringLiteral("mongodb+srv")};
+    s.uriExample = QStringLiteral("mongodb://HOST[:PORT]/DB");
+    s.server = true;
+    s.canRead = true;
+    s.canWrite = true;
+    s.takes = StoreInput::Documents;
+    s.fields = serverFields(27017, QStringLiteral("shop"));
+    s.buildUri = [](const QHash<QString, QString> &v) {
+        return buildServerUri(QStringLiteral("mongodb"), v);
+    };
+    s.splitUri = [](const Endpoint &e) { return splitServerUri(e, 27017); };
+    s.openSource = [](const Endpoint &e) { return std::unique_ptr<Source>(new MongoSource(e)); };
+    s.openSink = [](const Endpoint &e) { return std::unique_ptr<Sink>(new MongoSink(e)); };
+    return s;
+}
+
+} // namespace ferry

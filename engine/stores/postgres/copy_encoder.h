@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/cell_text.h"
+#include "core/table_rows.h"
+#include "project/mapping.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ferry {
+
+// A JSON array as a PostgreSQL array literal ({1,"a b",NULL}); false when `json` is not
+// a JSON array (the caller then passes the text through and lets the server complain).
+bool appendPgArrayLiteral(std::string &out, std::string_view json);
+
+// Builds rows of COPY ... FROM STDIN text format for one table: tab-separated, \N for
+// NULL, backslash escapes for backslash, tab, newline and carriage return.
+class CopyEncoder {
+public:
+    explicit CopyEncoder(const TableMapping &table);
+
+    // Appends row r without the terminating newline.
+    void appendRow(std::string &out, const TableRows &rows, size_t r);
+    static void appendEscaped(std::string &out, std::string_view text);
+
+private:
+    std::vector<char> m_pgArray;
+    std::vector<char> m_boolColumn;
+    std::string m_scratch; // reused for array literals
+};
+
+} // namespace ferry

@@ -1,0 +1,566 @@
+#include "stores/postgres/postgres_sink.h"
+
+#include "stores/common/ddl.h"
+#include "stores/postgres/copy_encoder.h"
+
+#include <pqxx/pqxx>
+#include <pqxx/tablewriter>
+
+#include <algorithm>
+#include <functional>
+
+namespace ferry {
+
+namespace {
+
+// Thrown inside a transaction body to leave it with a ready-made Error (rolled back).
+struct Abort {
+    Error error;
+};
+
+std::string sql(const QString &s)
+{
+    return s.toStdString();
+}
+
+QString fromPg(const std::exception &e)
+{
+    return redactSecrets(QString::fromUtf8(e.what()).trimmed());
+}
+
+QString keyColumnList(const TableMapping &table, const std::vector<int> &cols)
+{
+    QStringList names;
+    for (int c : cols)
+        names << ddlQuote(table.columns[c].column);
+    return names.join(QStringLiteral(", "));
+}
+
+std::string stageName(const QString &table)
+{
+    // Temp tables live in pg_temp, which is searched first: the name must never be one a
+    // target table could have, and must be stable within the session so it is reused.
+    return "\"_ferry_stage_" + std::to_string(qHash(table, 0)) + '"';
+}
+
+// `?` placeholders become $1, $2, …: the run/ modules write one statement for both targets.
+std::string numberedPlaceholders(const QString &statement)
+{
+    std::string out;
+    int n = 0;
+    for (const char ch : statement.toStdString()) {
+        if (ch == '?')
+            out += '$' + std::to_string(++n);
+        else
+            out += ch;
+    }
+    return out;
+}
+
+// Parameters as libpq text; a null QVariant is SQL NULL.
+struct TextParams {
+    std::vector<std::string> storage;
+    std::vector<const char *> pointers;
+    explicit TextParams(const QVariantList &params)
+    {
+        storage.reserve(size_t(params.size()));
+        for (const QVariant &v : params)
+            storage.push_back(v.toString().toStdString());
+        for (qsizetype i = 0; i < params.size(); ++i)
+            pointers.push_back(params[i].isNull() ? nullptr : storage[size_t(i)].c_str());
+    }
+};
+
+std::string textArrayLiteral(const QStringList &values)
+{
+    std::string out = "{";
+    for (const QString &v : values) {
+        if (out.size() > 1)
+            out += ',';
+        out += '"';
+        for (const char ch : v.toStdString()) {
+            if (ch == '"' || ch == '\\')
+                out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + '}';
+}
+
+} // namespace
+
+struct PostgresSink::Private {
+    std::unique_ptr<pqxx::connection> conn;
+    std::unique_ptr<pqxx::work> dryTx; // the never-committed transaction of a dry run
+    std::string buffer;                // COPY text, reused across tables and batches
+    QString context;                   // table being written, for error messages
+    bool probing = false;              // write() is a probe: always roll back
+
+    using Body = std::function<void(pqxx::transaction_base &)>;
+    Status transact(bool dryRun, const Body &body);
+    void copyRows(pqxx::transaction_base &tx, const std::string &target, const TableMapping &table,
+                  const TableRows &rows, const std::vector<char> *keepDocs, bool withDocColumn);
+};
+
+Status PostgresSink::Private::transact(bool dryRun, const Body &body)
+{
+    if (!conn)
+        return Error(ErrorCode::Internal,
+                     trEngine("The PostgreSQL target was used before open()."));
+    context.clear();
+    try {
+        if (dryRun) {
+            if (!dryTx)
+                dryTx = std::make_unique<pqxx::work>(*conn, "ferry-dry-run");
+            // A savepoint per step, so a failing batch is undone without ending the dry run.
+            pqxx::subtransaction sub(*dryTx, "ferry_step");
+            body(sub);
+            if (probing)
+                sub.abort();
+            else
+                sub.commit();
+        } else {
+            pqxx::work tx(*conn);
+            body(tx);
+            if (probing)
+                tx.abort();
+            else
+                tx.commit();
+        }
+        return {};
+    } catch (const Abort &a) {
+        return a.error;
+    } catch (const pqxx::broken_connection &e) {
+        return Error(ErrorCode::Connect,
+                     trEngine("The connection to PostgreSQL was lost: %1. Check that the server "
+                              "is running, then resume the run.")
+                         .arg(fromPg(e)),
+                     context);
+    } catch (const pqxx::sql_error &e) {
+        // Class 08 (connection exception) and 57P (operator intervention: shutdown, restart)
+        // mean the server went away, not that it refused the data: retry, don't reject.
+        const std::string state = e.sqlstate();
+        const bool lost = state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
+        const QString what =
+            lost ? trEngine("The connection to PostgreSQL was lost: %1. Check that the server "
+                            "is running, then resume the run.")
+                       .arg(fromPg(e))
+            : context.isEmpty()
+                ? trEngine("PostgreSQL refused a statement: %1").arg(fromPg(e))
+                : trEngine("PostgreSQL refused writing table \"%1\": %2").arg(context, fromPg(e));
+        return Error(lost ? ErrorCode::Connect : ErrorCode::Target, what, context);
+    } catch (const std::exception &e) {
+        const QString what =
+            context.isEmpty()
+                ? trEngine("PostgreSQL refused a statement: %1").arg(fromPg(e))
+                : trEngine("PostgreSQL refused writing table \"%1\": %2").arg(context, fromPg(e));
+        return Error(ErrorCode::Target, what, context);
+    }
+}
+
+void PostgresSink::Private::copyRows(pqxx::transaction_base &tx, const std::string &target,
+                                     const TableMapping &table, const TableRows &rows,
+                                     const std::vector<char> *keepDocs, bool withDocColumn)
+{
+    std::vector<std::string> columns;
+    for (const ColumnMapping &c : table.columns)
+        columns.push_back(sql(ddlQuote(c.column)));
+    if (withDocColumn)
+        columns.emplace_back("_ferry_doc");
+    CopyEncoder encoder(table);
+    constexpr size_t chunk = 256 * 1024;
+    // Several rows go into one write_raw_line call (joined by newlines): the COPY stream does
+    // not care where messages split, and one call per row costs a string copy per row.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    pqxx::tablewriter writer(tx, target, columns.begin(), columns.end());
+#pragma GCC diagnostic pop
+    buffer.clear();
+    size_t pending = 0;
+    for (size_t r = 0; r < rows.rows(); ++r) {
+        if (keepDocs && !(*keepDocs)[rows.rowDoc(r)])
+            continue;
+        if (pending)
+            buffer += '\n';
+        encoder.appendRow(buffer, rows, r);
+        if (withDocColumn) {
+            buffer += '\t';
+            buffer += std::to_string(rows.rowDoc(r));
+        }
+        ++pending;
+        if (buffer.size() >= chunk) {
+            writer.write_raw_line(buffer);
+            buffer.clear();
+            pending = 0;
+        }
+    }
+    if (pending)
+        writer.write_raw_line(buffer);
+    writer.complete();
+}
+
+PostgresSink::PostgresSink(Endpoint endpoint)
+    : m_endpoint(std::move(endpoint)), m_d(std::make_unique<Private>())
+{
+}
+
+PostgresSink::~PostgresSink()
+{
+    // A dry run's transaction is aborted here (its destructor rolls back): DDL included.
+    try {
+        m_d->dryTx.reset();
+        m_d->conn.reset();
+    } catch (...) {
+    }
+}
+
+ErrorCode PostgresSink::classifyConnectFailure(const QString &message)
+{
+    if (message.contains(QLatin1String("password authentication failed")) ||
+        message.contains(QLatin1String("no password supplied")) ||
+        message.contains(QLatin1String("authentication failed")))
+        return ErrorCode::Auth;
+    return ErrorCode::Connect;
+}
+
+Status PostgresSink::open()
+{
+    try {
+        m_d->conn = std::make_unique<pqxx::connection>(sql(m_endpoint.uri()));
+        // Keep IF NOT EXISTS notices off stderr.
+        m_d->conn->set_variable("client_min_messages", "warning");
+        return {};
+    } catch (const std::exception &e) {
+        m_d->conn.reset();
+        const QString msg = fromPg(e);
+        if (classifyConnectFailure(msg) == ErrorCode::Auth) {
+            return Error(ErrorCode::Auth,
+                         trEngine("PostgreSQL at %1 refused the user name or password: %2. Check "
+                                  "the user and the password (or the environment variable that "
+                                  "holds it).")
+                             .arg(m_endpoint.redacted(), msg));
+        }
+        return Error(ErrorCode::Connect,
+                     trEngine("Cannot connect to PostgreSQL at %1: %2. Check the host, port and "
+                              "database name, and that the server is running and accepts "
+                              "connections from this machine.")
+                         .arg(m_endpoint.redacted(), msg));
+    }
+}
+
+Result<PrepareOutcome> PostgresSink::prepare(const CollectionMapping &mapping,
+                                             const ProjectOptions &options, bool resuming)
+{
+    PrepareOutcome out;
+    bool emptyNow = true;
+    const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        out = PrepareOutcome();
+        emptyNow = true;
+        tx.exec(sql(checkpointTableSql(Dialect::Postgres)));
+        QStringList existing;
+        for (const TableMapping *t : collectionTables(mapping)) {
+            m_d->context = t->table;
+            const std::string quoted = sql(ddlQuote(t->table));
+            const pqxx::row reg = tx.exec_params1("SELECT to_regclass($1) IS NOT NULL", quoted);
+            if (!reg[0].as<bool>()) {
+                const QString ddl = createTableSql(*t, Dialect::Postgres);
+                tx.exec(sql(ddl));
+                out.createdTables << t->table;
+                out.ddl << ddl;
+                continue;
+            }
+            const pqxx::result cols = tx.exec_params(
+                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull "
+                "FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 "
+                "AND NOT a.attisdropped ORDER BY a.attnum",
+                quoted);
+            std::vector<ExistingColumn> found;
+            for (const pqxx::row &row : cols) {
+                found.push_back({QString::fromStdString(row[0].as<std::string>()),
+                                 QString::fromStdString(row[1].as<std::string>()),
+                                 row[2].as<bool>()});
+            }
+            const QString problem = incompatibility(*t, found, Dialect::Postgres);
+            if (!problem.isEmpty())
+                throw Abort{Error(ErrorCode::Schema, problem, t->table)};
+            const pqxx::row any = tx.exec1("SELECT EXISTS (SELECT 1 FROM " + quoted + ")");
+            if (any[0].as<bool>())
+                out.tablesWereEmpty = false;
+            existing << ddlQuote(t->table);
+        }
+        emptyNow = out.tablesWereEmpty;
+        if (options.existingRows == ExistingRows::Truncate && !resuming && !existing.isEmpty()) {
+            m_d->context = mapping.root.table;
+            const QString stmt = QStringLiteral("TRUNCATE ") + existing.join(QStringLiteral(", "));
+            tx.exec(sql(stmt));
+            out.ddl << stmt;
+            emptyNow = true;
+        }
+    });
+    if (!st)
+        return st.error();
+    m_startedEmpty.insert(mapping.root.table, emptyNow);
+    return out;
+}
+
+PostgresSink::WritePath PostgresSink::writePath(const CollectionMapping &mapping,
+                                                const ProjectOptions &options) const
+{
+    // Plain COPY cannot skip or update a row: it is right when duplicates must fail, when
+    // there is no key to detect them by, or when the tables held no rows of their own at
+    // prepare() — then the only rows they hold are this run's, which the checkpoint never
+    // sends twice.
+    if (options.existingRows == ExistingRows::Fail || rootKeyColumns(mapping.root).empty())
+        return WritePath::Direct;
+    if (m_startedEmpty.value(mapping.root.table, false))
+        return WritePath::Direct;
+    return WritePath::Staged;
+}
+
+Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
+                                         const ProjectOptions &options, const RowBatch &batch,
+                                         const Checkpoint &checkpoint)
+{
+    const std::vector<const TableMapping *> tables = collectionTables(mapping);
+    if (Status shape = checkBatchShape(mapping, batch, tables.size()); !shape)
+        return shape.error();
+    const WritePath path = writePath(mapping, options);
+    const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
+    const size_t docCount = batchDocumentCount(batch);
+    WriteOutcome out;
+    const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        out = WriteOutcome();
+        out.tableRows.assign(tables.size(), 0);
+        // A batch's rows and its checkpoint commit together, so losing the last few commits in
+        // a server crash only makes a resume redo them; not waiting for each WAL flush nearly
+        // doubles throughput at 5000-row batches. The finishing batch waits, and its flush
+        // makes every earlier commit durable too.
+        if (!checkpoint.finished)
+            tx.exec("SET LOCAL synchronous_commit TO OFF");
+        const TableRows &rootRows = batch.tables[0];
+        std::vector<char> keep;    // per document: its root row went in, so its children follow
+        std::vector<char> newDocs; // per document: its root row did not exist before
+        const std::vector<char> *filter = nullptr;
+        if (path == WritePath::Direct) {
+            for (size_t i = 0; i < tables.size(); ++i) {
+                m_d->context = tables[i]->table;
+                m_d->copyRows(tx, sql(ddlQuote(tables[i]->table)), *tables[i], batch.tables[i],
+                              nullptr, false);
+                out.tableRows[i] = static_cast<qint64>(batch.tables[i].rows());
+            }
+            out.written = out.tableRows[0];
+            newDocs.assign(docCount, 1); // direct: the table held none of these keys
+        } else {
+            const TableMapping &root = mapping.root;
+            m_d->context = root.table;
+            const std::string stage = stageName(root.table);
+            const std::string target = sql(ddlQuote(root.table));
+            const std::string cols = sql(ddlColumnList(root));
+            const std::string keys = sql(keyColumnList(root, rootKeys));
+            tx.exec("CREATE TEMP TABLE IF NOT EXISTS " + stage + " AS SELECT " + cols +
+                    ", 0::integer AS _ferry_doc FROM " + target + " WITH NO DATA");
+            tx.exec("TRUNCATE " + stage);
+            m_d->copyRows(tx, stage, root, rootRows, nullptr, true);
+            if (options.existingRows == ExistingRows::Upsert &&
+                !trackingRun(root.table).isEmpty()) {
+                // Which rows are new must be known before the upsert hides it.
+                std::string on;
+                for (int k : rootKeys)
+                    on += std::string(on.empty() ? "" : " AND ") + "t." +
+                          sql(ddlQuote(root.columns[k].column)) + " = s." +
+                          sql(ddlQuote(root.columns[k].column));
+                const pqxx::result fresh = tx.exec("SELECT s._ferry_doc FROM " + stage +
+                                                   " s WHERE NOT EXISTS (SELECT 1 FROM " + target +
+                                                   " t WHERE " + on + ")");
+                newDocs.assign(docCount, 0);
+                for (const pqxx::row &row : fresh) {
+                    const auto doc = row[0].as<int64_t>();
+                    if (doc >= 0 && static_cast<size_t>(doc) < newDocs.size())
+                        newDocs[doc] = 1;
+                }
+            }
+            if (options.existingRows == ExistingRows::Upsert) {
+                std::string set;
+                for (size_t c = 0; c < root.columns.size(); ++c) {
+                    if (root.columns[c].primaryKey)
+                        continue;
+                    const std::string q = sql(ddlQuote(root.columns[c].column));
+                    set += (set.empty() ? "" : ", ") + q + " = EXCLUDED." + q;
+                }
+                tx.exec("INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " +
+                        stage + " ON CONFLICT (" + keys + ") DO " +
+                        (set.empty() ? "NOTHING" : "UPDATE SET " + set));
+                out.written = static_cast<qint64>(rootRows.rows());
+                // Children are replaced, not appended: drop what the old version had.
+                for (size_t i = 1; i < tables.size(); ++i) {
+                    const std::vector<int> ck = childRootKeyColumns(*tables[i], rootKeys.size());
+                    if (ck.empty())
+                        continue;
+                    m_d->context = tables[i]->table;
+                    tx.exec("DELETE FROM " + sql(ddlQuote(tables[i]->table)) + " WHERE (" +
+                            sql(keyColumnList(*tables[i], ck)) + ") IN (SELECT " + keys + " FROM " +
+                            stage + ")");
+                }
+            } else {
+                const pqxx::result inserted = tx.exec(
+                    "WITH ins AS (INSERT INTO " + target + " (" + cols + ") SELECT " + cols +
+                    " FROM " + stage + " ON CONFLICT (" + keys + ") DO NOTHING RETURNING " + keys +
+                    ") SELECT s._ferry_doc FROM " + stage + " s JOIN ins USING (" + keys + ")");
+                keep.assign(docCount, 0);
+                for (const pqxx::row &row : inserted) {
+                    const auto doc = row[0].as<int64_t>();
+                    if (doc >= 0 && static_cast<size_t>(doc) < keep.size())
+                        keep[doc] = 1;
+                }
+                out.written = static_cast<qint64>(inserted.size());
+                out.skippedExisting = static_cast<qint64>(rootRows.rows()) - out.written;
+                filter = &keep;
+                newDocs = keep;
+            }
+            out.tableRows[0] = out.written;
+            for (size_t i = 1; i < tables.size(); ++i) {
+                m_d->context = tables[i]->table;
+                const TableRows &rows = batch.tables[i];
+                m_d->copyRows(tx, sql(ddlQuote(tables[i]->table)), *tables[i], rows, filter, false);
+                qint64 n = 0;
+                for (size_t r = 0; r < rows.rows(); ++r)
+                    n += !filter || keep[rows.rowDoc(r)];
+                out.tableRows[i] = n;
+            }
+        }
+        if (const QString run = trackingRun(mapping.root.table); !run.isEmpty()) {
+            QStringList added;
+            for (size_t r = 0; r < rootRows.rows(); ++r) {
+                if (rootRows.rowDoc(r) < newDocs.size() && newDocs[rootRows.rowDoc(r)])
+                    added << rowKeyText(rootKeys, rootRows, r);
+            }
+            m_d->context = mapping.root.table;
+            if (!added.isEmpty())
+                tx.exec_params("INSERT INTO _ferry_run_keys (run_id, table_name, key) SELECT $1, "
+                               "$2, unnest($3::text[])",
+                               sql(run), sql(mapping.root.table), textArrayLiteral(added));
+        }
+        m_d->context = checkpointTableName();
+        tx.exec_params(
+            "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
+            "rejected, finished, updated_at) VALUES ($1, $2, $3::bytea, $4, $5, $6, $7, $8, "
+            "now()) ON CONFLICT (key) DO UPDATE SET run_id = EXCLUDED.run_id, position = "
+            "EXCLUDED.position, read = EXCLUDED.read, written = EXCLUDED.written, skipped = "
+            "EXCLUDED.skipped, rejected = EXCLUDED.rejected, finished = EXCLUDED.finished, "
+            "updated_at = EXCLUDED.updated_at",
+            sql(mapping.root.table), sql(checkpoint.runId),
+            "\\x" + checkpoint.position.toHex().toStdString(), checkpoint.read,
+            checkpoint.written + out.written, checkpoint.skippedExisting + out.skippedExisting,
+            checkpoint.rejected, checkpoint.finished);
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+Result<std::optional<Checkpoint>> PostgresSink::loadCheckpoint(const QString &collection)
+{
+    std::optional<Checkpoint> out;
+    const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        out.reset();
+        if (!tx.exec1("SELECT to_regclass('_ferry_checkpoints') IS NOT NULL")[0].as<bool>())
+            return;
+        const pqxx::result r = tx.exec_params(
+            "SELECT run_id, encode(position, 'hex'), read, written, skipped, rejected, finished "
+            "FROM _ferry_checkpoints WHERE key = $1",
+            sql(collection));
+        if (r.empty())
+            return;
+        const pqxx::row row = r[0];
+        Checkpoint c;
+        c.runId = QString::fromStdString(row[0].as<std::string>(std::string()));
+        c.position = QByteArray::fromHex(QByteArray::fromStdString(row[1].as<std::string>("")));
+        c.read = row[2].as<qint64>(0);
+        c.written = row[3].as<qint64>(0);
+        c.skippedExisting = row[4].as<qint64>(0);
+        c.rejected = row[5].as<qint64>(0);
+        c.finished = row[6].as<bool>(false);
+        out = c;
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+Status PostgresSink::clearCheckpoint(const QString &collection)
+{
+    return m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        if (tx.exec1("SELECT to_regclass('_ferry_checkpoints') IS NOT NULL")[0].as<bool>())
+            tx.exec_params("DELETE FROM _ferry_checkpoints WHERE key = $1", sql(collection));
+    });
+}
+
+Result<qint64> PostgresSink::countRows(const QString &table)
+{
+    qint64 n = 0;
+    const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        m_d->context = table;
+        n = tx.exec1("SELECT count(*) FROM " + sql(ddlQuote(table)))[0].as<qint64>();
+    });
+    if (!st)
+        return st.error();
+    return n;
+}
+
+Result<std::vector<QVariantList>> PostgresSink::query(const QString &statement,
+                                                      const QVariantList &params)
+{
+    std::vector<QVariantList> out;
+    const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        out.clear();
+        const TextParams p(params);
+        const pqxx::result r = tx.exec_params(numberedPlaceholders(statement),
+                                              pqxx::prepare::make_dynamic_params(p.pointers));
+        for (const pqxx::row &row : r) {
+            QVariantList values;
+            for (const pqxx::field &f : row)
+                values << (f.is_null() ? QVariant() : QVariant(QString::fromUtf8(f.c_str())));
+            out.push_back(std::move(values));
+        }
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+Status PostgresSink::execute(const QStringList &statements, const QList<QVariantList> &params)
+{
+    return m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        for (qsizetype i = 0; i < statements.size(); ++i) {
+            const TextParams p(i < params.size() ? params[i] : QVariantList());
+            tx.exec_params(numberedPlaceholders(statements[i]),
+                           pqxx::prepare::make_dynamic_params(p.pointers));
+        }
+    });
+}
+
+Status PostgresSink::probe(const CollectionMapping &mapping, const ProjectOptions &options,
+                           const RowBatch &batch)
+{
+    m_d->probing = true;
+    auto r = write(mapping, options, batch, Checkpoint());
+    m_d->probing = false;
+    return r ? Status() : Status(r.error());
+}
+
+Status PostgresSink::addForeignKey(const QString &table, const QString &column,
+                                   const QString &refTable, const QString &refColumn)
+{
+    return m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        m_d->context = table;
+        // Named like PostgreSQL's own default, so a rerun or pg_dump shows the familiar name.
+        const QString name = QStringLiteral("%1_%2_fkey").arg(table, column).left(63);
+        tx.exec(sql(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 FOREIGN KEY (%3) "
+                                   "REFERENCES %4 (%5)")
+                        .arg(ddlQuote(table), ddlQuote(name), ddlQuote(column), ddlQuote(refTable),
+                             ddlQuote(refColumn))));
+    });
+}
+
+} // namespace ferry

@@ -1,0 +1,423 @@
+#include "stores/postgres/postgres_source.h"
+
+#include "stores/common/sql_bson_values.h"
+#include "stores/postgres/postgres_catalog.h"
+#include "stores/postgres/postgres_field_bson.h"
+
+#include <pqxx/pqxx>
+
+#include <cstdlib>
+#include <optional>
+
+namespace ferry {
+
+namespace {
+
+QString pgMessage(const std::exception &e)
+{
+    // The first line is the message; DETAIL/HINT lines follow and the query may be echoed.
+    QString m = QString::fromUtf8(e.what()).trimmed();
+    m = m.section(QLatin1Char('\n'), 0, 0);
+    if (m.startsWith(QLatin1String("ERROR:")))
+        m = m.mid(6).trimmed();
+    return redactSecrets(m);
+}
+
+Error connectError(const Endpoint &endpoint, const std::exception &e)
+{
+    const QString m = pgMessage(e);
+    if (m.contains(QLatin1String("does not exist")))
+        return Error(ErrorCode::NotFound,
+                     trEngine("PostgreSQL at %1: %2. Check the database name in the URI.")
+                         .arg(endpoint.redacted(), m));
+    if (m.contains(QLatin1String("authentication")) || m.contains(QLatin1String("password")))
+        return Error(
+            ErrorCode::Auth,
+            trEngine("PostgreSQL at %1 refused the login: %2").arg(endpoint.redacted(), m));
+    return Error(ErrorCode::Connect,
+                 trEngine("Cannot connect to PostgreSQL at %1: %2. Check that the server runs "
+                          "and the host and port are right.")
+                     .arg(endpoint.redacted(), m));
+}
+
+Result<std::unique_ptr<pqxx::connection>> connectTo(const Endpoint &endpoint)
+{
+    try {
+        auto c = std::make_unique<pqxx::connection>(endpoint.uri().toStdString());
+        // Text values in the forms the converters below parse.
+        pqxx::nontransaction tx(*c);
+        tx.exec("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET bytea_output = 'hex'; "
+                "SET extra_float_digits = 3");
+        tx.commit();
+        return c;
+    } catch (const std::exception &e) {
+        return connectError(endpoint, e);
+    }
+}
+
+struct TablePlan {
+    TableInfo info;
+    KeyPlan key;
+    std::vector<QByteArray> fields; // BSON key per column
+    std::vector<int> keyIndex;      // position in the key, or -1
+    std::string select;
+    std::string orderBy;
+
+    int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
+};
+
+TablePlan planTable(const TableInfo &info, pqxx::transaction_base &tx, bool keepNames)
+{
+    TablePlan p;
+    p.info = info;
+    p.key = keyPlanFor(info, Dialect::Postgres);
+    if (keepNames)
+        p.key.id = KeyPlan::Id::None; // still read in key order, but no _id
+    std::string list;
+    for (const ColumnInfo &c : info.columns) {
+        const int k = int(p.key.keyColumns.indexOf(c.name));
+        p.keyIndex.push_back(k);
+        p.fields.push_back(p.key.id == KeyPlan::Id::Single && k == 0 ? QByteArrayLiteral("_id")
+                                                                     : c.name.toUtf8());
+        if (!list.empty())
+            list += ", ";
+        list += tx.quote_name(c.name.toStdString());
+    }
+    std::string order;
+    for (const QString &k : p.key.keyColumns)
+        order += (order.empty() ? "" : ", ") + tx.quote_name(k.toStdString());
+    if (order.empty()) {
+        list += (list.empty() ? "" : ", ") + std::string("ctid");
+        order = "ctid";
+    }
+    p.select = "SELECT " + list + " FROM " + tx.quote_name(info.name.toStdString());
+    p.orderBy = order;
+    return p;
+}
+
+// The document of one row; `key` receives the key values as the server's text.
+void rowToDocument(const TablePlan &p, const pqxx::row &row, bson_t *doc, QVariantList *key)
+{
+    bson_init(doc);
+    key->clear();
+    for (int k = 0; k < p.keyCount(); ++k)
+        key->append(QVariant());
+    const auto columns = p.fields.size();
+    if (p.key.id == KeyPlan::Id::Single) {
+        for (size_t i = 0; i < columns; ++i)
+            if (p.keyIndex[i] == 0)
+                appendPgField(doc, "_id", row[int(i)], row[int(i)].type());
+    } else if (p.key.id == KeyPlan::Id::Composite) {
+        bson_t id;
+        BSON_APPEND_DOCUMENT_BEGIN(doc, "_id", &id);
+        for (int k = 0; k < p.keyCount(); ++k)
+            for (size_t i = 0; i < columns; ++i)
+                if (p.keyIndex[i] == k)
+                    appendPgField(&id, p.fields[i].constData(), row[int(i)], row[int(i)].type());
+        bson_append_document_end(doc, &id);
+    }
+    for (size_t i = 0; i < columns; ++i) {
+        const pqxx::field f = row[int(i)];
+        if (p.keyIndex[i] >= 0) {
+            (*key)[p.keyIndex[i]] = QString::fromUtf8(f.c_str(), qsizetype(f.size()));
+            if (p.key.id != KeyPlan::Id::None)
+                continue;
+        }
+        appendPgField(doc, p.fields[i].constData(), f, f.type());
+    }
+    if (p.key.keyColumns.isEmpty())
+        (*key)[0] = QString::fromUtf8(row[int(columns)].c_str());
+}
+
+Result<TablePlan> findTable(pqxx::transaction_base &tx, const QString &table, bool keepNames)
+{
+    auto catalog = readPostgresCatalog(tx, false);
+    if (!catalog)
+        return catalog.error();
+    for (const TableInfo &t : *catalog)
+        if (t.name == table)
+            return planTable(t, tx, keepNames);
+    return Error(
+        ErrorCode::NotFound,
+        trEngine("The PostgreSQL database has no table \"%1\" (in its current schema).").arg(table),
+        table);
+}
+
+Status checkFilter(pqxx::connection &c, const QString &table, const QString &filter)
+{
+    if (filter.trimmed().isEmpty())
+        return {};
+    if (const QString problem = sqlFilterProblem(filter); !problem.isEmpty())
+        return Error(ErrorCode::Usage,
+                     trEngine("The filter for table \"%1\" is not usable: %2.").arg(table, problem),
+                     table);
+    try {
+        pqxx::read_transaction tx(c);
+        tx.exec("EXPLAIN SELECT 1 FROM " + tx.quote_name(table.toStdString()) + " WHERE (" +
+                filter.toStdString() + ")");
+    } catch (const pqxx::broken_connection &) {
+        throw;
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::Usage,
+                     trEngine("The filter for table \"%1\" is not a valid PostgreSQL condition: %2")
+                         .arg(table, pgMessage(e)),
+                     table);
+    }
+    return {};
+}
+
+class PostgresReader : public DocumentReader {
+public:
+    PostgresReader(std::unique_ptr<pqxx::connection> c, TablePlan plan, QByteArray start)
+        : m_connection(std::move(c)), m_plan(std::move(plan)), m_startPosition(std::move(start))
+    {
+    }
+    ~PostgresReader() override
+    {
+        try {
+            m_pending.clear();
+            m_tx.reset(); // aborts: the cursor only read
+        } catch (...) {
+        }
+    }
+
+    Status start(const std::string &where, qint64 total)
+    {
+        m_total = total;
+        try {
+            m_tx = std::make_unique<pqxx::work>(*m_connection);
+            m_tx->exec("DECLARE ferry_reader NO SCROLL CURSOR FOR " + m_plan.select + where +
+                       " ORDER BY " + m_plan.orderBy);
+        } catch (const std::exception &e) {
+            return Error(
+                ErrorCode::Target,
+                trEngine("Cannot read table \"%1\": %2").arg(m_plan.info.name, pgMessage(e)),
+                m_plan.info.name);
+        }
+        return {};
+    }
+
+    Result<bool> next(DocBatch &out, int maxDocs, size_t maxBytes) override
+    {
+        out.clear();
+        bson_t doc;
+        QVariantList key;
+        try {
+            while (int(out.size()) < maxDocs && out.bytes() < maxBytes) {
+                if (m_row >= m_pending.size()) {
+                    if (m_done)
+                        break;
+                    const int chunk = std::clamp(maxDocs - int(out.size()), 100, 2000);
+                    m_pending =
+                        m_tx->exec("FETCH FORWARD " + std::to_string(chunk) + " FROM ferry_reader");
+                    m_row = 0;
+                    if (m_pending.size() < pqxx::result::size_type(chunk))
+                        m_done = true;
+                    if (m_pending.empty())
+                        break;
+                }
+                rowToDocument(m_plan, m_pending[pqxx::result::size_type(m_row)], &doc, &key);
+                ++m_row;
+                out.append(&doc);
+                bson_destroy(&doc);
+                m_lastKey = key;
+                ++m_read;
+            }
+        } catch (const pqxx::broken_connection &e) {
+            return Error(ErrorCode::Connect,
+                         trEngine("Lost the PostgreSQL connection while "
+                                  "reading table \"%1\": %2")
+                             .arg(m_plan.info.name, pgMessage(e)),
+                         m_plan.info.name);
+        } catch (const std::exception &e) {
+            return Error(
+                ErrorCode::Target,
+                trEngine("Reading table \"%1\" failed: %2").arg(m_plan.info.name, pgMessage(e)),
+                m_plan.info.name);
+        }
+        return !out.empty();
+    }
+
+    QByteArray position() const override
+    {
+        return m_lastKey.isEmpty() ? m_startPosition : encodeKeyPosition(m_lastKey);
+    }
+    double progress() const override
+    {
+        return m_total > 0 ? std::min(1.0, double(m_read) / double(m_total)) : -1;
+    }
+
+private:
+    std::unique_ptr<pqxx::connection> m_connection;
+    std::unique_ptr<pqxx::work> m_tx;
+    TablePlan m_plan;
+    QByteArray m_startPosition;
+    pqxx::result m_pending;
+    pqxx::result::size_type m_row = 0;
+    bool m_done = false;
+    qint64 m_total = -1;
+    qint64 m_read = 0;
+    QVariantList m_lastKey;
+};
+
+} // namespace
+
+struct PostgresSource::Connection {
+    std::unique_ptr<pqxx::connection> c;
+};
+
+PostgresSource::PostgresSource(const Endpoint &endpoint) : m_endpoint(endpoint)
+{
+}
+
+PostgresSource::~PostgresSource() = default;
+
+Status PostgresSource::open()
+{
+    auto c = connectTo(m_endpoint);
+    if (!c)
+        return c.error();
+    m_connection = std::make_unique<Connection>();
+    m_connection->c = std::move(*c);
+    return {};
+}
+
+Status PostgresSource::ensureOpen()
+{
+    if (m_connection && m_connection->c->is_open())
+        return {};
+    return open();
+}
+
+Result<QList<CollectionInfo>> PostgresSource::listCollections()
+{
+    if (Status s = ensureOpen(); !s)
+        return s.error();
+    try {
+        pqxx::read_transaction tx(*m_connection->c);
+        auto catalog = readPostgresCatalog(tx, true);
+        if (!catalog)
+            return catalog.error();
+        QList<CollectionInfo> out;
+        const QString db = m_endpoint.database();
+        for (const TableInfo &t : *catalog)
+            out.append({t.name, t.rows, true, db});
+        return out;
+    } catch (const std::exception &e) {
+        return connectError(m_endpoint, e);
+    }
+}
+
+Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString &collection,
+                                                                   const ReadOptions &options)
+{
+    auto c = connectTo(m_endpoint);
+    if (!c)
+        return c.error();
+    try {
+        std::optional<TablePlan> plan;
+        {
+            pqxx::read_transaction tx(**c);
+            auto found = findTable(tx, collection, m_keepColumnNames);
+            if (!found)
+                return found.error();
+            plan = std::move(*found);
+        }
+        if (Status s = checkFilter(**c, collection, options.filter); !s)
+            return s.error();
+        std::vector<std::string> where;
+        if (!options.filter.trimmed().isEmpty())
+            where.push_back("(" + options.filter.toStdString() + ")");
+        pqxx::nontransaction quoter(**c);
+        if (!options.keyColumn.isEmpty()) {
+            // Quoted literals: the server casts them to the column's type.
+            std::string values;
+            for (const QVariant &v : options.keyValues)
+                values += (values.empty() ? "" : ", ") + quoter.quote(v.toString().toStdString());
+            where.push_back(quoter.quote_name(options.keyColumn.toStdString()) + " IN (" +
+                            (values.empty() ? std::string("NULL") : values) + ")");
+        }
+        if (!options.resumeFrom.isEmpty()) {
+            const auto after = decodeKeyPosition(options.resumeFrom, plan->keyCount());
+            if (!after)
+                return Error(ErrorCode::Usage,
+                             trEngine("The saved position for table \"%1\" does not match its "
+                                      "key (did the table change?). Start over without --resume.")
+                                 .arg(collection),
+                             collection);
+            std::string values;
+            for (const QVariant &v : *after)
+                values += (values.empty() ? "" : ", ") + quoter.quote(v.toString().toStdString());
+            where.push_back("(" + plan->orderBy + ") > (" + values + ")");
+        }
+        std::string whereSql;
+        for (const std::string &w : where)
+            whereSql += (whereSql.empty() ? " WHERE " : " AND ") + w;
+        qint64 total = -1;
+        if (options.filter.trimmed().isEmpty() && options.keyColumn.isEmpty())
+            total =
+                quoter
+                    .exec1("SELECT COUNT(*) FROM " + quoter.quote_name(collection.toStdString()))[0]
+                    .as<qint64>();
+        quoter.commit();
+        auto reader =
+            std::make_unique<PostgresReader>(std::move(*c), std::move(*plan), options.resumeFrom);
+        if (Status s = reader->start(whereSql, total); !s)
+            return s.error();
+        return std::unique_ptr<DocumentReader>(std::move(reader));
+    } catch (const std::exception &e) {
+        return connectError(m_endpoint, e);
+    }
+}
+
+Result<QList<TableInfo>> PostgresSource::tables()
+{
+    if (Status s = ensureOpen(); !s)
+        return s.error();
+    try {
+        pqxx::read_transaction tx(*m_connection->c);
+        return readPostgresCatalog(tx, true);
+    } catch (const std::exception &e) {
+        return connectError(m_endpoint, e);
+    }
+}
+
+Result<std::vector<BsonDoc>> PostgresSource::sample(const QString &collection, qint64 n,
+                                                    const QString &filter)
+{
+    if (Status s = ensureOpen(); !s)
+        return s.error();
+    try {
+        if (Status s = checkFilter(*m_connection->c, collection, filter); !s)
+            return s.error();
+        pqxx::read_transaction tx(*m_connection->c);
+        auto plan = findTable(tx, collection, m_keepColumnNames);
+        if (!plan)
+            return plan.error();
+        std::string sql = plan->select;
+        if (!filter.trimmed().isEmpty())
+            sql += " WHERE (" + filter.toStdString() + ")";
+        // random() spreads the sample over the whole table, not its first pages.
+        sql +=
+            n >= 0 ? " ORDER BY random() LIMIT " + std::to_string(n) : " ORDER BY " + plan->orderBy;
+        const pqxx::result rows = tx.exec(sql);
+        std::vector<BsonDoc> out;
+        out.reserve(rows.size());
+        bson_t doc;
+        QVariantList key;
+        for (const auto &row : rows) {
+            rowToDocument(*plan, row, &doc, &key);
+            out.emplace_back(&doc);
+            bson_destroy(&doc);
+        }
+        return out;
+    } catch (const pqxx::broken_connection &e) {
+        return connectError(m_endpoint, e);
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::Target,
+                     trEngine("Cannot sample table \"%1\": %2").arg(collection, pgMessage(e)),
+                     collection);
+    }
+}
+
+} // namespace ferry

@@ -1,0 +1,516 @@
+#include "stores/sqlite/sqlite_sink.h"
+
+#include "core/cell_text.h"
+#include "stores/common/ddl.h"
+
+#include <QAtomicInt>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace ferry {
+
+namespace {
+
+// Leaves a transact() body with a ready-made Error; the transaction is rolled back.
+struct Abort {
+    Error error;
+};
+
+QVariant cellValue(const TableRows &rows, size_t r, int col, std::string &scratch)
+{
+    const Cell &cell = rows.at(r, col);
+    switch (cell.kind) {
+    case CellKind::Null:
+        return QVariant();
+    case CellKind::Int:
+    case CellKind::Bool:
+        return QVariant(qlonglong(cell.i));
+    case CellKind::Double:
+        return QVariant(cell.d);
+    case CellKind::Text:
+    case CellKind::Numeric:
+    case CellKind::Json: {
+        const std::string_view b = rows.bytes(cell);
+        return QVariant(QString::fromUtf8(b.data(), qsizetype(b.size())));
+    }
+    case CellKind::Timestamp:
+        scratch.clear();
+        appendTimestamp(scratch, cell.i, TimestampStyle::Iso);
+        return QVariant(QString::fromLatin1(scratch.data(), qsizetype(scratch.size())));
+    case CellKind::Uuid:
+        scratch.clear();
+        appendUuid(scratch, rows.bytes(cell));
+        return QVariant(QString::fromLatin1(scratch.data(), qsizetype(scratch.size())));
+    case CellKind::Blob: {
+        const std::string_view b = rows.bytes(cell);
+        return QVariant(QByteArray(b.data(), qsizetype(b.size())));
+    }
+    }
+    return QVariant();
+}
+
+QString placeholders(size_t n)
+{
+    QString out;
+    for (size_t i = 0; i < n; ++i)
+        out += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return out;
+}
+
+QString keyText(const TableMapping &table, const std::vector<int> &keys, const TableRows &rows,
+                size_t r)
+{
+    QStringList names, values;
+    std::string scratch;
+    for (int k : keys) {
+        names << table.columns[k].column;
+        values << cellValue(rows, r, k, scratch).toString();
+    }
+    return QStringLiteral("(%1) = (%2)")
+        .arg(names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+SqliteSink::SqliteSink(Endpoint endpoint) : m_endpoint(std::move(endpoint))
+{
+    static QAtomicInt counter;
+    m_connectionName = QStringLiteral("ferry-sqlite-sink-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+SqliteSink::~SqliteSink()
+{
+    m_statements.clear();
+    if (m_db.isOpen()) {
+        if (m_dryTransactionOpen)
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        m_db.close();
+    }
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    // A dry run leaves no trace, not even the empty file that opening created.
+    if (m_dryRun && m_createdFile) {
+        const QString path = m_endpoint.path();
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-journal"));
+    }
+}
+
+Status SqliteSink::open()
+{
+    const QString path = m_endpoint.path();
+    m_createdFile = !QFileInfo::exists(path);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    if (!m_db.open()) {
+        return Error(ErrorCode::Io,
+                     trEngine("Cannot open the SQLite file %1: %2. Check that its folder exists "
+                              "and is writable.")
+                         .arg(path, m_db.lastError().text()),
+                     path);
+    }
+    // Each batch commits once; NORMAL keeps that commit from waiting on a full fsync while
+    // still never corrupting the file.
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    return {};
+}
+
+QSqlQuery SqliteSink::run(const QString &statement)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(statement)) {
+        const QString what =
+            trEngine("SQLite refused %1: %2")
+                .arg(statement.section(QLatin1Char('\n'), 0, 0), q.lastError().text());
+        throw Abort{Error(ErrorCode::Target, what, m_context)};
+    }
+    return q;
+}
+
+Status SqliteSink::transact(const std::function<void()> &body)
+{
+    if (!m_db.isOpen())
+        return Error(ErrorCode::Internal, trEngine("The SQLite target was used before open()."));
+    m_context.clear();
+    try {
+        if (m_dryRun) {
+            if (!m_dryTransactionOpen) {
+                run(QStringLiteral("BEGIN"));
+                m_dryTransactionOpen = true;
+            }
+            // A savepoint per step, so a failing batch is undone without ending the dry run.
+            run(QStringLiteral("SAVEPOINT ferry_step"));
+        } else {
+            run(QStringLiteral("BEGIN"));
+        }
+    } catch (const Abort &a) {
+        return a.error;
+    }
+    try {
+        body();
+        if (m_probing)
+            throw Abort{Error()}; // a probe always rolls back, success or not
+        run(m_dryRun ? QStringLiteral("RELEASE ferry_step") : QStringLiteral("COMMIT"));
+        return {};
+    } catch (const Abort &a) {
+        QSqlQuery q(m_db);
+        if (m_dryRun) {
+            q.exec(QStringLiteral("ROLLBACK TO ferry_step"));
+            q.exec(QStringLiteral("RELEASE ferry_step"));
+        } else {
+            q.exec(QStringLiteral("ROLLBACK"));
+        }
+        return a.error;
+    }
+}
+
+bool SqliteSink::tableExists(const QString &table)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
+    q.addBindValue(table);
+    return q.exec() && q.next();
+}
+
+Result<PrepareOutcome> SqliteSink::prepare(const CollectionMapping &mapping,
+                                           const ProjectOptions &options, bool resuming)
+{
+    PrepareOutcome out;
+    m_statements.erase(mapping.root.table); // tables may be re-created: prepare anew
+    const Status st = transact([&] {
+        out = PrepareOutcome();
+        run(checkpointTableSql(Dialect::Sqlite));
+        QStringList existing;
+        for (const TableMapping *t : collectionTables(mapping)) {
+            m_context = t->table;
+            QSqlQuery info = run(QStringLiteral("PRAGMA table_info(%1)").arg(ddlQuote(t->table)));
+            std::vector<ExistingColumn> found;
+            while (info.next()) {
+                found.push_back({info.value(1).toString(), info.value(2).toString(),
+                                 info.value(3).toInt() != 0});
+            }
+            info.finish();
+            if (found.empty()) {
+                const QString ddl = createTableSql(*t, Dialect::Sqlite);
+                run(ddl);
+                out.createdTables << t->table;
+                out.ddl << ddl;
+                continue;
+            }
+            const QString problem = incompatibility(*t, found, Dialect::Sqlite);
+            if (!problem.isEmpty())
+                throw Abort{Error(ErrorCode::Schema, problem, t->table)};
+            QSqlQuery any =
+                run(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1)").arg(ddlQuote(t->table)));
+            if (any.next() && any.value(0).toInt() != 0)
+                out.tablesWereEmpty = false;
+            existing << t->table;
+        }
+        if (options.existingRows == ExistingRows::Truncate && !resuming) {
+            for (const QString &t : existing) {
+                m_context = t;
+                const QString stmt = QStringLiteral("DELETE FROM %1").arg(ddlQuote(t));
+                run(stmt);
+                out.ddl << stmt;
+            }
+        }
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+SqliteSink::Statements &SqliteSink::statementsFor(const CollectionMapping &mapping,
+                                                  ExistingRows mode)
+{
+    auto it = m_statements.find(mapping.root.table);
+    if (it != m_statements.end() && it->second->mode == mode)
+        return *it->second;
+    auto s = std::make_unique<Statements>();
+    s->mode = mode;
+    const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
+    const std::vector<const TableMapping *> tables = collectionTables(mapping);
+    for (size_t i = 0; i < tables.size(); ++i) {
+        const TableMapping &t = *tables[i];
+        m_context = t.table;
+        QString stmt =
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                .arg(ddlQuote(t.table), ddlColumnList(t), placeholders(t.columns.size()));
+        if (i == 0 && !rootKeys.empty() && mode != ExistingRows::Fail) {
+            QStringList keys, set;
+            for (size_t c = 0; c < t.columns.size(); ++c) {
+                const QString q = ddlQuote(t.columns[c].column);
+                if (t.columns[c].primaryKey)
+                    keys << q;
+                else
+                    set << QStringLiteral("%1 = excluded.%1").arg(q);
+            }
+            stmt += QStringLiteral(" ON CONFLICT (%1) DO ").arg(keys.join(QStringLiteral(", ")));
+            stmt += mode == ExistingRows::Upsert && !set.isEmpty()
+                        ? QStringLiteral("UPDATE SET ") + set.join(QStringLiteral(", "))
+                        : QStringLiteral("NOTHING");
+        }
+        SqliteStatement q;
+        if (!q.prepare(m_db, stmt)) {
+            throw Abort{Error(ErrorCode::Target,
+                              trEngine("SQLite cannot prepare the insert into \"%1\": %2")
+                                  .arg(t.table, q.errorText()),
+                              t.table)};
+        }
+        s->inserts.push_back(std::move(q));
+        if (i == 0)
+            continue;
+        const std::vector<int> ck = childRootKeyColumns(t, rootKeys.size());
+        s->childKeys.push_back(ck);
+        QSqlQuery del(m_db);
+        if (mode == ExistingRows::Upsert && !ck.empty()) {
+            QStringList where;
+            for (int c : ck)
+                where << QStringLiteral("%1 = ?").arg(ddlQuote(t.columns[c].column));
+            del.prepare(QStringLiteral("DELETE FROM %1 WHERE %2")
+                            .arg(ddlQuote(t.table), where.join(QStringLiteral(" AND "))));
+        }
+        s->deleteChildren.push_back(std::move(del));
+    }
+    auto &slot = m_statements[mapping.root.table];
+    slot = std::move(s);
+    return *slot;
+}
+
+Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
+                                       const ProjectOptions &options, const RowBatch &batch,
+                                       const Checkpoint &checkpoint)
+{
+    const std::vector<const TableMapping *> tables = collectionTables(mapping);
+    if (Status shape = checkBatchShape(mapping, batch, tables.size()); !shape)
+        return shape.error();
+    const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
+    const size_t docCount = batchDocumentCount(batch);
+    WriteOutcome out;
+    const Status st = transact([&] {
+        out = WriteOutcome();
+        out.tableRows.assign(tables.size(), 0);
+        Statements &s = statementsFor(mapping, options.existingRows);
+        std::vector<char> keep(docCount, 1); // the document's root row went in
+        std::string scratch;
+        const QString trackRun = trackingRun(mapping.root.table);
+        for (size_t i = 0; i < tables.size(); ++i) {
+            const TableMapping &t = *tables[i];
+            const TableRows &rows = batch.tables[i];
+            SqliteStatement &insert = s.inserts[i];
+            m_context = t.table;
+            for (size_t r = 0; r < rows.rows(); ++r) {
+                if (i > 0 && !keep[rows.rowDoc(r)])
+                    continue;
+                insert.bindRow(rows, r);
+                // An upsert hides whether the row is new: ask before it runs.
+                const bool track = i == 0 && !trackRun.isEmpty() && !rootKeys.empty();
+                const bool existed = track && options.existingRows == ExistingRows::Upsert &&
+                                     rootKeyExists(t, rootKeys, rows, r);
+                if (!insert.step()) {
+                    const QString driver = insert.errorText();
+                    QString what;
+                    if (driver.contains(QLatin1String("UNIQUE")) && i == 0 && !rootKeys.empty()) {
+                        what = trEngine("Table \"%1\" already has a row with key %2 (%3). Choose "
+                                        "existing rows \"skip\", \"upsert\" or \"truncate\" to "
+                                        "run into a table that holds data.")
+                                   .arg(t.table, keyText(t, rootKeys, rows, r), driver);
+                    } else {
+                        what = trEngine("SQLite refused a row of table \"%1\": %2")
+                                   .arg(t.table, driver);
+                    }
+                    throw Abort{Error(ErrorCode::Target, what, t.table)};
+                }
+                if (i == 0 && insert.changes() == 0 &&
+                    options.existingRows != ExistingRows::Upsert) {
+                    keep[rows.rowDoc(r)] = 0;
+                    ++out.skippedExisting;
+                    continue;
+                }
+                ++out.tableRows[i];
+                if (track && !existed)
+                    runWith(QStringLiteral("INSERT INTO _ferry_run_keys (run_id, table_name, key) "
+                                           "VALUES (?, ?, ?)"),
+                            {trackRun, t.table, rowKeyText(rootKeys, rows, r)});
+                if (i != 0 || options.existingRows != ExistingRows::Upsert)
+                    continue;
+                // Upsert replaces the document's child rows instead of appending to them.
+                for (size_t k = 0; k + 1 < tables.size(); ++k) {
+                    QSqlQuery &del = s.deleteChildren[k];
+                    const std::vector<int> &ck = s.childKeys[k];
+                    if (ck.empty())
+                        continue;
+                    for (size_t j = 0; j < ck.size(); ++j)
+                        del.bindValue(int(j), cellValue(rows, r, rootKeys[j], scratch));
+                    if (!del.exec()) {
+                        throw Abort{Error(ErrorCode::Target,
+                                          trEngine("SQLite refused to replace the rows of table "
+                                                   "\"%1\": %2")
+                                              .arg(tables[k + 1]->table, del.lastError().text()),
+                                          tables[k + 1]->table)};
+                    }
+                }
+            }
+        }
+        out.written = out.tableRows[0];
+        m_context = checkpointTableName();
+        QSqlQuery cp(m_db);
+        cp.prepare(QStringLiteral(
+            "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
+            "rejected, finished, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+            "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (key) DO UPDATE SET run_id = "
+            "excluded.run_id, position = excluded.position, read = excluded.read, written = "
+            "excluded.written, skipped = excluded.skipped, rejected = excluded.rejected, "
+            "finished = excluded.finished, updated_at = excluded.updated_at"));
+        cp.addBindValue(mapping.root.table);
+        cp.addBindValue(checkpoint.runId);
+        cp.addBindValue(checkpoint.position.isNull() ? QByteArray("") : checkpoint.position);
+        cp.addBindValue(checkpoint.read);
+        cp.addBindValue(checkpoint.written + out.written);
+        cp.addBindValue(checkpoint.skippedExisting + out.skippedExisting);
+        cp.addBindValue(checkpoint.rejected);
+        cp.addBindValue(checkpoint.finished ? 1 : 0);
+        if (!cp.exec()) {
+            throw Abort{Error(
+                ErrorCode::Target,
+                trEngine("SQLite refused to record the checkpoint: %1").arg(cp.lastError().text()),
+                mapping.root.table)};
+        }
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+QSqlQuery SqliteSink::runWith(const QString &statement, const QVariantList &params)
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(statement)) {
+        throw Abort{Error(ErrorCode::Target,
+                          trEngine("SQLite refused %1: %2").arg(statement, q.lastError().text()),
+                          m_context)};
+    }
+    for (qsizetype i = 0; i < params.size(); ++i)
+        q.bindValue(int(i), params[i]);
+    if (!q.exec()) {
+        throw Abort{Error(ErrorCode::Target,
+                          trEngine("SQLite refused %1: %2").arg(statement, q.lastError().text()),
+                          m_context)};
+    }
+    return q;
+}
+
+bool SqliteSink::rootKeyExists(const TableMapping &root, const std::vector<int> &keys,
+                               const TableRows &rows, size_t r)
+{
+    QStringList where;
+    QVariantList values;
+    std::string scratch;
+    for (int k : keys) {
+        where << QStringLiteral("%1 = ?").arg(ddlQuote(root.columns[k].column));
+        values << cellValue(rows, r, k, scratch);
+    }
+    QSqlQuery q = runWith(QStringLiteral("SELECT 1 FROM %1 WHERE %2")
+                              .arg(ddlQuote(root.table), where.join(QStringLiteral(" AND "))),
+                          values);
+    return q.next();
+}
+
+Result<std::vector<QVariantList>> SqliteSink::query(const QString &statement,
+                                                    const QVariantList &params)
+{
+    std::vector<QVariantList> out;
+    const Status st = transact([&] {
+        out.clear();
+        QSqlQuery q = runWith(statement, params);
+        const int columns = q.record().count();
+        while (q.next()) {
+            QVariantList row;
+            for (int c = 0; c < columns; ++c)
+                row << q.value(c);
+            out.push_back(std::move(row));
+        }
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+Status SqliteSink::execute(const QStringList &statements, const QList<QVariantList> &params)
+{
+    return transact([&] {
+        for (qsizetype i = 0; i < statements.size(); ++i)
+            runWith(statements[i], i < params.size() ? params[i] : QVariantList());
+    });
+}
+
+Result<std::optional<Checkpoint>> SqliteSink::loadCheckpoint(const QString &collection)
+{
+    std::optional<Checkpoint> out;
+    const Status st = transact([&] {
+        out.reset();
+        if (!tableExists(checkpointTableName()))
+            return;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT run_id, position, read, written, skipped, rejected, "
+                                 "finished FROM _ferry_checkpoints WHERE key = ?"));
+        q.addBindValue(collection);
+        if (!q.exec())
+            throw Abort{Error(ErrorCode::Target, q.lastError().text(), collection)};
+        if (!q.next())
+            return;
+        Checkpoint c;
+        c.runId = q.value(0).toString();
+        c.position = q.value(1).toByteArray();
+        c.read = q.value(2).toLongLong();
+        c.written = q.value(3).toLongLong();
+        c.skippedExisting = q.value(4).toLongLong();
+        c.rejected = q.value(5).toLongLong();
+        c.finished = q.value(6).toInt() != 0;
+        out = c;
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+Status SqliteSink::clearCheckpoint(const QString &collection)
+{
+    return transact([&] {
+        if (!tableExists(checkpointTableName()))
+            return;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("DELETE FROM _ferry_checkpoints WHERE key = ?"));
+        q.addBindValue(collection);
+        if (!q.exec())
+            throw Abort{Error(ErrorCode::Target, q.lastError().text(), collection)};
+    });
+}
+
+Result<qint64> SqliteSink::countRows(const QString &table)
+{
+    qint64 n = 0;
+    const Status st = transact([&] {
+        m_context = table;
+        QSqlQuery q = run(QStringLiteral("SELECT count(*) FROM %1").arg(ddlQuote(table)));
+        if (q.next())
+            n = q.value(0).toLongLong();
+    });
+    if (!st)
+        return st.error();
+    return n;
+}
+
+Status SqliteSink::probe(const CollectionMapping &mapping, const ProjectOptions &options,
+                         const RowBatch &batch)
+{
+    m_probing = true;
+    auto r = write(mapping, options, batch, Checkpoint());
+    m_probing = false;
+    return r ? Status() : Status(r.error());
+}
+
+} // namespace ferry

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "stores/common/source.h"
+
+#include <QString>
+
+namespace ferry {
+
+// Reads the tables of a SQLite file (sqlite:PATH) as flat documents, in primary-key order
+// (rowid without one). QtSql connections belong to the thread that opened them, so every
+// call opens its own short-lived read-only connection, and a reader opens its own on the
+// thread that first calls next().
+class SqliteSource : public Source {
+public:
+    explicit SqliteSource(const Endpoint &endpoint);
+
+    Status open() override;
+    Result<QList<CollectionInfo>> listCollections() override;
+    Result<std::unique_ptr<DocumentReader>> openReader(const QString &collection,
+                                                       const ReadOptions &options) override;
+    Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
+                                        const QString &filter = {}) override;
+    Result<QList<TableInfo>> tables() override;
+
+private:
+    QString m_path;
+};
+
+} // namespace ferry

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/table_rows.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <string>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace ferry {
+
+// A prepared statement on the sqlite3 handle of a QtSql connection. QtSql still opens,
+// configures and transacts the connection; only the hot insert loop binds through the C
+// API, because QtSql turns every text value into UTF-16 and SQLite turns it back, which
+// cost more than the insert itself (measured with callgrind).
+class SqliteStatement {
+public:
+    SqliteStatement() = default;
+    ~SqliteStatement();
+    SqliteStatement(SqliteStatement &&other) noexcept;
+    SqliteStatement &operator=(SqliteStatement &&other) noexcept;
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    // False with errorText() when the SQL does not compile or the connection is not SQLite.
+    bool prepare(const QSqlDatabase &db, const QString &sql);
+    // Binds every column of row r (parameters 1..columns) as the cell's SQLite type.
+    void bindRow(const TableRows &rows, size_t r);
+    bool step();         // runs once and resets; false with errorText() on failure
+    int changes() const; // rows the last step() inserted or updated
+    QString errorText() const { return m_error; }
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    std::string m_scratch;
+    QString m_error;
+};
+
+} // namespace ferry
