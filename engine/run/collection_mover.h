@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/error.h"
+#include "project/project.h"
+#include "run/report.h"
+#include "run/run_types.h"
+#include "stores/common/sink.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace ferry {
+
+class ProgressTracker;
+class RejectFile;
+class Source;
+
+// What every collection of a run shares: the open endpoints, the reject file, the progress
+// tracker, and how to log and to honour pause and cancel.
+struct RunContext {
+    const Project &project;
+    const RunRequest &request;
+    QString &runId; // a resumed run continues under the run id of its checkpoint
+    Source &source;
+    Sink &sink;
+    RejectFile &rejects;
+    ProgressTracker &tracker;
+    QSet<QString> &createdTables; // by this run: only these get foreign keys afterwards
+    const std::atomic<bool> &cancel;
+    std::function<void(LogLevel, const QString &)> log;
+    std::function<bool()> waitIfPaused;     // false when cancelled while paused
+    std::function<void(bool)> emitProgress; // force
+};
+
+// One collection of a run, as a short list of named steps that each do one thing:
+// resume point, prepare target, stream batches (open reader → transform → write with
+// checkpoint → record rejects), finish, summarize, validate.
+class CollectionMover {
+public:
+    CollectionMover(RunContext &context, const CollectionMapping &mapping,
+                    CollectionProgress &progress, CollectionReport &report);
+
+    Status run();
+
+    // The steps, in order; public so that a test can drive one on its own.
+    Status findResumePoint();
+    Status prepareTarget();
+    Status streamBatches();
+    Status finishCollection();
+    void summarize();
+    Status validate();
+
+    const Checkpoint &checkpoint() const { return m_checkpoint; }
+
+private:
+    // One batch from the pipeline: policy check, write with its checkpoint, rejects.
+    Status writeBatch(RowBatch &batch, class BatchWriter &writer);
+    Status recordRejects(const RowBatch &batch, const std::vector<DocReject> &list);
+    void showCounts();
+
+    RunContext &m_ctx;
+    const CollectionMapping &m_mapping;
+    CollectionProgress &m_progress;
+    CollectionReport &m_report;
+    Checkpoint m_checkpoint;
+    PrepareOutcome m_prepared;
+    bool m_ended = false; // the reader reached the end of the collection
+    QHash<QString, qint64> m_unknownFields;
+    QHash<QString, qint64> m_excludedValues;
+};
+
+} // namespace ferry
