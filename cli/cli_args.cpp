@@ -1,5 +1,6 @@
 #include "cli_args.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 
 namespace ferry {
@@ -13,48 +14,53 @@ QString tr(const char *text)
 
 bool CliArgs::parse(const QStringList &words)
 {
-    for (qsizetype i = 0; i < words.size(); ++i) {
-        const QString &w = words[i];
-        if (!w.startsWith(QLatin1String("--")) || w == QLatin1String("--")) {
-            m_positionals.append(w);
-            continue;
-        }
-        QString name = w.mid(2);
-        QString value;
-        bool inlineValue = false;
-        if (const qsizetype eq = name.indexOf(QLatin1Char('=')); eq >= 0) {
-            value = name.mid(eq + 1);
-            name.truncate(eq);
-            inlineValue = true;
-        }
-        if (m_flags.contains(name)) {
-            if (inlineValue) {
-                m_error = tr("--%1 takes no value.").arg(name);
-                return false;
-            }
-            m_set.insert(name);
-        } else if (m_valueOptions.contains(name)) {
-            if (!inlineValue) {
-                if (i + 1 >= words.size()) {
-                    m_error = tr("--%1 needs a value.").arg(name);
-                    return false;
-                }
-                value = words[++i];
-            }
-            m_values[name].append(value);
-        } else {
-            QStringList known;
-            for (const QString &o : m_valueOptions)
-                known.append(QStringLiteral("--") + o);
-            for (const QString &f : m_flags)
-                known.append(QStringLiteral("--") + f);
-            known.sort();
-            m_error = tr("Unknown option --%1. This command takes: %2.")
-                          .arg(name, known.join(QStringLiteral(", ")));
-            return false;
-        }
+    // Qt's parser does the splitting (--name value, --name=value, repeats, "--"); the
+    // messages stay ours, which say what the command takes.
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    for (const QString &name : m_valueOptions)
+        parser.addOption(QCommandLineOption(name, QString(), QStringLiteral("value")));
+    for (const QString &name : m_flags)
+        parser.addOption(QCommandLineOption(name));
+    const bool ok = parser.parse(QStringList(QStringLiteral("ferry-cli")) + words);
+    if (const QStringList unknown = parser.unknownOptionNames(); !unknown.isEmpty()) {
+        QStringList known;
+        for (const QString &o : m_valueOptions)
+            known.append(QStringLiteral("--") + o);
+        for (const QString &f : m_flags)
+            known.append(QStringLiteral("--") + f);
+        known.sort();
+        m_error = tr("Unknown option --%1. This command takes: %2.")
+                      .arg(unknown.first(), known.join(QStringLiteral(", ")));
+        return false;
     }
+    if (!ok) {
+        m_error = explainFailure(words, parser.errorText());
+        return false;
+    }
+    for (const QString &name : m_valueOptions) {
+        if (parser.isSet(name))
+            m_values.insert(name, parser.values(name));
+    }
+    for (const QString &name : m_flags) {
+        if (parser.isSet(name))
+            m_set.insert(name);
+    }
+    m_positionals = parser.positionalArguments();
     return true;
+}
+
+QString CliArgs::explainFailure(const QStringList &words, const QString &parserText) const
+{
+    for (const QString &w : words) {
+        const qsizetype eq = w.indexOf(QLatin1Char('='));
+        if (w.startsWith(QLatin1String("--")) && eq > 2 && m_flags.contains(w.mid(2, eq - 2)))
+            return tr("--%1 takes no value.").arg(w.mid(2, eq - 2));
+    }
+    if (!words.isEmpty() && words.last().startsWith(QLatin1String("--")) &&
+        m_valueOptions.contains(words.last().mid(2)))
+        return tr("--%1 needs a value.").arg(words.last().mid(2));
+    return parserText;
 }
 
 QString CliArgs::value(const QString &name, const QString &fallback) const

@@ -27,6 +27,8 @@ public:
     bool intValue(const QString &name, qint64 min, qint64 *out);
 
 private:
+    QString explainFailure(const QStringList &words, const QString &parserText) const;
+
     QSet<QString> m_valueOptions;
     QSet<QString> m_flags;
     QHash<QString, QStringList> m_values;

@@ -255,88 +255,10 @@ Result<WriteOutcome> MongoSink::write(const CollectionMapping &mapping,
         outcome.tableRows[0] = outcome.written;
         return outcome;
     }
-    Collection c = collection(key);
-    const bool upsert = options.existingRows == ExistingRows::Upsert;
     size_t next = 0;
     while (next < docs.indices.size()) {
-        ScopedBson bulkOpts;
-        BSON_APPEND_BOOL(bulkOpts.get(), "ordered", false);
-        mongoc_bulk_operation_t *bulk =
-            mongoc_collection_create_bulk_operation_with_opts(c.handle, bulkOpts.get());
-        std::vector<uint32_t> chunk;
-        size_t bytes = 0;
-        for (; next < docs.indices.size() && chunk.size() < size_t(MaxBulkDocs); ++next) {
-            const uint32_t i = docs.indices[next];
-            if (!chunk.empty() && bytes + docs.batch->length(i) > MaxBulkBytes)
-                break;
-            bson_t doc;
-            docs.batch->view(i, &doc);
-            bson_iter_t it;
-            bson_error_t error;
-            bool queued;
-            if (upsert && bson_iter_init_find(&it, &doc, "_id")) {
-                ScopedBson selector, opts;
-                bson_append_iter(selector.get(), "_id", 3, &it);
-                BSON_APPEND_BOOL(opts.get(), "upsert", true);
-                queued = mongoc_bulk_operation_replace_one_with_opts(bulk, selector.get(), &doc,
-                                                                     opts.get(), &error);
-            } else {
-                queued = mongoc_bulk_operation_insert_with_opts(bulk, &doc, nullptr, &error);
-            }
-            if (!queued) {
-                mongoc_bulk_operation_destroy(bulk);
-                return Error(ErrorCode::Conversion,
-                             trEngine("Document %1 cannot be sent to MongoDB: %2")
-                                 .arg(documentIdText(&doc), QString::fromUtf8(error.message)),
-                             documentIdText(&doc));
-            }
-            chunk.push_back(i);
-            bytes += docs.batch->length(i);
-        }
-        ScopedBson reply;
-        bson_error_t error;
-        const uint32_t ok = mongoc_bulk_operation_execute(bulk, reply.get(), &error);
-        mongoc_bulk_operation_destroy(bulk);
-        bson_iter_t it;
-        for (const char *field : {"nInserted", "nUpserted", "nMatched"})
-            if (bson_iter_init_find(&it, reply.get(), field))
-                outcome.written += bson_iter_as_int64(&it);
-        if (ok)
-            continue;
-        bson_iter_t errors, item;
-        bool onlyDuplicates = false;
-        if (bson_iter_init_find(&errors, reply.get(), "writeErrors") &&
-            BSON_ITER_HOLDS_ARRAY(&errors) && bson_iter_recurse(&errors, &item)) {
-            onlyDuplicates = true;
-            while (bson_iter_next(&item)) {
-                bson_iter_t entry;
-                int32_t code = 0;
-                int32_t index = -1;
-                bson_iter_recurse(&item, &entry);
-                while (bson_iter_next(&entry)) {
-                    if (!strcmp(bson_iter_key(&entry), "code"))
-                        code = bson_iter_as_int64(&entry);
-                    else if (!strcmp(bson_iter_key(&entry), "index"))
-                        index = int32_t(bson_iter_as_int64(&entry));
-                }
-                if (code != DuplicateKey || options.existingRows != ExistingRows::Skip) {
-                    onlyDuplicates = false;
-                    if (code == DuplicateKey && index >= 0 && size_t(index) < chunk.size()) {
-                        bson_t doc;
-                        docs.batch->view(chunk[size_t(index)], &doc);
-                        return Error(ErrorCode::Target,
-                                     trEngine("A document with _id %1 already exists in "
-                                              "collection %2.")
-                                         .arg(documentIdText(&doc), key),
-                                     documentIdText(&doc));
-                    }
-                    break;
-                }
-                ++outcome.skippedExisting;
-            }
-        }
-        if (!onlyDuplicates)
-            return driverError(trEngine("writing to collection %1").arg(key), key, &error);
+        if (Status s = sendBulk(key, options, docs, next, outcome); !s)
+            return s.error();
     }
     outcome.tableRows[0] = outcome.written;
     Checkpoint saved = checkpoint;
@@ -348,6 +270,111 @@ Result<WriteOutcome> MongoSink::write(const CollectionMapping &mapping,
         if (Status s = createIndexes(key); !s)
             return s.error();
     return outcome;
+}
+
+// One unordered bulk write of the documents from `next` on, within the server's limits on
+// count and size; advances `next` past them and adds what the server did to `outcome`.
+Status MongoSink::sendBulk(const QString &key, const ProjectOptions &options,
+                           const DocumentsToWrite &docs, size_t &next, WriteOutcome &outcome)
+{
+    Collection c = collection(key);
+    const bool upsert = options.existingRows == ExistingRows::Upsert;
+    ScopedBson bulkOpts;
+    BSON_APPEND_BOOL(bulkOpts.get(), "ordered", false);
+    mongoc_bulk_operation_t *bulk =
+        mongoc_collection_create_bulk_operation_with_opts(c.handle, bulkOpts.get());
+    std::vector<uint32_t> chunk;
+    size_t bytes = 0;
+    for (; next < docs.indices.size() && chunk.size() < size_t(MaxBulkDocs); ++next) {
+        const uint32_t i = docs.indices[next];
+        if (!chunk.empty() && bytes + docs.batch->length(i) > MaxBulkBytes)
+            break;
+        bson_t doc;
+        docs.batch->view(i, &doc);
+        if (Status s = queueDocument(bulk, &doc, upsert); !s) {
+            mongoc_bulk_operation_destroy(bulk);
+            return s;
+        }
+        chunk.push_back(i);
+        bytes += docs.batch->length(i);
+    }
+    ScopedBson reply;
+    bson_error_t error;
+    const uint32_t ok = mongoc_bulk_operation_execute(bulk, reply.get(), &error);
+    mongoc_bulk_operation_destroy(bulk);
+    bson_iter_t it;
+    for (const char *field : {"nInserted", "nUpserted", "nMatched"})
+        if (bson_iter_init_find(&it, reply.get(), field))
+            outcome.written += bson_iter_as_int64(&it);
+    if (ok)
+        return {};
+    return acceptWriteErrors(key, options, reply.get(), docs, chunk, &error, outcome);
+}
+
+Status MongoSink::queueDocument(mongoc_bulk_operation_t *bulk, const bson_t *doc, bool upsert)
+{
+    bson_iter_t it;
+    bson_error_t error;
+    bool queued;
+    if (upsert && bson_iter_init_find(&it, doc, "_id")) {
+        ScopedBson selector, opts;
+        bson_append_iter(selector.get(), "_id", 3, &it);
+        BSON_APPEND_BOOL(opts.get(), "upsert", true);
+        queued = mongoc_bulk_operation_replace_one_with_opts(bulk, selector.get(), doc, opts.get(),
+                                                             &error);
+    } else {
+        queued = mongoc_bulk_operation_insert_with_opts(bulk, doc, nullptr, &error);
+    }
+    if (queued)
+        return {};
+    return Error(ErrorCode::Conversion,
+                 trEngine("Document %1 cannot be sent to MongoDB: %2")
+                     .arg(documentIdText(doc), QString::fromUtf8(error.message)),
+                 documentIdText(doc));
+}
+
+// A failed bulk is fine when every error is a duplicate key the project says to skip; those
+// count as skipped. Any other error fails the batch, naming the document where it can.
+Status MongoSink::acceptWriteErrors(const QString &key, const ProjectOptions &options,
+                                    const bson_t *reply, const DocumentsToWrite &docs,
+                                    const std::vector<uint32_t> &chunk, const void *bsonError,
+                                    WriteOutcome &outcome)
+{
+    bson_iter_t errors, item;
+    bool onlyDuplicates = false;
+    if (bson_iter_init_find(&errors, reply, "writeErrors") && BSON_ITER_HOLDS_ARRAY(&errors) &&
+        bson_iter_recurse(&errors, &item)) {
+        onlyDuplicates = true;
+        while (bson_iter_next(&item)) {
+            bson_iter_t entry;
+            int32_t code = 0;
+            int32_t index = -1;
+            bson_iter_recurse(&item, &entry);
+            while (bson_iter_next(&entry)) {
+                if (!strcmp(bson_iter_key(&entry), "code"))
+                    code = bson_iter_as_int64(&entry);
+                else if (!strcmp(bson_iter_key(&entry), "index"))
+                    index = int32_t(bson_iter_as_int64(&entry));
+            }
+            if (code == DuplicateKey && options.existingRows == ExistingRows::Skip) {
+                ++outcome.skippedExisting;
+                continue;
+            }
+            onlyDuplicates = false;
+            if (code == DuplicateKey && index >= 0 && size_t(index) < chunk.size()) {
+                bson_t doc;
+                docs.batch->view(chunk[size_t(index)], &doc);
+                return Error(ErrorCode::Target,
+                             trEngine("A document with _id %1 already exists in collection %2.")
+                                 .arg(documentIdText(&doc), key),
+                             documentIdText(&doc));
+            }
+            break;
+        }
+    }
+    if (!onlyDuplicates)
+        return driverError(trEngine("writing to collection %1").arg(key), key, bsonError);
+    return {};
 }
 
 Status MongoSink::saveCheckpoint(const QString &key, const Checkpoint &cp)

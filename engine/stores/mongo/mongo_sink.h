@@ -1,5 +1,6 @@
 #pragma once
 
+#include "stores/common/document_batch.h"
 #include "stores/common/sink.h"
 
 #include <QList>
@@ -8,6 +9,7 @@
 
 struct _mongoc_client_t;
 struct _mongoc_collection_t;
+struct _mongoc_bulk_operation_t;
 
 namespace ferry {
 
@@ -48,6 +50,12 @@ private:
     Collection collection(const QString &name) const;
     Error driverError(const QString &what, const QString &where, const void *bsonError) const;
     Status checkDuplicates(const QString &key, const RowBatch &batch);
+    Status sendBulk(const QString &key, const ProjectOptions &options, const DocumentsToWrite &docs,
+                    size_t &next, WriteOutcome &outcome);
+    Status queueDocument(_mongoc_bulk_operation_t *bulk, const bson_t *doc, bool upsert);
+    Status acceptWriteErrors(const QString &key, const ProjectOptions &options, const bson_t *reply,
+                             const DocumentsToWrite &docs, const std::vector<uint32_t> &chunk,
+                             const void *bsonError, WriteOutcome &outcome);
     Status saveCheckpoint(const QString &key, const Checkpoint &checkpoint);
     Status createIndexes(const QString &key);
 

@@ -1,6 +1,7 @@
 #include "stores/postgres/postgres_source.h"
 
 #include "stores/common/sql_bson_values.h"
+#include "stores/common/sql_table_plan.h"
 #include "stores/postgres/postgres_catalog.h"
 #include "stores/postgres/postgres_field_bson.h"
 
@@ -55,102 +56,37 @@ Result<std::unique_ptr<pqxx::connection>> connectTo(const Endpoint &endpoint)
     }
 }
 
-struct TablePlan {
-    TableInfo info;
-    KeyPlan key;
-    std::vector<QByteArray> fields; // BSON key per column
-    std::vector<int> keyIndex;      // position in the key, or -1
-    std::string select;
-    std::string orderBy;
-
-    int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
-};
-
-TablePlan planTable(const TableInfo &info, pqxx::transaction_base &tx, bool keepNames)
-{
-    TablePlan p;
-    p.info = info;
-    p.key = keyPlanFor(info, Dialect::Postgres);
-    if (keepNames)
-        p.key.id = KeyPlan::Id::None; // still read in key order, but no _id
-    std::string list;
-    for (const ColumnInfo &c : info.columns) {
-        const int k = int(p.key.keyColumns.indexOf(c.name));
-        p.keyIndex.push_back(k);
-        p.fields.push_back(p.key.id == KeyPlan::Id::Single && k == 0 ? QByteArrayLiteral("_id")
-                                                                     : c.name.toUtf8());
-        if (!list.empty())
-            list += ", ";
-        list += tx.quote_name(c.name.toStdString());
-    }
-    std::string order;
-    for (const QString &k : p.key.keyColumns)
-        order += (order.empty() ? "" : ", ") + tx.quote_name(k.toStdString());
-    if (order.empty()) {
-        list += (list.empty() ? "" : ", ") + std::string("ctid");
-        order = "ctid";
-    }
-    p.select = "SELECT " + list + " FROM " + tx.quote_name(info.name.toStdString());
-    p.orderBy = order;
-    return p;
-}
-
 // The document of one row; `key` receives the key values as the server's text.
-void rowToDocument(const TablePlan &p, const pqxx::row &row, bson_t *doc, QVariantList *key)
+void rowToDocument(const SqlTablePlan &p, const pqxx::row &row, bson_t *doc, QVariantList *key)
 {
-    bson_init(doc);
-    key->clear();
-    for (int k = 0; k < p.keyCount(); ++k)
-        key->append(QVariant());
-    const auto columns = p.fields.size();
-    if (p.key.id == KeyPlan::Id::Single) {
-        for (size_t i = 0; i < columns; ++i)
-            if (p.keyIndex[i] == 0)
-                appendPgField(doc, "_id", row[int(i)], row[int(i)].type());
-    } else if (p.key.id == KeyPlan::Id::Composite) {
-        bson_t id;
-        BSON_APPEND_DOCUMENT_BEGIN(doc, "_id", &id);
-        for (int k = 0; k < p.keyCount(); ++k)
-            for (size_t i = 0; i < columns; ++i)
-                if (p.keyIndex[i] == k)
-                    appendPgField(&id, p.fields[i].constData(), row[int(i)], row[int(i)].type());
-        bson_append_document_end(doc, &id);
-    }
-    for (size_t i = 0; i < columns; ++i) {
-        const pqxx::field f = row[int(i)];
-        if (p.keyIndex[i] >= 0) {
-            (*key)[p.keyIndex[i]] = QString::fromUtf8(f.c_str(), qsizetype(f.size()));
-            if (p.key.id != KeyPlan::Id::None)
-                continue;
-        }
-        appendPgField(doc, p.fields[i].constData(), f, f.type());
-    }
-    if (p.key.keyColumns.isEmpty())
-        (*key)[0] = QString::fromUtf8(row[int(columns)].c_str());
+    buildRowDocument(
+        p, doc, key,
+        [&row](bson_t *out, const char *field, int i) {
+            appendPgField(out, field, row[i], row[i].type());
+        },
+        [&row](int i) {
+            return QVariant(QString::fromUtf8(row[i].c_str(), qsizetype(row[i].size())));
+        },
+        [&row, &p] { return QVariant(QString::fromUtf8(row[int(p.columnCount())].c_str())); });
 }
 
-Result<TablePlan> findTable(pqxx::transaction_base &tx, const QString &table, bool keepNames)
+Result<SqlTablePlan> findTable(pqxx::transaction_base &tx, const QString &table, bool keepNames)
 {
     auto catalog = readPostgresCatalog(tx, false);
     if (!catalog)
         return catalog.error();
-    for (const TableInfo &t : *catalog)
-        if (t.name == table)
-            return planTable(t, tx, keepNames);
-    return Error(
-        ErrorCode::NotFound,
-        trEngine("The PostgreSQL database has no table \"%1\" (in its current schema).").arg(table),
-        table);
+    return findSqlTable(
+        *catalog, table, Dialect::Postgres, keepNames, QStringLiteral("ctid"),
+        trEngine("The PostgreSQL database has no table \"%1\" (in its current schema).")
+            .arg(table));
 }
 
 Status checkFilter(pqxx::connection &c, const QString &table, const QString &filter)
 {
     if (filter.trimmed().isEmpty())
         return {};
-    if (const QString problem = sqlFilterProblem(filter); !problem.isEmpty())
-        return Error(ErrorCode::Usage,
-                     trEngine("The filter for table \"%1\" is not usable: %2.").arg(table, problem),
-                     table);
+    if (Status s = checkFilterText(table, filter); !s)
+        return s;
     try {
         pqxx::read_transaction tx(c);
         tx.exec("EXPLAIN SELECT 1 FROM " + tx.quote_name(table.toStdString()) + " WHERE (" +
@@ -168,7 +104,7 @@ Status checkFilter(pqxx::connection &c, const QString &table, const QString &fil
 
 class PostgresReader : public DocumentReader {
 public:
-    PostgresReader(std::unique_ptr<pqxx::connection> c, TablePlan plan, QByteArray start)
+    PostgresReader(std::unique_ptr<pqxx::connection> c, SqlTablePlan plan, QByteArray start)
         : m_connection(std::move(c)), m_plan(std::move(plan)), m_startPosition(std::move(start))
     {
     }
@@ -186,8 +122,8 @@ public:
         m_total = total;
         try {
             m_tx = std::make_unique<pqxx::work>(*m_connection);
-            m_tx->exec("DECLARE ferry_reader NO SCROLL CURSOR FOR " + m_plan.select + where +
-                       " ORDER BY " + m_plan.orderBy);
+            m_tx->exec("DECLARE ferry_reader NO SCROLL CURSOR FOR " + m_plan.select.toStdString() +
+                       where + " ORDER BY " + m_plan.orderBy.toStdString());
         } catch (const std::exception &e) {
             return Error(
                 ErrorCode::Target,
@@ -250,7 +186,7 @@ public:
 private:
     std::unique_ptr<pqxx::connection> m_connection;
     std::unique_ptr<pqxx::work> m_tx;
-    TablePlan m_plan;
+    SqlTablePlan m_plan;
     QByteArray m_startPosition;
     pqxx::result m_pending;
     pqxx::result::size_type m_row = 0;
@@ -315,7 +251,7 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
     if (!c)
         return c.error();
     try {
-        std::optional<TablePlan> plan;
+        std::optional<SqlTablePlan> plan;
         {
             pqxx::read_transaction tx(**c);
             auto found = findTable(tx, collection, m_keepColumnNames);
@@ -348,7 +284,7 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
             std::string values;
             for (const QVariant &v : *after)
                 values += (values.empty() ? "" : ", ") + quoter.quote(v.toString().toStdString());
-            where.push_back("(" + plan->orderBy + ") > (" + values + ")");
+            where.push_back("(" + plan->orderBy.toStdString() + ") > (" + values + ")");
         }
         std::string whereSql;
         for (const std::string &w : where)
@@ -394,12 +330,12 @@ Result<std::vector<BsonDoc>> PostgresSource::sample(const QString &collection, q
         auto plan = findTable(tx, collection, m_keepColumnNames);
         if (!plan)
             return plan.error();
-        std::string sql = plan->select;
+        std::string sql = plan->select.toStdString();
         if (!filter.trimmed().isEmpty())
             sql += " WHERE (" + filter.toStdString() + ")";
         // random() spreads the sample over the whole table, not its first pages.
-        sql +=
-            n >= 0 ? " ORDER BY random() LIMIT " + std::to_string(n) : " ORDER BY " + plan->orderBy;
+        sql += n >= 0 ? " ORDER BY random() LIMIT " + std::to_string(n)
+                      : " ORDER BY " + plan->orderBy.toStdString();
         const pqxx::result rows = tx.exec(sql);
         std::vector<BsonDoc> out;
         out.reserve(rows.size());

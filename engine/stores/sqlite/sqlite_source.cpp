@@ -1,6 +1,7 @@
 #include "stores/sqlite/sqlite_source.h"
 
 #include "stores/common/sql_bson_values.h"
+#include "stores/common/sql_table_plan.h"
 #include "stores/sqlite/sqlite_catalog.h"
 
 #include <QAtomicInt>
@@ -78,52 +79,19 @@ Declared declaredKind(const QString &sqlType)
     return Declared::Plain;
 }
 
-struct ColumnPlan {
-    QByteArray field; // BSON key
-    Declared declared = Declared::Plain;
-    int keyIndex = -1; // position in the key, or -1
-};
-
-// Everything needed to turn a table's rows into documents and to page through them.
-struct TablePlan {
-    TableInfo info;
-    KeyPlan key;
-    std::vector<ColumnPlan> columns; // SELECT order; the row id (if used) comes after them
-    QString select;                  // SELECT list + FROM
-    QString orderBy;                 // key expression list
-
-    int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
+// The plan shared by SQL sources, plus how SQLite declared each column (its values carry
+// only a storage class, so the declaration decides dates, booleans and JSON).
+struct TablePlan : SqlTablePlan {
+    std::vector<Declared> declared;
 };
 
 TablePlan planTable(const TableInfo &info, bool keepNames)
 {
     TablePlan p;
-    p.info = info;
-    p.key = keyPlanFor(info, Dialect::Sqlite);
-    if (keepNames)
-        p.key.id = KeyPlan::Id::None; // still read in key order, but no _id
-
-    QStringList selectList;
-    for (const ColumnInfo &c : info.columns) {
-        ColumnPlan cp;
-        cp.field = c.name.toUtf8();
-        cp.declared = declaredKind(c.sqlType);
-        cp.keyIndex = int(p.key.keyColumns.indexOf(c.name));
-        if (p.key.id == KeyPlan::Id::Single && cp.keyIndex == 0)
-            cp.field = QByteArrayLiteral("_id");
-        p.columns.push_back(cp);
-        selectList.append(sqlQuoteName(c.name));
-    }
-    QStringList order;
-    for (const QString &k : p.key.keyColumns)
-        order.append(sqlQuoteName(k));
-    if (order.isEmpty()) {
-        selectList.append(QStringLiteral("rowid"));
-        order.append(QStringLiteral("rowid"));
-    }
-    p.select = QStringLiteral("SELECT %1 FROM %2")
-                   .arg(selectList.join(QLatin1String(", ")), sqlQuoteName(info.name));
-    p.orderBy = order.join(QLatin1String(", "));
+    static_cast<SqlTablePlan &>(p) =
+        planSqlTable(info, Dialect::Sqlite, keepNames, QStringLiteral("rowid"));
+    for (const ColumnInfo &c : info.columns)
+        p.declared.push_back(declaredKind(c.sqlType));
     return p;
 }
 
@@ -199,37 +167,12 @@ void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared decla
 // Builds the document of the query's current row; `keyOut` receives the key values.
 void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariantList *keyOut)
 {
-    bson_init(doc);
-    keyOut->clear();
-    for (int k = 0; k < p.keyCount(); ++k)
-        keyOut->append(QVariant());
-    if (p.key.id == KeyPlan::Id::Single) {
-        for (size_t i = 0; i < p.columns.size(); ++i)
-            if (p.columns[i].keyIndex == 0)
-                appendValue(doc, "_id", q.value(int(i)), p.columns[i].declared);
-    } else if (p.key.id == KeyPlan::Id::Composite) {
-        bson_t id;
-        BSON_APPEND_DOCUMENT_BEGIN(doc, "_id", &id);
-        // In key order, so equal keys always give byte-equal _id documents.
-        for (int k = 0; k < p.keyCount(); ++k)
-            for (size_t i = 0; i < p.columns.size(); ++i)
-                if (p.columns[i].keyIndex == k)
-                    appendValue(&id, p.columns[i].field.constData(), q.value(int(i)),
-                                p.columns[i].declared);
-        bson_append_document_end(doc, &id);
-    }
-    for (size_t i = 0; i < p.columns.size(); ++i) {
-        const ColumnPlan &c = p.columns[i];
-        const QVariant v = q.value(int(i));
-        if (c.keyIndex >= 0) {
-            (*keyOut)[c.keyIndex] = v;
-            if (p.key.id != KeyPlan::Id::None)
-                continue; // already in _id
-        }
-        appendValue(doc, c.field.constData(), v, c.declared);
-    }
-    if (p.key.keyColumns.isEmpty())
-        (*keyOut)[0] = q.value(int(p.columns.size()));
+    buildRowDocument(
+        p, doc, keyOut,
+        [&](bson_t *out, const char *field, int i) {
+            appendValue(out, field, q.value(i), p.declared[size_t(i)]);
+        },
+        [&q](int i) { return q.value(i); }, [&] { return q.value(int(p.columnCount())); });
 }
 
 Result<TablePlan> findTable(QSqlDatabase &db, const QString &table, bool keepNames)
@@ -237,9 +180,10 @@ Result<TablePlan> findTable(QSqlDatabase &db, const QString &table, bool keepNam
     auto catalog = readSqliteCatalog(db, false);
     if (!catalog)
         return catalog.error();
-    for (const TableInfo &t : *catalog)
+    for (const TableInfo &t : *catalog) {
         if (t.name == table)
             return planTable(t, keepNames);
+    }
     return Error(ErrorCode::NotFound,
                  trEngine("The SQLite database has no table \"%1\".").arg(table), table);
 }
@@ -250,10 +194,8 @@ Status checkFilter(QSqlDatabase &db, const QString &table, const QString &filter
 {
     if (filter.trimmed().isEmpty())
         return {};
-    if (const QString problem = sqlFilterProblem(filter); !problem.isEmpty())
-        return Error(ErrorCode::Usage,
-                     trEngine("The filter for table \"%1\" is not usable: %2.").arg(table, problem),
-                     table);
+    if (Status s = checkFilterText(table, filter); !s)
+        return s;
     QSqlQuery q(db);
     if (!q.exec(
             QStringLiteral("EXPLAIN SELECT 1 FROM %1 WHERE (%2)").arg(sqlQuoteName(table), filter)))

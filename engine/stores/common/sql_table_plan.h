@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/catalog.h"
+#include "core/error.h"
+
+#include <bson/bson.h>
+
+#include <QByteArray>
+#include <QString>
+#include <QVariantList>
+
+#include <vector>
+
+namespace ferry {
+
+// How a SQL source turns one table's rows into documents and pages through them in key
+// order. The same for every SQL store; only the value conversion differs.
+struct SqlTablePlan {
+    TableInfo info;
+    KeyPlan key;
+    std::vector<QByteArray> fields; // BSON key per column, SELECT order
+    std::vector<int> keyIndex;      // position of each column in the key, or -1
+    QString select;                 // SELECT list + FROM; the row id follows the columns
+    QString orderBy;                // key expression list
+
+    int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
+    size_t columnCount() const { return fields.size(); }
+};
+
+// `keepNames`: rows keep their column names (table-to-table copies) and get no _id, but are
+// still read in key order. Tables without a key are read in `rowIdColumn` order.
+SqlTablePlan planSqlTable(const TableInfo &info, Dialect dialect, bool keepNames,
+                          const QString &rowIdColumn);
+// The plan of `table` from a catalog, or a NotFound error with `missing` as its message.
+Result<SqlTablePlan> findSqlTable(const QList<TableInfo> &catalog, const QString &table,
+                                  Dialect dialect, bool keepNames, const QString &rowIdColumn,
+                                  const QString &missing);
+// What every SQL source refuses in a filter before asking its server (statement separators,
+// comments), as a Usage error naming the table.
+Status checkFilterText(const QString &table, const QString &filter);
+
+// The document of one row: _id first (one key column, or a document of the key columns in
+// key order so equal keys give byte-equal _ids), then the other columns. `append(doc,
+// field, column)` converts one column; `keyValue(column)` gives its value for the resume
+// key; `rowId()` the physical row id for tables without a key.
+template <class Append, class KeyValue, class RowId>
+void buildRowDocument(const SqlTablePlan &p, bson_t *doc, QVariantList *key, Append append,
+                      KeyValue keyValue, RowId rowId)
+{
+    bson_init(doc);
+    key->clear();
+    for (int k = 0; k < p.keyCount(); ++k)
+        key->append(QVariant());
+    const size_t columns = p.columnCount();
+    if (p.key.id == KeyPlan::Id::Single) {
+        for (size_t i = 0; i < columns; ++i)
+            if (p.keyIndex[i] == 0)
+                append(doc, "_id", int(i));
+    } else if (p.key.id == KeyPlan::Id::Composite) {
+        bson_t id;
+        BSON_APPEND_DOCUMENT_BEGIN(doc, "_id", &id);
+        for (int k = 0; k < p.keyCount(); ++k)
+            for (size_t i = 0; i < columns; ++i)
+                if (p.keyIndex[i] == k)
+                    append(&id, p.fields[i].constData(), int(i));
+        bson_append_document_end(doc, &id);
+    }
+    for (size_t i = 0; i < columns; ++i) {
+        if (p.keyIndex[i] >= 0) {
+            (*key)[p.keyIndex[i]] = keyValue(int(i));
+            if (p.key.id != KeyPlan::Id::None)
+                continue; // already in _id
+        }
+        append(doc, p.fields[i].constData(), int(i));
+    }
+    if (p.key.keyColumns.isEmpty())
+        (*key)[0] = rowId();
+}
+
+} // namespace ferry
