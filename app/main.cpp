@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include <ferry_version.h>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
@@ -12,7 +14,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Ferry"));
     QApplication::setOrganizationDomain(QStringLiteral("ferry.invalid"));
     QApplication::setApplicationName(QStringLiteral("Ferry"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(FERRY_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral(FERRY_APP_ID));
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
