@@ -1,12 +1,10 @@
+#include "ui/language_menu.h"
 #include "ui/main_window.h"
 
 #include <ferry_version.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -17,14 +15,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(FERRY_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(FERRY_APP_ID));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("ferry"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The system's language, or the one chosen in View → Language.
+    ferry::installTranslators(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -2,6 +2,7 @@
 
 #include "models/project_document.h"
 #include "ui/about_box.h"
+#include "ui/language_menu.h"
 #include "ui/migration_wizard.h"
 #include "ui/recent_projects.h"
 
@@ -60,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     edit->addAction(undo);
     edit->addAction(redo);
 
+    addLanguageMenu(menuBar());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     QAction *about = help->addAction(tr("&About Ferry"), this, [this] { showAboutBox(this); });
