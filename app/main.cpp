@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 int main(int argc, char *argv[])
 {
@@ -35,7 +36,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(demo))
         window.startDemo();
     else if (!parser.positionalArguments().isEmpty())
-        window.openProject(parser.positionalArguments().constFirst());
+        // Absolute, so Open Recent finds it again from wherever the next start happens.
+        window.openProject(QFileInfo(parser.positionalArguments().constFirst()).absoluteFilePath());
     window.show();
     return QApplication::exec();
 }
