@@ -1,10 +1,11 @@
+#include "ui/language_menu.h"
 #include "ui/main_window.h"
+
+#include <ferry_version.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
+#include <QFileInfo>
 
 int main(int argc, char *argv[])
 {
@@ -12,16 +13,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Ferry"));
     QApplication::setOrganizationDomain(QStringLiteral("ferry.invalid"));
     QApplication::setApplicationName(QStringLiteral("Ferry"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(FERRY_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral(FERRY_APP_ID));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("ferry"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The system's language, or the one chosen in View → Language.
+    ferry::installTranslators(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -40,7 +36,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(demo))
         window.startDemo();
     else if (!parser.positionalArguments().isEmpty())
-        window.openProject(parser.positionalArguments().constFirst());
+        // Absolute, so Open Recent finds it again from wherever the next start happens.
+        window.openProject(QFileInfo(parser.positionalArguments().constFirst()).absoluteFilePath());
     window.show();
     return QApplication::exec();
 }

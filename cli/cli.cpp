@@ -3,6 +3,8 @@
 #include "cli_args.h"
 #include "cli_commands.h"
 
+#include <ferry_version.h>
+
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -64,8 +66,8 @@ int runCli(const QStringList &argumentsIn)
         return ExitOk;
     }
     if (argumentsIn.first() == QLatin1String("--version")) {
-        QTextStream(stdout) << "ferry-cli " << QCoreApplication::applicationVersion() << '\n';
-        return 0;
+        QTextStream(stdout) << "ferry-cli " << FERRY_VERSION << '\n';
+        return ExitOk;
     }
     const QString command = argumentsIn.first();
     QStringList words = argumentsIn.mid(1);

@@ -4,6 +4,8 @@
 #include "support/sql_reader.h"
 #include "support/test_services.h"
 
+#include <ferry_version.h>
+
 #include <bson/bson.h>
 #include <mongoc/mongoc.h>
 
@@ -21,6 +23,7 @@ class TestCliMigrate : public QObject {
 
 private Q_SLOTS:
     void initTestCase();
+    void versionIsTheProjectVersion();
     void sampleDataset_data();
     void sampleDataset();
     void liveMongoGivesSameTables();
@@ -48,6 +51,13 @@ QString TestCliMigrate::targetFor(const QString &kind, const QString &name)
     return freshTarget(kind, name, m_dir.path());
 }
 
+void TestCliMigrate::versionIsTheProjectVersion()
+{
+    const CliResult r = runFerryCli({QStringLiteral("--version")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.stdOut, QByteArray("ferry-cli " FERRY_VERSION "\n"));
+}
+
 void TestCliMigrate::sampleDataset_data()
 {
     QTest::addColumn<QString>("kind");
@@ -67,6 +77,7 @@ void TestCliMigrate::sampleDataset()
 
     const QJsonObject rep = readJson(report);
     QCOMPARE(rep.value(QStringLiteral("ferry_report")).toInt(), 1);
+    QCOMPARE(rep.value(QStringLiteral("ferry_version")).toString(), QStringLiteral(FERRY_VERSION));
     QCOMPARE(rep.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
     const QHash<QString, qint64> expected = {{QStringLiteral("theaters"), 1564},
                                              {QStringLiteral("users"), 185},

@@ -1,5 +1,7 @@
 #include "run/report.h"
 
+#include <ferry_version.h>
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -86,10 +88,12 @@ private slots:
 void TestReport::documentedKeyOrder()
 {
     const QByteArray json = sampleReport().toJson();
-    QVERIFY(json.startsWith("{\n  \"ferry_report\": 1,\n  \"command\": \"run\",\n"));
+    QVERIFY(json.startsWith("{\n  \"ferry_report\": 1,\n  \"ferry_version\": \"" FERRY_VERSION
+                            "\",\n  \"command\": \"run\",\n"));
     QVERIFY(json.endsWith("}\n"));
-    QVERIFY(keysInOrder(json, {"ferry_report", "command", "run_id", "status", "duration_s",
-                               "source", "target", "collections", "reject_file", "errors"}) > 0);
+    QVERIFY(keysInOrder(json, {"ferry_report", "ferry_version", "command", "run_id", "status",
+                               "duration_s", "source", "target", "collections", "reject_file",
+                               "errors"}) > 0);
     const qsizetype collections = json.indexOf("\"collections\":");
     const QList<QByteArray> collectionKeys{"name",     "status",           "source_count", "read",
                                            "written",  "skipped_existing", "rejected",     "tables",

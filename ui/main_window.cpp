@@ -1,6 +1,8 @@
 #include "ui/main_window.h"
 
 #include "models/project_document.h"
+#include "ui/about_box.h"
+#include "ui/language_menu.h"
 #include "ui/migration_wizard.h"
 #include "ui/recent_projects.h"
 
@@ -58,6 +60,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
+
+    addLanguageMenu(menuBar());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *about = help->addAction(tr("&About Ferry"), this, [this] { showAboutBox(this); });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
 
     connect(doc, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(doc, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);

@@ -4,6 +4,8 @@
 #include "core/ordered_json_writer.h"
 #include "project/name_table.h"
 
+#include <ferry_version.h>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
@@ -23,11 +25,11 @@ constexpr detail::NameTable<RunStatus, 4> statusNames{{
 // Keys the writer owns; an `extra` entry with one of these names would duplicate a key.
 const QSet<QString> &reportKeys()
 {
-    static const QSet<QString> keys{QStringLiteral("ferry_report"), QStringLiteral("command"),
-                                    QStringLiteral("run_id"),       QStringLiteral("status"),
-                                    QStringLiteral("duration_s"),   QStringLiteral("source"),
-                                    QStringLiteral("target"),       QStringLiteral("collections"),
-                                    QStringLiteral("reject_file")};
+    static const QSet<QString> keys{QStringLiteral("ferry_report"), QStringLiteral("ferry_version"),
+                                    QStringLiteral("command"),      QStringLiteral("run_id"),
+                                    QStringLiteral("status"),       QStringLiteral("duration_s"),
+                                    QStringLiteral("source"),       QStringLiteral("target"),
+                                    QStringLiteral("collections"),  QStringLiteral("reject_file")};
     return keys;
 }
 
@@ -147,6 +149,8 @@ QByteArray RunReport::toJson() const
     OrderedJsonWriter w(2);
     w.beginObject();
     w.key(u"ferry_report").integer(FormatVersion);
+    // Which Ferry wrote it: a report attached to a bug or an audit says what produced it.
+    w.key(u"ferry_version").string(QStringLiteral(FERRY_VERSION));
     w.key(u"command").string(command);
     w.key(u"run_id").string(runId);
     w.key(u"status").string(status);
