@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <functional>
 #include <optional>
 
 namespace ferry {
@@ -81,6 +82,7 @@ Declared declaredKind(const QString &sqlType)
 struct ColumnPlan {
     QByteArray field; // BSON key
     Declared declared = Declared::Plain;
+    IntWidth width = IntWidth::Int32;
     int keyIndex = -1; // position in the key, or -1
 };
 
@@ -95,7 +97,8 @@ struct TablePlan {
     int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
 };
 
-TablePlan planTable(const TableInfo &info, bool keepNames)
+// `wide[i]`: column i holds an integer beyond int32 somewhere in the table.
+TablePlan planTable(const TableInfo &info, bool keepNames, const std::vector<bool> &wide)
 {
     TablePlan p;
     p.info = info;
@@ -108,6 +111,10 @@ TablePlan planTable(const TableInfo &info, bool keepNames)
         ColumnPlan cp;
         cp.field = c.name.toUtf8();
         cp.declared = declaredKind(c.sqlType);
+        // SQLite stores every integer in up to 8 bytes whatever the declared type: BIGINT
+        // says int64 outright, any other column is int32 unless a value needs more.
+        const bool isWide = size_t(p.columns.size()) < wide.size() && wide[p.columns.size()];
+        cp.width = isWide ? IntWidth::Int64 : declaredIntWidth(c.sqlType);
         cp.keyIndex = int(p.key.keyColumns.indexOf(c.name));
         if (p.key.id == KeyPlan::Id::Single && cp.keyIndex == 0)
             cp.field = QByteArrayLiteral("_id");
@@ -127,8 +134,9 @@ TablePlan planTable(const TableInfo &info, bool keepNames)
     return p;
 }
 
-void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared declared)
+void appendValue(bson_t *doc, const char *key, const QVariant &v, const ColumnPlan &column)
 {
+    const Declared declared = column.declared;
     if (v.isNull()) {
         BSON_APPEND_NULL(doc, key);
         return;
@@ -141,7 +149,7 @@ void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared decla
         else if (declared == Declared::Numeric)
             appendSqlDecimal(doc, key, v.toString().toStdString());
         else
-            appendSqlInteger(doc, key, v.toLongLong());
+            appendSqlInteger(doc, key, v.toLongLong(), column.width);
         return;
     case QMetaType::Double:
         if (declared == Declared::Numeric)
@@ -206,7 +214,7 @@ void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariant
     if (p.key.id == KeyPlan::Id::Single) {
         for (size_t i = 0; i < p.columns.size(); ++i)
             if (p.columns[i].keyIndex == 0)
-                appendValue(doc, "_id", q.value(int(i)), p.columns[i].declared);
+                appendValue(doc, "_id", q.value(int(i)), p.columns[i]);
     } else if (p.key.id == KeyPlan::Id::Composite) {
         bson_t id;
         BSON_APPEND_DOCUMENT_BEGIN(doc, "_id", &id);
@@ -214,8 +222,7 @@ void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariant
         for (int k = 0; k < p.keyCount(); ++k)
             for (size_t i = 0; i < p.columns.size(); ++i)
                 if (p.columns[i].keyIndex == k)
-                    appendValue(&id, p.columns[i].field.constData(), q.value(int(i)),
-                                p.columns[i].declared);
+                    appendValue(&id, p.columns[i].field.constData(), q.value(int(i)), p.columns[i]);
         bson_append_document_end(doc, &id);
     }
     for (size_t i = 0; i < p.columns.size(); ++i) {
@@ -226,22 +233,66 @@ void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariant
             if (p.key.id != KeyPlan::Id::None)
                 continue; // already in _id
         }
-        appendValue(doc, c.field.constData(), v, c.declared);
+        appendValue(doc, c.field.constData(), v, c);
     }
     if (p.key.keyColumns.isEmpty())
         (*keyOut)[0] = q.value(int(p.columns.size()));
 }
 
-Result<TablePlan> findTable(QSqlDatabase &db, const QString &table, bool keepNames)
+Result<TableInfo> findTable(QSqlDatabase &db, const QString &table)
 {
     auto catalog = readSqliteCatalog(db, false);
     if (!catalog)
         return catalog.error();
     for (const TableInfo &t : *catalog)
         if (t.name == table)
-            return planTable(t, keepNames);
+            return t;
     return Error(ErrorCode::NotFound,
                  trEngine("The SQLite database has no table \"%1\".").arg(table), table);
+}
+
+// One pass over the table answers for every column at once; BIGINT columns need no look.
+Result<std::vector<bool>> scanWideColumns(QSqlDatabase &db, const TableInfo &table)
+{
+    std::vector<bool> wide(size_t(table.columns.size()), false);
+    QStringList probes;
+    QList<int> probed;
+    for (qsizetype i = 0; i < table.columns.size(); ++i) {
+        const ColumnInfo &c = table.columns[i];
+        if (declaredIntWidth(c.sqlType) == IntWidth::Int64)
+            continue;
+        const QString name = sqlQuoteName(c.name);
+        probes.append(QStringLiteral("MAX(typeof(%1) = 'integer' AND %1 NOT BETWEEN -2147483648 "
+                                     "AND 2147483647)")
+                          .arg(name));
+        probed.append(int(i));
+    }
+    if (probes.isEmpty())
+        return wide;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM %2")
+                    .arg(probes.join(QLatin1String(", ")), sqlQuoteName(table.name))) ||
+        !q.next())
+        return Error(ErrorCode::Target,
+                     trEngine("Cannot read table \"%1\": %2").arg(table.name, q.lastError().text()),
+                     table.name);
+    for (qsizetype k = 0; k < probed.size(); ++k)
+        wide[size_t(probed[k])] = q.value(int(k)).toLongLong() != 0;
+    return wide;
+}
+
+Result<TablePlan>
+planFor(QSqlDatabase &db, const QString &table, bool keepNames,
+        const std::function<Result<std::vector<bool>>(const TableInfo &)> &wideColumns)
+{
+    auto info = findTable(db, table);
+    if (!info)
+        return info.error();
+    auto wide = wideColumns(*info);
+    if (!wide)
+        return wide.error();
+    return planTable(*info, keepNames, *wide);
 }
 
 // Checks the filter on its own before it is ANDed into a query, so a mistake is reported
@@ -412,7 +463,8 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
     SqliteConnection c(m_path);
     if (Status s = c.open(m_path); !s)
         return s.error();
-    auto plan = findTable(c.db(), collection, m_keepColumnNames);
+    auto plan = planFor(c.db(), collection, m_keepColumnNames,
+                        [&](const TableInfo &t) { return wideColumns(c.db(), t); });
     if (!plan)
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, options.filter); !s)
@@ -442,6 +494,21 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
     return std::unique_ptr<DocumentReader>(std::move(reader));
 }
 
+Result<std::vector<bool>> SqliteSource::wideColumns(QSqlDatabase &db, const TableInfo &table)
+{
+    {
+        const QMutexLocker lock(&m_wideMutex);
+        if (const auto it = m_wide.constFind(table.name); it != m_wide.constEnd())
+            return *it;
+    }
+    auto wide = scanWideColumns(db, table);
+    if (wide) {
+        const QMutexLocker lock(&m_wideMutex);
+        m_wide.insert(table.name, *wide);
+    }
+    return wide;
+}
+
 Result<QList<TableInfo>> SqliteSource::tables()
 {
     SqliteConnection c(m_path);
@@ -456,7 +523,8 @@ Result<std::vector<BsonDoc>> SqliteSource::sample(const QString &collection, qin
     SqliteConnection c(m_path);
     if (Status s = c.open(m_path); !s)
         return s.error();
-    auto plan = findTable(c.db(), collection, m_keepColumnNames);
+    auto plan = planFor(c.db(), collection, m_keepColumnNames,
+                        [&](const TableInfo &t) { return wideColumns(c.db(), t); });
     if (!plan)
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, filter); !s)
