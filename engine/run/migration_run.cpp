@@ -7,6 +7,7 @@
 #include "run/dry_run.h"
 #include "run/embed_attacher.h"
 #include "run/foreign_keys.h"
+#include "run/index_builder.h"
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
 #include "run/run_registry.h"
@@ -99,6 +100,7 @@ Status MigrationRun::Impl::dryRun(const CollectionMapping &mapping, CollectionPr
     for (const DryRunTable &t : result->tables)
         cr.tables.push_back({t.name, t.predictedRows});
     cr.warnings = result->warnings;
+    result->ddl += plannedIndexStatements(*source, q->m_source, *sink, mapping);
     cr.extra.insert(QStringLiteral("dry_run"), dryRunToJson(*result));
     cp.read = cr.read;
     cp.written = cr.written;
@@ -267,6 +269,10 @@ void MigrationRun::start()
         if (m_request.mode != RunMode::DryRun && d->sink->asSql())
             for (const QString &w :
                  addForeignKeys(*d->sink->asSql(), m_project, *ordered, d->createdTables))
+                d->log(LogLevel::Warning, w);
+        if (m_request.mode != RunMode::DryRun)
+            for (const QString &w :
+                 buildIndexes(*d->source, m_source, *d->sink, *ordered, m_report))
                 d->log(LogLevel::Warning, w);
     }();
 
