@@ -8,6 +8,7 @@
 #include "project/embedding_spec.h"
 #include "project/project_file.h"
 #include "run/collection_order.h"
+#include "run/index_builder.h"
 #include "run/migration_run.h"
 #include "run/project_builder.h"
 #include "run/rollback.h"
@@ -241,10 +242,14 @@ Result<InferOutcome> inferFromArgs(CliArgs &args, const Endpoint &source, const 
                                      err.flush();
                                  });
     // --embed CHILD:PARENT (repeatable): child tables become arrays in their parents.
-    if (inferred)
+    if (inferred && args.has(QStringLiteral("embed"))) {
         for (const QString &spec : args.values(QStringLiteral("embed")))
             if (Status s = applyEmbedSpec(inferred->project, spec); !s)
                 return s.error();
+        // An embedded junction adds an index on its array of ids.
+        if (Status s = inferProjectIndexes(inferred->project, **src, source, target); !s)
+            return s.error();
+    }
     return inferred;
 }
 

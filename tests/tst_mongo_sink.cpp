@@ -268,30 +268,54 @@ void MongoSinkTest::finishedLoadBuildsIndexes()
 {
     const CollectionMapping m = mappingFor(QStringLiteral("indexed"));
     const ProjectOptions o = withPolicy(ExistingRows::Skip);
-    m_sink->setIndexes({{QStringLiteral("tag")}, {QStringLiteral("tag"), QStringLiteral("n")}});
     QVERIFY(m_sink->prepare(m, o, false));
-    Checkpoint cp;
-    cp.read = 10;
-    QVERIFY(m_sink->write(m, o, docsWithIds(0, 10), cp));
-    cp.written = 10;
-    cp.finished = true;
-    auto done = m_sink->write(m, o, RowBatch(), cp);
-    QVERIFY2(done, qPrintable(test::errorText(done)));
-    QVERIFY((*m_sink->loadCheckpoint(QStringLiteral("indexed")))->finished);
-
+    QVERIFY(m_sink->write(m, o, docsWithIds(0, 10), {}));
+    // One the user made before (by another name) is left alone.
     mongoc_client_t *client = mongoc_client_new(m_uri.toUtf8().constData());
     mongoc_collection_t *c =
         mongoc_client_get_collection(client, m_sink->database().toUtf8().constData(), "indexed");
-    // The peer knows no listIndexes; a duplicate createIndexes with the same spec is
-    // accepted by a server only when the index exists with that name and key.
     bson_t *cmd = BCON_NEW("createIndexes", BCON_UTF8("indexed"), "indexes", "[", "{", "key", "{",
-                           "tag", BCON_INT32(1), "}", "name", BCON_UTF8("tag_1"), "}", "]");
+                           "n", BCON_INT32(1), "}", "name", BCON_UTF8("mine"), "}", "]");
     bson_error_t error;
-    const bool ok = mongoc_collection_write_command_with_opts(c, cmd, nullptr, nullptr, &error);
+    const bool made = mongoc_collection_write_command_with_opts(c, cmd, nullptr, nullptr, &error);
     bson_destroy(cmd);
+    QVERIFY2(made, error.message);
+
+    const std::vector<IndexSpec> wanted{{{QStringLiteral("tag")}, false, {}},
+                                        {{QStringLiteral("tag"), QStringLiteral("n")}, true, {}},
+                                        {{QStringLiteral("n")}, true, {}}};
+    auto outcome = m_sink->ensureIndexes(m, wanted);
+    QVERIFY2(outcome, qPrintable(test::errorText(outcome)));
+    QCOMPARE(outcome->created, 2);
+    QCOMPARE(outcome->existing, 1);
+    // Again: everything is there now.
+    outcome = m_sink->ensureIndexes(m, wanted);
+    QVERIFY2(outcome, qPrintable(test::errorText(outcome)));
+    QCOMPARE(outcome->created, 0);
+    QCOMPARE(outcome->existing, 3);
+
+    QMap<QString, QPair<QString, bool>> found; // name -> (key fields, unique)
+    mongoc_cursor_t *cursor = mongoc_collection_find_indexes_with_opts(c, nullptr);
+    const bson_t *spec = nullptr;
+    while (mongoc_cursor_next(cursor, &spec)) {
+        bson_iter_t it, key;
+        QStringList fields;
+        if (bson_iter_init_find(&it, spec, "key") && bson_iter_recurse(&it, &key))
+            while (bson_iter_next(&key))
+                fields << QString::fromUtf8(bson_iter_key(&key));
+        const bool unique = bson_iter_init_find(&it, spec, "unique") && bson_iter_as_bool(&it);
+        QVERIFY(bson_iter_init_find(&it, spec, "name"));
+        found.insert(QString::fromUtf8(bson_iter_utf8(&it, nullptr)),
+                     {fields.join(QLatin1Char(',')), unique});
+    }
+    QVERIFY(!mongoc_cursor_error(cursor, &error));
+    mongoc_cursor_destroy(cursor);
     mongoc_collection_destroy(c);
     mongoc_client_destroy(client);
-    QVERIFY2(ok, error.message);
+    QCOMPARE(found.size(), 4);
+    QCOMPARE(found.value(QStringLiteral("tag_1")), qMakePair(QStringLiteral("tag"), false));
+    QCOMPARE(found.value(QStringLiteral("tag_1_n_1")), qMakePair(QStringLiteral("tag,n"), true));
+    QCOMPARE(found.value(QStringLiteral("mine")), qMakePair(QStringLiteral("n"), false));
 }
 
 QTEST_GUILESS_MAIN(MongoSinkTest)

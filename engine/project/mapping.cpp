@@ -129,6 +129,16 @@ std::vector<const TableMapping *> CollectionMapping::tables() const
     return out;
 }
 
+QString IndexSpec::effectiveName() const
+{
+    if (!name.isEmpty())
+        return name;
+    QStringList parts;
+    for (const QString &f : fields)
+        parts << f << QStringLiteral("1");
+    return parts.join(QLatin1Char('_'));
+}
+
 QString columnTypeName(ColumnType type)
 {
     return nameOf(columnTypeNames, type);

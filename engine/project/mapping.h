@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace ferry {
@@ -92,6 +93,18 @@ struct Embedding {
     bool operator==(const Embedding &) const = default;
 };
 
+// A secondary index of a document target's collection, built after the load. Fields are
+// document paths ("customer_id", "_id.track_id", "tags") in key order, all ascending.
+struct IndexSpec {
+    QStringList fields;
+    bool unique = false;
+    QString name; // empty: MongoDB's own default name, "field_1_other_1"
+
+    bool operator==(const IndexSpec &) const = default;
+    // `name`, or the default one MongoDB would give the key pattern.
+    QString effectiveName() const;
+};
+
 struct CollectionMapping {
     QString collection;
     bool enabled = true;
@@ -100,6 +113,10 @@ struct CollectionMapping {
     QStringList excluded; // full source paths the user left out on purpose
     std::vector<Reference> references;
     std::vector<Embedding> embeddings; // document targets only
+    // Document targets: the indexes built after the load. Absent (files written before
+    // indexes were listed) = inferred from the source's catalog when the run starts; an
+    // empty list = none.
+    std::optional<std::vector<IndexSpec>> indexes;
 
     bool operator==(const CollectionMapping &) const = default;
     // All tables, root first, depth-first (the order rows are written in).

@@ -70,6 +70,23 @@ void writeChildren(OrderedJsonWriter &w, const std::vector<TableMapping> &childr
     w.endArray();
 }
 
+void writeIndexes(OrderedJsonWriter &w, const std::vector<IndexSpec> &indexes)
+{
+    w.key(u"indexes").beginArray();
+    for (const IndexSpec &index : indexes) {
+        w.beginObject();
+        w.key(u"fields").beginArray();
+        for (const QString &f : index.fields)
+            w.string(f);
+        w.endArray();
+        w.key(u"unique").boolean(index.unique);
+        if (!index.name.isEmpty())
+            w.key(u"name").string(index.name);
+        w.endObject();
+    }
+    w.endArray();
+}
+
 void writeEndpoint(OrderedJsonWriter &w, QStringView name, const QString &uri,
                    const QString &passwordEnv)
 {
@@ -311,6 +328,16 @@ bool readReferences(Reader &r, const QJsonObject &o, const QString &path,
     return true;
 }
 
+bool readStringList(Reader &r, const QJsonArray &list, const QString &path, QStringList *out)
+{
+    for (qsizetype k = 0; k < list.size(); ++k) {
+        if (!list.at(k).isString())
+            return r.wrongType(element(path, k), trEngine("text"), list.at(k));
+        out->append(list.at(k).toString());
+    }
+    return true;
+}
+
 bool readEmbeddings(Reader &r, const QJsonObject &o, const QString &path,
                     std::vector<Embedding> *out)
 {
@@ -328,13 +355,37 @@ bool readEmbeddings(Reader &r, const QJsonObject &o, const QString &path,
         if (!r.object(list.at(i), p, &c) || !r.text(c, p, u"child", &e.child, true) ||
             !r.array(c, p, u"foreign_key", &fk) || !r.text(c, p, u"field", &e.field))
             return false;
-        const QString fkPath = member(p, u"foreign_key");
-        for (qsizetype k = 0; k < fk.size(); ++k) {
-            if (!fk.at(k).isString())
-                return r.wrongType(element(fkPath, k), trEngine("text"), fk.at(k));
-            e.foreignKey << fk.at(k).toString();
-        }
+        if (!readStringList(r, fk, member(p, u"foreign_key"), &e.foreignKey))
+            return false;
         out->push_back(std::move(e));
+    }
+    return true;
+}
+
+// Absent stays absent (the run infers them); present, even empty, is the user's list.
+bool readIndexes(Reader &r, const QJsonObject &o, const QString &path,
+                 std::optional<std::vector<IndexSpec>> *out)
+{
+    if (!o.contains(QLatin1String("indexes")) || o.value(u"indexes").isNull())
+        return true;
+    QJsonArray list;
+    if (!r.array(o, path, u"indexes", &list))
+        return false;
+    const QString listPath = member(path, u"indexes");
+    out->emplace();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString p = element(listPath, i);
+        QJsonObject c;
+        QJsonArray fields;
+        IndexSpec index;
+        if (!r.object(list.at(i), p, &c) || !r.array(c, p, u"fields", &fields) ||
+            !readStringList(r, fields, member(p, u"fields"), &index.fields) ||
+            !r.boolean(c, p, u"unique", &index.unique) || !r.text(c, p, u"name", &index.name))
+            return false;
+        if (index.fields.isEmpty() || index.fields.contains(QString()))
+            return r.fail(member(p, u"fields"),
+                          trEngine("must name at least one field, and no empty one"));
+        (*out)->push_back(std::move(index));
     }
     return true;
 }
@@ -355,7 +406,8 @@ bool readCollection(Reader &r, const QJsonValue &v, const QString &p, Collection
         out->excluded << excluded.at(i).toString();
     }
     return readReferences(r, o, p, &out->references) && readEmbeddings(r, o, p, &out->embeddings) &&
-           readColumns(r, o, p, &out->root.columns) && readChildren(r, o, p, &out->root.children);
+           readIndexes(r, o, p, &out->indexes) && readColumns(r, o, p, &out->root.columns) &&
+           readChildren(r, o, p, &out->root.children);
 }
 
 bool readEndpoint(Reader &r, const QJsonObject &root, QStringView key, QString *uri,
@@ -463,6 +515,8 @@ QByteArray ProjectFile::toJson(const Project &project)
             }
             w.endArray();
         }
+        if (c.indexes)
+            writeIndexes(w, *c.indexes);
         writeColumns(w, c.root.columns);
         writeChildren(w, c.root.children);
         w.endObject();

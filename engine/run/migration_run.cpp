@@ -5,6 +5,7 @@
 #include "run/collection_order.h"
 #include "run/dry_run.h"
 #include "run/foreign_keys.h"
+#include "run/index_builder.h"
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
 #include "run/validator.h"
@@ -93,6 +94,7 @@ Status MigrationRun::Impl::dryRun(const CollectionMapping &mapping, CollectionPr
     for (const DryRunTable &t : result->tables)
         cr.tables.push_back({t.name, t.predictedRows});
     cr.warnings = result->warnings;
+    result->ddl += plannedIndexStatements(*source, q->m_source, *sink, mapping);
     cr.extra.insert(QStringLiteral("dry_run"), dryRunToJson(*result));
     cp.read = cr.read;
     cp.written = cr.written;
@@ -290,13 +292,14 @@ bool MigrationRun::Impl::recordCollection(CollectionReport &cr, const Status &ou
     return true;
 }
 
-// Foreign keys need every table loaded, so they come after the last collection.
+// Foreign keys and indexes need every table loaded, so they come after the last collection.
 void MigrationRun::Impl::addConstraints(const std::vector<const CollectionMapping *> &ordered)
 {
-    SqlSink *sql = sink->asSql();
-    if (!sql)
-        return;
-    for (const QString &w : addForeignKeys(*sql, q->m_project, ordered, createdTables))
+    if (SqlSink *sql = sink->asSql()) {
+        for (const QString &w : addForeignKeys(*sql, q->m_project, ordered, createdTables))
+            log(LogLevel::Warning, w);
+    }
+    for (const QString &w : buildIndexes(*source, q->m_source, *sink, ordered, q->m_report))
         log(LogLevel::Warning, w);
 }
 

@@ -1,6 +1,7 @@
 #include "run/project_builder.h"
 
 #include "core/identifiers.h"
+#include "run/index_builder.h"
 #include "schema/relational_mapping.h"
 #include "schema/type_mapper.h"
 #include "stores/stores.h"
@@ -143,6 +144,8 @@ Result<InferOutcome> inferProject(Source &source, const Endpoint &sourceEndpoint
         out.project.collections.push_back(std::move(proposal.mapping));
         out.schemas.push_back(std::move(*schema));
     }
+    if (Status s = inferProjectIndexes(out.project, source, sourceEndpoint, targetEndpoint); !s)
+        return s.error();
     return out;
 }
 

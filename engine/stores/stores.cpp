@@ -4,6 +4,7 @@
 #include "stores/mongo/mongo_store.h"
 #include "stores/ndjson/ndjson_store.h"
 #include "stores/postgres/postgres_store.h"
+#include "stores/redis/redis_store.h"
 #include "stores/sqlite/sqlite_store.h"
 
 namespace ferry {
@@ -18,6 +19,7 @@ const StoreRegistry &storeRegistry()
         r.add(postgresStore());
         r.add(sqliteStore());
         r.add(ndjsonStore());
+        r.add(redisStore());
         return r;
     }();
     return registry;

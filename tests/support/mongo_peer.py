@@ -86,6 +86,7 @@ class Peer:
             'distinct': self.distinct, 'find': self.find, 'getmore': self.get_more,
             'aggregate': self.aggregate, 'insert': self.insert, 'update': self.update,
             'delete': self.delete, 'createindexes': self.create_indexes, 'drop': self.drop,
+            'listindexes': self.list_indexes,
             'dropdatabase': self.drop_database, 'endsessions': self.ok,
             'killcursors': self.kill_cursors,
         }
@@ -309,6 +310,21 @@ class Peer:
             coll.create_index(list(spec['key'].items()), **opts)
         return {'createdCollectionAutomatically': created, 'numIndexesBefore': before,
                 'numIndexesAfter': len(coll.index_information()), 'ok': 1}
+
+    def list_indexes(self, db, arg, cmd):
+        # A real server answers NamespaceNotFound for a collection that does not exist.
+        if arg not in self.client[db].list_collection_names():
+            raise CommandError(26, 'ns does not exist: %s.%s' % (db, arg))
+        specs = []
+        for name, info in sorted(self.collection(db, arg).index_information().items()):
+            spec = OrderedDict([('v', info.get('v', 2)), ('key', OrderedDict(info['key'])),
+                                ('name', name)])
+            for option in ('unique', 'sparse'):
+                if info.get(option):
+                    spec[option] = True
+            specs.append(spec)
+        return self.open_cursor('%s.%s' % (db, arg), Results(specs),
+                                (cmd.get('cursor') or {}).get('batchSize'))
 
     def drop(self, db, arg, cmd):
         # MongoDB 5.0 (the version announced in hello) answers "ns not found" here.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Throwaway services for the test run (the CTest fixtures services_start / services_stop):
-#   services.sh start DIR   a PostgreSQL cluster on a free 127.0.0.1 port and the Mongo wire
-#                           peer; writes DIR/postgres.uri and DIR/mongo.port
-#   services.sh stop DIR    stops both and removes the cluster's data
+#   services.sh start DIR   a PostgreSQL cluster on a free 127.0.0.1 port, the Mongo wire peer
+#                           and a redis-server; writes DIR/postgres.uri, DIR/mongo.port and
+#                           DIR/redis.port
+#   services.sh stop DIR    stops them and removes the cluster's data
 # Both are idempotent: start stops leftovers of an earlier run first, stop of nothing is fine.
 # FERRY_PG_BIN may name the PostgreSQL bin folder (default: version 15, else any installed).
 set -euo pipefail
@@ -85,9 +86,30 @@ stop_postgres() {
     rm -rf "$pg/data" "$pg/sock"
 }
 
+# Only the PID redis-server wrote, and only while it still is a redis-server (PIDs get reused).
+stop_redis() {
+    local pid i
+    if [[ -f $dir/redis/redis.pid ]]; then
+        pid=$(cat "$dir/redis/redis.pid")
+        if [[ $pid =~ ^[0-9]+$ ]] && grep -qa redis-server "/proc/$pid/cmdline" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null || true
+            for ((i = 0; i < 50; i++)); do
+                alive "$pid" || break
+                sleep 0.1
+            done
+            if alive "$pid"; then
+                kill -KILL "$pid" 2>/dev/null || true
+            fi
+        fi
+    fi
+    rm -f "$dir/redis.port"
+    rm -rf "$dir/redis"
+}
+
 stop_all() {
     stop_peer
     stop_postgres
+    stop_redis
 }
 
 start_postgres() {
@@ -159,6 +181,37 @@ start_peer() {
     return 1
 }
 
+start_redis() {
+    local port attempt i
+    if ! command -v redis-server >/dev/null; then
+        log "redis-server not found; install it with: apt-get install redis-server (or run scripts/setup)"
+        return 1
+    fi
+    mkdir -p "$dir/redis"
+    # Nothing is persisted (--save '', no AOF); 64 databases let each test take its own.
+    for attempt in 1 2 3 4 5; do
+        port=$(free_port)
+        rm -f "$dir/redis/redis.pid"
+        if redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
+            --databases 64 --daemonize yes --pidfile "$dir/redis/redis.pid" \
+            --dir "$dir/redis" --logfile "$dir/redis/redis.log"; then
+            for ((i = 0; i < wait_steps; i++)); do
+                if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
+                    echo "$port" >"$dir/redis.port"
+                    log "redis-server (pid $(cat "$dir/redis/redis.pid")) ready on 127.0.0.1:$port"
+                    return 0
+                fi
+                sleep 0.1
+            done
+        fi
+        log "redis-server did not start on port $port (attempt $attempt)"
+        stop_redis
+        mkdir -p "$dir/redis"
+    done
+    tail -n 20 "$dir/redis/redis.log" >&2 || true
+    return 1
+}
+
 case $cmd in
 start)
     stop_all
@@ -166,6 +219,7 @@ start)
     trap 'rc=$?; if [[ $rc -ne 0 ]]; then stop_all; fi; exit $rc' EXIT
     start_postgres
     start_peer
+    start_redis
     trap - EXIT
     ;;
 stop)

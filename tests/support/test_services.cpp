@@ -63,6 +63,17 @@ QString mongoUri(const QString &database)
     return QStringLiteral("mongodb://127.0.0.1:%1/%2").arg(port, database);
 }
 
+int redisPort()
+{
+    return servicesFile("redis.port").toInt();
+}
+
+QString redisUri(int database)
+{
+    const int port = redisPort();
+    return port > 0 ? QStringLiteral("redis://127.0.0.1:%1/%2").arg(port).arg(database) : QString();
+}
+
 QString freshTarget(const QString &kind, const QString &name, const QString &dir)
 {
     if (kind == QLatin1String("sqlite"))

@@ -12,6 +12,9 @@ QString postgresAdminUri(); // postgresql://postgres@127.0.0.1:PORT/postgres
 // see each other's tables.
 QString freshPostgresDatabase(const QString &prefix);
 QString mongoUri(const QString &database); // mongodb://127.0.0.1:PORT/<database>
+// redis://127.0.0.1:PORT/<database> (0…63: each test takes its own); empty when not running.
+QString redisUri(int database);
+int redisPort(); // 0 when not running
 // A fresh target of a kind ("sqlite": a file `name`.sqlite in `dir`; "postgresql": a new
 // database). Aborts the test program when PostgreSQL is not running.
 QString freshTarget(const QString &kind, const QString &name, const QString &dir);

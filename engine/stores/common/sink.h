@@ -114,10 +114,28 @@ protected:
     QHash<QString, QString> m_trackedRuns; // root table -> run id
 };
 
+// What ensureIndexes found: indexes it built, and indexes whose key pattern was already there.
+struct IndexOutcome {
+    int created = 0;
+    int existing = 0;
+};
+
 // A target that takes whole documents (MongoDB, NDJSON files).
 class DocumentSink : public Sink {
 public:
     StoreInput takes() const final { return StoreInput::Documents; }
+    // Post-load step: builds those of `indexes` the collection lacks. One whose key pattern
+    // is there already (by any name, with any options) is left alone: it is the user's.
+    // Targets without indexes (files) build nothing.
+    virtual Result<IndexOutcome> ensureIndexes(const CollectionMapping &mapping,
+                                               const std::vector<IndexSpec> &indexes)
+    {
+        Q_UNUSED(mapping);
+        Q_UNUSED(indexes);
+        return IndexOutcome();
+    }
+    // False when ensureIndexes does nothing, so the report and dry run do not promise any.
+    virtual bool hasIndexes() const { return false; }
 };
 
 // The dialect the transformer shapes cells for: a SQL target's own; PostgreSQL's rules for a

@@ -11,9 +11,18 @@
 
 namespace ferry {
 
-void appendSqlInteger(bson_t *doc, const char *key, qint64 value)
+IntWidth declaredIntWidth(const QString &sqlType)
 {
-    if (value >= std::numeric_limits<int32_t>::min() &&
+    const QString t = sqlType.toLower();
+    return t.contains(QLatin1String("bigint")) || t.contains(QLatin1String("int8")) ||
+                   t.contains(QLatin1String("bigserial"))
+               ? IntWidth::Int64
+               : IntWidth::Int32;
+}
+
+void appendSqlInteger(bson_t *doc, const char *key, qint64 value, IntWidth width)
+{
+    if (width == IntWidth::Int32 && value >= std::numeric_limits<int32_t>::min() &&
         value <= std::numeric_limits<int32_t>::max())
         BSON_APPEND_INT32(doc, key, static_cast<int32_t>(value));
     else

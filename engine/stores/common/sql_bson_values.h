@@ -14,8 +14,16 @@ namespace ferry {
 // Helpers shared by the SQL sources: turning SQL values (as text or native numbers) into
 // BSON the way DESIGN.md's type table maps them back, and the resume-token encoding.
 
-// int32 when the value fits, else int64: a Mongo reader then sees the narrowest exact type.
-void appendSqlInteger(bson_t *doc, const char *key, qint64 value);
+// The BSON integer type of a SQL integer column, decided once per column from its declared
+// type so that every document holds the same type in a field (a `{$type: "long"}` query, a
+// JSON-schema validator or a typed driver mapping trips over a field that is int32 in one
+// document and int64 in the next).
+enum class IntWidth { Int32, Int64 };
+// bigint / int8 → Int64; every other integer type → Int32.
+IntWidth declaredIntWidth(const QString &sqlType);
+// Appends `value` as the column's width. An Int32 column holding a value beyond int32 (which
+// the source checks for beforehand) still gets int64 rather than a wrong number.
+void appendSqlInteger(bson_t *doc, const char *key, qint64 value, IntWidth width);
 // Decimal128 with the exact digits; when they do not fit (more than 34 significant
 // digits), the text itself, so no digit is lost.
 void appendSqlDecimal(bson_t *doc, const char *key, std::string_view digits);

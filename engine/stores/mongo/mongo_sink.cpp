@@ -266,9 +266,6 @@ Result<WriteOutcome> MongoSink::write(const CollectionMapping &mapping,
     saved.skippedExisting += outcome.skippedExisting;
     if (Status s = saveCheckpoint(key, saved); !s)
         return s.error();
-    if (checkpoint.finished)
-        if (Status s = createIndexes(key); !s)
-            return s.error();
     return outcome;
 }
 
@@ -399,42 +396,6 @@ Status MongoSink::saveCheckpoint(const QString &key, const Checkpoint &cp)
     if (!mongoc_collection_replace_one(c.handle, selector.get(), doc.get(), opts.get(), reply.get(),
                                        &error))
         return driverError(trEngine("saving the checkpoint of %1").arg(key), key, &error);
-    return {};
-}
-
-Status MongoSink::createIndexes(const QString &key)
-{
-    if (m_indexes.isEmpty())
-        return {};
-    ScopedBson cmd, reply;
-    const QByteArray name = key.toUtf8();
-    BSON_APPEND_UTF8(cmd.get(), "createIndexes", name.constData());
-    bson_t list;
-    BSON_APPEND_ARRAY_BEGIN(cmd.get(), "indexes", &list);
-    char keyBuf[16];
-    const char *itemKey;
-    for (qsizetype i = 0; i < m_indexes.size(); ++i) {
-        bson_t spec, fields;
-        bson_uint32_to_string(uint32_t(i), &itemKey, keyBuf, sizeof keyBuf);
-        BSON_APPEND_DOCUMENT_BEGIN(&list, itemKey, &spec);
-        BSON_APPEND_DOCUMENT_BEGIN(&spec, "key", &fields);
-        QStringList nameParts;
-        for (const QString &f : m_indexes[i]) {
-            BSON_APPEND_INT32(&fields, f.toUtf8().constData(), 1);
-            nameParts << f << QStringLiteral("1");
-        }
-        bson_append_document_end(&spec, &fields);
-        BSON_APPEND_UTF8(&spec, "name", nameParts.join(QLatin1Char('_')).toUtf8().constData());
-        bson_append_document_end(&list, &spec);
-    }
-    bson_append_array_end(cmd.get(), &list);
-    bson_error_t error;
-    mongoc_database_t *db = mongoc_client_get_database(m_client, m_database.toUtf8().constData());
-    const bool ok =
-        mongoc_database_write_command_with_opts(db, cmd.get(), nullptr, reply.get(), &error);
-    mongoc_database_destroy(db);
-    if (!ok)
-        return driverError(trEngine("creating the indexes of %1").arg(key), key, &error);
     return {};
 }
 

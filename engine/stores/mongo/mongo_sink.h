@@ -39,9 +39,10 @@ public:
     Status clearCheckpoint(const QString &collection) override;
     Result<qint64> countRows(const QString &table) override;
 
-    // Secondary indexes to build once a collection is loaded: each entry is the fields of
-    // one (compound) ascending index. _id is indexed by MongoDB itself.
-    void setIndexes(QList<QStringList> indexes) { m_indexes = std::move(indexes); }
+    // Compares key patterns from listIndexes, then one createIndexes for the missing ones.
+    Result<IndexOutcome> ensureIndexes(const CollectionMapping &mapping,
+                                       const std::vector<IndexSpec> &indexes) override;
+    bool hasIndexes() const override { return true; }
 
     QString database() const { return m_database; }
 
@@ -57,12 +58,11 @@ private:
                              const DocumentsToWrite &docs, const std::vector<uint32_t> &chunk,
                              const void *bsonError, WriteOutcome &outcome);
     Status saveCheckpoint(const QString &key, const Checkpoint &checkpoint);
-    Status createIndexes(const QString &key);
+    Result<QList<QStringList>> existingKeyPatterns(const QString &key);
 
     Endpoint m_endpoint;
     QString m_database;
     _mongoc_client_t *m_client = nullptr;
-    QList<QStringList> m_indexes;
 };
 
 } // namespace ferry

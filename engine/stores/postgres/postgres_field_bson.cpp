@@ -130,9 +130,11 @@ void appendText(bson_t *doc, const char *key, pqxx::oid type, const char *text, 
         return;
     case OidInt2:
     case OidInt4:
+        appendSqlInteger(doc, key, std::strtoll(text, nullptr, 10), IntWidth::Int32);
+        return;
     case OidInt8:
-    case OidOid:
-        appendSqlInteger(doc, key, std::strtoll(text, nullptr, 10));
+    case OidOid: // unsigned 32-bit: only int64 holds all of it
+        appendSqlInteger(doc, key, std::strtoll(text, nullptr, 10), IntWidth::Int64);
         return;
     case OidFloat4:
     case OidFloat8:

@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <functional>
 #include <optional>
 
 namespace ferry {
@@ -83,19 +84,28 @@ Declared declaredKind(const QString &sqlType)
 // only a storage class, so the declaration decides dates, booleans and JSON).
 struct TablePlan : SqlTablePlan {
     std::vector<Declared> declared;
+    std::vector<IntWidth> widths;
 };
 
-TablePlan planTable(const TableInfo &info, bool keepNames)
+// `wide[i]`: column i holds an integer beyond int32 somewhere in the table.
+TablePlan planTable(const TableInfo &info, bool keepNames, const std::vector<bool> &wide)
 {
     TablePlan p;
     static_cast<SqlTablePlan &>(p) =
         planSqlTable(info, Dialect::Sqlite, keepNames, QStringLiteral("rowid"));
-    for (const ColumnInfo &c : info.columns)
+    for (const ColumnInfo &c : info.columns) {
         p.declared.push_back(declaredKind(c.sqlType));
+        // SQLite stores every integer in up to 8 bytes whatever the declared type: BIGINT
+        // says int64 outright, any other column is int32 unless a value needs more.
+        const size_t i = p.widths.size();
+        const bool isWide = i < wide.size() && wide[i];
+        p.widths.push_back(isWide ? IntWidth::Int64 : declaredIntWidth(c.sqlType));
+    }
     return p;
 }
 
-void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared declared)
+void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared declared,
+                 IntWidth width)
 {
     if (v.isNull()) {
         BSON_APPEND_NULL(doc, key);
@@ -109,7 +119,7 @@ void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared decla
         else if (declared == Declared::Numeric)
             appendSqlDecimal(doc, key, v.toString().toStdString());
         else
-            appendSqlInteger(doc, key, v.toLongLong());
+            appendSqlInteger(doc, key, v.toLongLong(), width);
         return;
     case QMetaType::Double:
         if (declared == Declared::Numeric)
@@ -170,22 +180,65 @@ void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariant
     buildRowDocument(
         p, doc, keyOut,
         [&](bson_t *out, const char *field, int i) {
-            appendValue(out, field, q.value(i), p.declared[size_t(i)]);
+            appendValue(out, field, q.value(i), p.declared[size_t(i)], p.widths[size_t(i)]);
         },
         [&q](int i) { return q.value(i); }, [&] { return q.value(int(p.columnCount())); });
 }
 
-Result<TablePlan> findTable(QSqlDatabase &db, const QString &table, bool keepNames)
+Result<TableInfo> findTable(QSqlDatabase &db, const QString &table)
 {
     auto catalog = readSqliteCatalog(db, false);
     if (!catalog)
         return catalog.error();
-    for (const TableInfo &t : *catalog) {
+    for (const TableInfo &t : *catalog)
         if (t.name == table)
-            return planTable(t, keepNames);
-    }
+            return t;
     return Error(ErrorCode::NotFound,
                  trEngine("The SQLite database has no table \"%1\".").arg(table), table);
+}
+
+// One pass over the table answers for every column at once; BIGINT columns need no look.
+Result<std::vector<bool>> scanWideColumns(QSqlDatabase &db, const TableInfo &table)
+{
+    std::vector<bool> wide(size_t(table.columns.size()), false);
+    QStringList probes;
+    QList<int> probed;
+    for (qsizetype i = 0; i < table.columns.size(); ++i) {
+        const ColumnInfo &c = table.columns[i];
+        if (declaredIntWidth(c.sqlType) == IntWidth::Int64)
+            continue;
+        const QString name = sqlQuoteName(c.name);
+        probes.append(QStringLiteral("MAX(typeof(%1) = 'integer' AND %1 NOT BETWEEN -2147483648 "
+                                     "AND 2147483647)")
+                          .arg(name));
+        probed.append(int(i));
+    }
+    if (probes.isEmpty())
+        return wide;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM %2")
+                    .arg(probes.join(QLatin1String(", ")), sqlQuoteName(table.name))) ||
+        !q.next())
+        return Error(ErrorCode::Target,
+                     trEngine("Cannot read table \"%1\": %2").arg(table.name, q.lastError().text()),
+                     table.name);
+    for (qsizetype k = 0; k < probed.size(); ++k)
+        wide[size_t(probed[k])] = q.value(int(k)).toLongLong() != 0;
+    return wide;
+}
+
+Result<TablePlan>
+planFor(QSqlDatabase &db, const QString &table, bool keepNames,
+        const std::function<Result<std::vector<bool>>(const TableInfo &)> &wideColumns)
+{
+    auto info = findTable(db, table);
+    if (!info)
+        return info.error();
+    auto wide = wideColumns(*info);
+    if (!wide)
+        return wide.error();
+    return planTable(*info, keepNames, *wide);
 }
 
 // Checks the filter on its own before it is ANDed into a query, so a mistake is reported
@@ -354,7 +407,8 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
     SqliteConnection c(m_path);
     if (Status s = c.open(m_path); !s)
         return s.error();
-    auto plan = findTable(c.db(), collection, m_keepColumnNames);
+    auto plan = planFor(c.db(), collection, m_keepColumnNames,
+                        [&](const TableInfo &t) { return wideColumns(c.db(), t); });
     if (!plan)
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, options.filter); !s)
@@ -384,6 +438,21 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
     return std::unique_ptr<DocumentReader>(std::move(reader));
 }
 
+Result<std::vector<bool>> SqliteSource::wideColumns(QSqlDatabase &db, const TableInfo &table)
+{
+    {
+        const QMutexLocker lock(&m_wideMutex);
+        if (const auto it = m_wide.constFind(table.name); it != m_wide.constEnd())
+            return *it;
+    }
+    auto wide = scanWideColumns(db, table);
+    if (wide) {
+        const QMutexLocker lock(&m_wideMutex);
+        m_wide.insert(table.name, *wide);
+    }
+    return wide;
+}
+
 Result<QList<TableInfo>> SqliteSource::tables()
 {
     SqliteConnection c(m_path);
@@ -398,7 +467,8 @@ Result<std::vector<BsonDoc>> SqliteSource::sample(const QString &collection, qin
     SqliteConnection c(m_path);
     if (Status s = c.open(m_path); !s)
         return s.error();
-    auto plan = findTable(c.db(), collection, m_keepColumnNames);
+    auto plan = planFor(c.db(), collection, m_keepColumnNames,
+                        [&](const TableInfo &t) { return wideColumns(c.db(), t); });
     if (!plan)
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, filter); !s)

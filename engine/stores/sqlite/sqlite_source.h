@@ -2,7 +2,13 @@
 
 #include "stores/common/source.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QString>
+
+#include <vector>
+
+class QSqlDatabase;
 
 namespace ferry {
 
@@ -23,7 +29,13 @@ public:
     Result<QList<TableInfo>> tables() override;
 
 private:
+    // Which integer columns of a table hold a value beyond int32 (so all of the column's
+    // values become int64); looked up once per table, as embedding opens a reader per batch.
+    Result<std::vector<bool>> wideColumns(QSqlDatabase &db, const TableInfo &table);
+
     QString m_path;
+    QMutex m_wideMutex;
+    QHash<QString, std::vector<bool>> m_wide;
 };
 
 } // namespace ferry

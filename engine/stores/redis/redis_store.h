@@ -1,0 +1,9 @@
+#pragma once
+
+#include "stores/common/store_registry.h"
+
+namespace ferry {
+
+StoreInfo redisStore();
+
+} // namespace ferry
