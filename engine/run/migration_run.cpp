@@ -291,7 +291,7 @@ Status MigrationRun::Impl::writeRejects(const CollectionMapping &mapping, const 
         log(LogLevel::Warning,
             trEngine("%1: document rejected: %2").arg(mapping.collection, r.reason));
         if (Status s = rejects->add(batch.docs.data(r.doc), batch.docs.length(r.doc),
-                                    mapping.collection, r.reason, r.field);
+                                    mapping.collection, r.reason, r.field, r.rawText);
             !s)
             return s;
     }
@@ -409,9 +409,10 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
                         return;
                     }
                 }
-                if (documentTarget)
+                if (documentTarget) {
                     item.batch.tables.resize(tableCount, TableRows());
-                else
+                    item.batch.rejectUnreadable();
+                } else
                     transformer.transform(item.batch);
                 item.batch.position = reader->position();
                 item.batch.firstDocNumber = number;
@@ -470,6 +471,7 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
             Checkpoint next = checkpoint;
             next.position = batch.position;
             next.read += qint64(batch.docs.size());
+            cr.generatedKeys += batch.docs.generatedKeys();
             auto outcome = writer.write(batch, next);
             if (!outcome) {
                 result = outcome.error();
