@@ -102,8 +102,8 @@ QString ExtJsonReader::syntax(qint64 line, qint64 offset, const QString &what) c
 Result<ExtJsonReader::Range> ExtJsonReader::badUntilNextDocument(qint64 line, qint64 offset,
                                                                  const QString &what)
 {
-    // Everything up to the next line that starts with '{' is one bad entry: a broken line of
-    // an NDJSON file, or the rest of a broken pretty-printed document.
+    // One bad entry: the broken line of an NDJSON file, or, in a pretty-printed file, all up
+    // to the next line that starts with '{'.
     Range r;
     r.kind = Range::Bad;
     r.why = syntax(line, offset, what);
@@ -128,6 +128,12 @@ Result<ExtJsonReader::Range> ExtJsonReader::badUntilNextDocument(qint64 line, qi
         for (; i < n; ++i) {
             if (p[i] != '\n')
                 continue;
+            if (m_oneDocPerLine == 1) { // NDJSON: a bad line is just that line
+                ++m_line;
+                ++i;
+                found = true;
+                break;
+            }
             if (i + 1 == n)
                 break; // the byte after it decides: leave the newline for the next round
             ++m_line;
