@@ -37,8 +37,7 @@ QHash<QString, QJsonObject> collectionsOf(const QJsonObject &report)
 }
 
 // written + skipped + rejected == read, and the expected numbers.
-bool countsAddUp(const QJsonObject &c, qint64 read, qint64 written, qint64 rejected,
-                 QString *why)
+bool countsAddUp(const QJsonObject &c, qint64 read, qint64 written, qint64 rejected, QString *why)
 {
     const qint64 r = c.value(u"read"_s).toInteger();
     const qint64 w = c.value(u"written"_s).toInteger();
@@ -102,13 +101,13 @@ void CliDumpShapesTest::archive_data()
 void CliDumpShapesTest::archive()
 {
     QFETCH(QString, kind);
-    const QByteArray bytes = archiveBytes(
-        {{u"shop.orders"_s, "{}"}, {u"shop.users"_s, "{}"}, {u"shop.items"_s, "{}"}},
-        {{u"shop.orders"_s, numbered(0, 30)},
-         {u"shop.users"_s, numbered(100, 20)},
-         {u"shop.items"_s, numbered(200, 10)},
-         {u"shop.orders"_s, numbered(30, 15)},
-         {u"shop.users"_s, numbered(120, 5)}});
+    const QByteArray bytes =
+        archiveBytes({{u"shop.orders"_s, "{}"}, {u"shop.users"_s, "{}"}, {u"shop.items"_s, "{}"}},
+                     {{u"shop.orders"_s, numbered(0, 30)},
+                      {u"shop.users"_s, numbered(100, 20)},
+                      {u"shop.items"_s, numbered(200, 10)},
+                      {u"shop.orders"_s, numbered(30, 15)},
+                      {u"shop.users"_s, numbered(120, 5)}});
     const QString path = m_dir.filePath(kind + u".archive.gz"_s);
     writeFile(path, gzipped(bytes));
     const QString target = freshTarget(kind, u"archive"_s, m_dir.path());
@@ -168,8 +167,13 @@ void CliDumpShapesTest::gzipRootWithTimeSeries()
     QString why;
     QVERIFY2(countsAddUp(colls.value(u"app.cafés"_s), 12, 12, 0, &why), qPrintable(why));
     QVERIFY2(countsAddUp(colls.value(u"metrics.weather"_s), 7, 7, 0, &why), qPrintable(why));
-    const QString weather =
-        colls.value(u"metrics.weather"_s).value(u"tables"_s).toArray().first().toObject().value(u"name"_s).toString();
+    const QString weather = colls.value(u"metrics.weather"_s)
+                                .value(u"tables"_s)
+                                .toArray()
+                                .first()
+                                .toObject()
+                                .value(u"name"_s)
+                                .toString();
     SqlReader db(target);
     QVERIFY2(db.ok(), qPrintable(db.error()));
     QCOMPARE(db.scalar(u"SELECT sensor FROM \"%1\" WHERE _id = 11"_s.arg(weather)), u"south"_s);
@@ -195,9 +199,8 @@ void CliDumpShapesTest::shellJsonWithoutIds()
     const QString target = freshTarget(kind, u"people"_s, m_dir.path());
     const QString report = m_dir.filePath(kind + u"-people.json.report"_s);
     const QString project = m_dir.filePath(kind + u"-people.ferry"_s);
-    const CliResult r =
-        runFerryCli({u"migrate"_s, u"--source"_s, u"dump:"_s + path, u"--target"_s, target,
-                     u"--report"_s, report, u"--save-project"_s, project});
+    const CliResult r = runFerryCli({u"migrate"_s, u"--source"_s, u"dump:"_s + path, u"--target"_s,
+                                     target, u"--report"_s, report, u"--save-project"_s, project});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QJsonObject c = collectionsOf(readJson(report)).value(kind + u"-people"_s);
     QString why;
@@ -205,7 +208,8 @@ void CliDumpShapesTest::shellJsonWithoutIds()
     QCOMPARE(c.value(u"generated_keys"_s).toInteger(), 3);
     SqlReader db(target);
     QVERIFY2(db.ok(), qPrintable(db.error()));
-    const QString table = c.value(u"tables"_s).toArray().first().toObject().value(u"name"_s).toString();
+    const QString table =
+        c.value(u"tables"_s).toArray().first().toObject().value(u"name"_s).toString();
     QCOMPARE(db.scalar(u"SELECT count(*) FROM \"%1\" WHERE name = 'Bob' AND n = 16"_s.arg(table)),
              u"2"_s);
     // A second run finds the same keys: nothing is written twice.
@@ -245,13 +249,14 @@ void CliDumpShapesTest::corruptDocuments()
     const CliResult stop = runFerryCli({u"migrate"_s, u"--source"_s, u"dump:"_s + dir,
                                         u"--target"_s, stopTarget, u"--collection"_s, u"users"_s});
     QCOMPARE(stop.exitCode, 4);
-    QVERIFY2(stop.stdErr.contains("byte " + QByteArray::number(badAt)), qPrintable(stop.describe()));
+    QVERIFY2(stop.stdErr.contains("byte " + QByteArray::number(badAt)),
+             qPrintable(stop.describe()));
 
     const QString target = freshTarget(kind, u"corrupt"_s, m_dir.path());
     const QString report = m_dir.filePath(kind + u"-corrupt.json"_s);
     const CliResult r = runFerryCli({u"migrate"_s, u"--source"_s, u"dump:"_s + dir, u"--target"_s,
-                                     target, u"--report"_s, report, u"--on-error"_s,
-                                     u"reject"_s, u"--batch-size"_s, u"2"_s});
+                                     target, u"--report"_s, report, u"--on-error"_s, u"reject"_s,
+                                     u"--batch-size"_s, u"2"_s});
     QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
     const QJsonObject rep = readJson(report);
     QCOMPARE(rep.value(u"status"_s).toString(), u"completed_with_rejects"_s);
@@ -269,8 +274,13 @@ void CliDumpShapesTest::corruptDocuments()
         byCollection.insert(o.value(u"collection"_s).toString(), o);
     const QJsonObject u = byCollection.value(u"users"_s);
     QVERIFY(u.value(u"reason"_s).toString().contains(u"byte %1"_s.arg(badAt)));
-    QCOMPARE(QByteArray::fromBase64(u.value(u"document"_s).toObject().value(u"$binary"_s)
-                                        .toObject().value(u"base64"_s).toString().toLatin1()),
+    QCOMPARE(QByteArray::fromBase64(u.value(u"document"_s)
+                                        .toObject()
+                                        .value(u"$binary"_s)
+                                        .toObject()
+                                        .value(u"base64"_s)
+                                        .toString()
+                                        .toLatin1()),
              bad);
     const QJsonObject t = byCollection.value(u"tail"_s);
     QVERIFY(t.value(u"reason"_s).toString().contains(u"byte %1"_s.arg(brokenAt)));

@@ -319,13 +319,16 @@ void DumpShapesTest::shellSyntax_data()
         uR"({ "_id" : { "$numberInt" : "1" }, "d" : { "$date" : { "$numberLong" : "1577923200000" } } })"_s);
     row("new Date(n) and Date(n)", R"({_id: 1, a: new Date(86400000), b: Date(0)})",
         uR"({ "_id" : { "$numberInt" : "1" }, "a" : { "$date" : { "$numberLong" : "86400000" } }, "b" : { "$date" : { "$numberLong" : "0" } } })"_s);
-    row("numbers", R"({_id: NumberInt(7), l: NumberLong("5000000000"), m: NumberLong(5), d: NumberDecimal("1.50")})",
+    row("numbers",
+        R"({_id: NumberInt(7), l: NumberLong("5000000000"), m: NumberLong(5), d: NumberDecimal("1.50")})",
         uR"({ "_id" : { "$numberInt" : "7" }, "l" : { "$numberLong" : "5000000000" }, "m" : { "$numberLong" : "5" }, "d" : { "$numberDecimal" : "1.50" } })"_s);
     row("NaN Infinity hex", R"({_id: 0x1F, n: NaN, i: Infinity, j: -Infinity})",
         uR"({ "_id" : { "$numberInt" : "31" }, "n" : { "$numberDouble" : "NaN" }, "i" : { "$numberDouble" : "Infinity" }, "j" : { "$numberDouble" : "-Infinity" } })"_s);
-    row("BinData UUID", R"({_id: 1, b: BinData(0, "AQID"), u: UUID("0123456789abcdef0123456789abcdef")})",
+    row("BinData UUID",
+        R"({_id: 1, b: BinData(0, "AQID"), u: UUID("0123456789abcdef0123456789abcdef")})",
         uR"({ "_id" : { "$numberInt" : "1" }, "b" : { "$binary" : { "base64" : "AQID", "subType" : "00" } }, "u" : { "$binary" : { "base64" : "ASNFZ4mrze8BI0VniavN7w==", "subType" : "04" } } })"_s);
-    row("Timestamp MinKey MaxKey undefined", R"({_id: 1, t: Timestamp(10, 2), lo: MinKey, hi: MaxKey(), u: undefined})",
+    row("Timestamp MinKey MaxKey undefined",
+        R"({_id: 1, t: Timestamp(10, 2), lo: MinKey, hi: MaxKey(), u: undefined})",
         uR"({ "_id" : { "$numberInt" : "1" }, "t" : { "$timestamp" : { "t" : 10, "i" : 2 } }, "lo" : { "$minKey" : 1 }, "hi" : { "$maxKey" : 1 }, "u" : { "$undefined" : true } })"_s);
     row("comments and trailing commas", "{ // a comment\n _id: 1, /* inline */ a: [1, 2,],\n}",
         uR"({ "_id" : { "$numberInt" : "1" }, "a" : [ { "$numberInt" : "1" }, { "$numberInt" : "2" } ] })"_s);

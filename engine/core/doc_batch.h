@@ -59,7 +59,7 @@ public:
     // turns it into a reject carrying `reason`; with --on-error stop the run stops there.
     struct Unreadable {
         uint32_t index = 0;
-        QString reason; // names the file and the byte offset or line
+        QString reason;    // names the file and the byte offset or line
         bool text = false; // the raw bytes are text (JSON), written as a string, not $binary
     };
 

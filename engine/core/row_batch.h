@@ -13,9 +13,9 @@ namespace ferry {
 
 // A document the transform (or the sink) refused, and why.
 struct DocReject {
-    uint32_t doc = 0; // index in RowBatch::docs
-    QString field;    // dotted path, when one field is to blame
-    QString reason;   // translated, names the field and what to do
+    uint32_t doc = 0;     // index in RowBatch::docs
+    QString field;        // dotted path, when one field is to blame
+    QString reason;       // translated, names the field and what to do
     bool rawText = false; // docs[doc] is text that did not parse, not BSON
 };
 

@@ -5,8 +5,8 @@
 #include <bson/bson.h>
 
 #include <QFile>
-#include <QStringDecoder>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 namespace ferry {
 
@@ -88,8 +88,7 @@ Status RejectFile::add(const uint8_t *bson, uint32_t len, const QString &collect
     w.key(u"reason").string(reason);
     w.key(u"field").string(field);
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text =
-        rawText ? utf8.decode(QByteArrayView(bson, qsizetype(len))) : QString();
+    const QString text = rawText ? utf8.decode(QByteArrayView(bson, qsizetype(len))) : QString();
     if (rawText && !utf8.hasError())
         w.key(u"document").string(text);
     else

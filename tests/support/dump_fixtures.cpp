@@ -237,14 +237,20 @@ QByteArray bucketBson(int firstId, int count, const QByteArray &sensor, qint64 b
                 add(&col, QByteArray::number(i).constData(), i);
         bson_append_document_end(&data, &col);
     };
-    column("_id", [&](bson_t *c, const char *k, int i) { BSON_APPEND_INT32(c, k, firstId + i); },
-           false);
-    column("t", [&](bson_t *c, const char *k, int i) {
-        BSON_APPEND_DATE_TIME(c, k, baseMs + qint64(i) * 60000); }, false);
-    column("temp", [&](bson_t *c, const char *k, int i) { BSON_APPEND_DOUBLE(c, k, 20.0 + i); },
-           false);
-    column("humidity", [&](bson_t *c, const char *k, int i) { BSON_APPEND_INT32(c, k, i); },
-           true);
+    column(
+        "_id", [&](bson_t *c, const char *k, int i) { BSON_APPEND_INT32(c, k, firstId + i); },
+        false);
+    column(
+        "t",
+        [&](bson_t *c, const char *k, int i) {
+            BSON_APPEND_DATE_TIME(c, k, baseMs + qint64(i) * 60000);
+        },
+        false);
+    column(
+        "temp", [&](bson_t *c, const char *k, int i) { BSON_APPEND_DOUBLE(c, k, 20.0 + i); },
+        false);
+    column(
+        "humidity", [&](bson_t *c, const char *k, int i) { BSON_APPEND_INT32(c, k, i); }, true);
     bson_append_document_end(&b, &data);
     return docBytes(&b);
 }

@@ -7,8 +7,8 @@
 
 #include <QByteArray>
 #include <QHash>
-#include <QPair>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <memory>

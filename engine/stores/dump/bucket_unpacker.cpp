@@ -51,8 +51,9 @@ qint64 BucketUnpacker::measurementCount(const bson_t *bucket, const QByteArray &
     return n;
 }
 
-Status BucketUnpacker::unpack(const bson_t *bucket,
-                              const std::function<void(const uint8_t *, uint32_t, int)> &deliver) const
+Status
+BucketUnpacker::unpack(const bson_t *bucket,
+                       const std::function<void(const uint8_t *, uint32_t, int)> &deliver) const
 {
     bson_iter_t it;
     bson_iter_t data;

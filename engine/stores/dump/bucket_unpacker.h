@@ -23,7 +23,8 @@ public:
     // Calls `deliver` once per measurement, in measurement order, with its index in the bucket.
     // Compressed buckets (control.version 2, columns of BSON binary subtype 7) are refused
     // with a message that names the collection and what to do.
-    Status unpack(const bson_t *bucket, const std::function<void(const uint8_t *, uint32_t, int)> &deliver) const;
+    Status unpack(const bson_t *bucket,
+                  const std::function<void(const uint8_t *, uint32_t, int)> &deliver) const;
     // Measurements in a bucket without building them (for counts).
     static qint64 measurementCount(const bson_t *bucket, const QByteArray &timeField);
 

@@ -20,9 +20,8 @@ constexpr char kInBlock = '+';
 
 } // namespace
 
-Result<std::unique_ptr<DumpBsonReader>> DumpBsonReader::open(const QString &path,
-                                                             const ReadOptions &options,
-                                                             BsonStreamShape shape)
+Result<std::unique_ptr<DumpBsonReader>>
+DumpBsonReader::open(const QString &path, const ReadOptions &options, BsonStreamShape shape)
 {
     auto reader = std::make_unique<DumpBsonReader>();
     reader->m_shape = std::move(shape);
@@ -125,8 +124,8 @@ void DumpBsonReader::brokenTail(DocBatch &out)
                          .arg(total)
                          .arg(at);
     if (qint64(kept.size()) < total)
-        reason += QLatin1Char(' ') + trEngine("Only their first %1 MiB are kept.")
-                                         .arg(kKeepBrokenBytes >> 20);
+        reason += QLatin1Char(' ') +
+                  trEngine("Only their first %1 MiB are kept.").arg(kKeepBrokenBytes >> 20);
     out.appendUnreadable(kept.data(), kept.size(), reason, false);
     m_position = at + total;
     m_inBlock = false;

@@ -28,9 +28,8 @@ struct BsonStreamShape {
 // entry, and the read ends there.
 class DumpBsonReader : public DocumentReader {
 public:
-    static Result<std::unique_ptr<DumpBsonReader>> open(const QString &path,
-                                                        const ReadOptions &options,
-                                                        BsonStreamShape shape);
+    static Result<std::unique_ptr<DumpBsonReader>>
+    open(const QString &path, const ReadOptions &options, BsonStreamShape shape);
 
     Result<bool> next(DocBatch &out, int maxDocs, size_t maxBytes = 32u << 20) override;
     // A byte offset; in an archive followed by "+" when it lies inside one of the

@@ -74,9 +74,10 @@ Status DumpFileBuffer::restartGzip()
 
 Error DumpFileBuffer::readError(const QString &why) const
 {
-    return Error(ErrorCode::Io,
-                 trEngine("Reading %1 failed at byte %2: %3.").arg(fileName()).arg(offset()).arg(why),
-                 m_path);
+    return Error(
+        ErrorCode::Io,
+        trEngine("Reading %1 failed at byte %2: %3.").arg(fileName()).arg(offset()).arg(why),
+        m_path);
 }
 
 double DumpFileBuffer::fraction() const

@@ -119,8 +119,9 @@ Result<CollectionInfo> DumpSource::describe(const QString &name, const DumpEntry
             m_archiveCounts.insert(entry.path, *counts);
             m_archiveProblems.insert(entry.path, why);
         }
-        info.count = m_archiveCounts.value(entry.path).value(
-            QString::fromUtf8(entry.archiveDb + '.' + entry.archiveCollection), 0);
+        info.count =
+            m_archiveCounts.value(entry.path)
+                .value(QString::fromUtf8(entry.archiveDb + '.' + entry.archiveCollection), 0);
         problem = m_archiveProblems.value(entry.path);
         info.exact = problem.isEmpty();
     } else if (size <= kExactCountLimit) {

@@ -25,9 +25,8 @@ QString describeChar(char c)
 
 } // namespace
 
-Result<std::unique_ptr<ExtJsonReader>> ExtJsonReader::open(const QString &path,
-                                                           const ReadOptions &options,
-                                                           const QString &collection)
+Result<std::unique_ptr<ExtJsonReader>>
+ExtJsonReader::open(const QString &path, const ReadOptions &options, const QString &collection)
 {
     auto reader = std::make_unique<ExtJsonReader>();
     reader->m_scope = collection.toUtf8();
@@ -216,7 +215,8 @@ Result<ExtJsonReader::Range> ExtJsonReader::nextRange()
                 break;
             return badUntilNextDocument(
                 m_line, m_file.offset(),
-                trEngine("expected a document starting with '{' but found %1").arg(describeChar(c)));
+                trEngine("expected a document starting with '{' but found %1")
+                    .arg(describeChar(c)));
         }
         bool isDocument = false;
         switch (m_arrayState) {
@@ -241,7 +241,8 @@ Result<ExtJsonReader::Range> ExtJsonReader::nextRange()
             }
             return badUntilNextDocument(
                 m_line, m_file.offset(),
-                trEngine("expected a document starting with '{' but found %1").arg(describeChar(c)));
+                trEngine("expected a document starting with '{' but found %1")
+                    .arg(describeChar(c)));
         case ArrayState::AfterElement:
             if (c == ',' || c == ']') {
                 m_arrayState = c == ',' ? ArrayState::BeforeElement : ArrayState::Closed;
@@ -382,9 +383,9 @@ void ExtJsonReader::parse(DocBatch &out, const char *text, size_t length, qint64
         if (shellToExtendedJson(text, length, &converted, &why, &offset)) {
             parsed = bson_init_from_json(&doc, converted.constData(), converted.size(), &err);
             if (!parsed)
-                reason = syntax(m_line, at,
-                                trEngine("not valid Extended JSON: %1")
-                                    .arg(QString::fromUtf8(err.message)));
+                reason = syntax(
+                    m_line, at,
+                    trEngine("not valid Extended JSON: %1").arg(QString::fromUtf8(err.message)));
         } else {
             const qint64 line = m_line + std::count(text, text + offset, '\n');
             reason = syntax(line, at + qint64(offset),

@@ -17,9 +17,8 @@ namespace ferry {
 // its text, and the read goes on with the next line that starts a document.
 class ExtJsonReader : public DocumentReader {
 public:
-    static Result<std::unique_ptr<ExtJsonReader>> open(const QString &path,
-                                                       const ReadOptions &options,
-                                                       const QString &collection);
+    static Result<std::unique_ptr<ExtJsonReader>>
+    open(const QString &path, const ReadOptions &options, const QString &collection);
 
     Result<bool> next(DocBatch &out, int maxDocs, size_t maxBytes = 32u << 20) override;
     QByteArray position() const override;

@@ -64,8 +64,8 @@ private:
                 while (m_i < m_n && m_p[m_i] != '\n')
                     ++m_i;
             } else if (c == '/' && m_i + 1 < m_n && m_p[m_i + 1] == '*') {
-                const char *end = static_cast<const char *>(
-                    memmem(m_p + m_i + 2, m_n - m_i - 2, "*/", 2));
+                const char *end =
+                    static_cast<const char *>(memmem(m_p + m_i + 2, m_n - m_i - 2, "*/", 2));
                 m_i = end ? size_t(end - m_p) + 2 : m_n;
             } else {
                 break;
@@ -298,11 +298,11 @@ private:
     {
         if (list.size() >= min && list.size() <= max)
             return true;
-        return fail(trEngine("%1() takes %2 argument(s), not %3")
-                        .arg(QString::fromStdString(name))
-                        .arg(min == max ? QString::number(min)
-                                        : QStringLiteral("%1-%2").arg(min).arg(max))
-                        .arg(list.size()));
+        return fail(
+            trEngine("%1() takes %2 argument(s), not %3")
+                .arg(QString::fromStdString(name))
+                .arg(min == max ? QString::number(min) : QStringLiteral("%1-%2").arg(min).arg(max))
+                .arg(list.size()));
     }
 
     static std::string isoDate(std::string s)
@@ -376,19 +376,18 @@ private:
         } else if (name == "NumberInt" || name == "NumberLong" || name == "NumberDecimal" ||
                    name == "Decimal128") {
             if (!needArgs(name, list, 1, 1) || (!str(0) && !num(0)))
-                return error.isEmpty() ? fail(trEngine("%1() takes a number")
-                                                  .arg(QString::fromStdString(name)))
-                                       : false;
+                return error.isEmpty()
+                           ? fail(trEngine("%1() takes a number").arg(QString::fromStdString(name)))
+                           : false;
             wrap(name == "NumberInt"    ? "$numberInt"
                  : name == "NumberLong" ? "$numberLong"
                                         : "$numberDecimal",
                  list[0].content);
         } else if (name == "BinData" || name == "HexData") {
             if (!needArgs(name, list, 2, 2) || !num(0) || !str(1))
-                return error.isEmpty()
-                           ? fail(trEngine("%1() takes a subtype number and a string")
-                                      .arg(QString::fromStdString(name)))
-                           : false;
+                return error.isEmpty() ? fail(trEngine("%1() takes a subtype number and a string")
+                                                  .arg(QString::fromStdString(name)))
+                                       : false;
             std::string base64 = list[1].content;
             if (name == "HexData") {
                 bool ok = false;
@@ -403,15 +402,14 @@ private:
             const std::string base64 =
                 list.size() == 1 && str(0) ? hexToBase64(list[0].content, &ok) : std::string();
             if (!ok || base64.size() != 24)
-                return fail(trEngine("%1() takes 32 hexadecimal digits")
-                                .arg(QString::fromStdString(name)));
+                return fail(
+                    trEngine("%1() takes 32 hexadecimal digits").arg(QString::fromStdString(name)));
             out += "{\"$binary\":{\"base64\":\"" + base64 + "\",\"subType\":\"" +
                    (name == "UUID" ? "04" : "05") + "\"}}";
         } else if (name == "Timestamp") {
             if (!needArgs(name, list, 2, 2) || !num(0) || !num(1))
                 return error.isEmpty() ? fail(trEngine("Timestamp() takes two numbers")) : false;
-            out += "{\"$timestamp\":{\"t\":" + list[0].content + ",\"i\":" + list[1].content +
-                   "}}";
+            out += "{\"$timestamp\":{\"t\":" + list[0].content + ",\"i\":" + list[1].content + "}}";
         } else if (name == "MinKey" || name == "MaxKey") {
             out += name == "MinKey" ? "{\"$minKey\":1}" : "{\"$maxKey\":1}";
         } else if (name == "DBRef" || name == "Dbref") {

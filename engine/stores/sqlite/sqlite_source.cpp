@@ -1,5 +1,7 @@
 #include "stores/sqlite/sqlite_source.h"
 
+#include "core/generated_key.h"
+
 #include "stores/common/sql_bson_values.h"
 #include "stores/sqlite/sqlite_catalog.h"
 
@@ -89,8 +91,11 @@ struct TablePlan {
     TableInfo info;
     KeyPlan key;
     std::vector<ColumnPlan> columns; // SELECT order; the row id (if used) comes after them
-    QString select;                  // SELECT list + FROM
-    QString orderBy;                 // key expression list
+    // A keyless table read as documents: each row gets a deterministic _id from the table
+    // name and its rowid (core/generated_key.h), so a re-run never duplicates it.
+    bool generateId = false;
+    QString select;  // SELECT list + FROM
+    QString orderBy; // key expression list
 
     int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
 };
@@ -102,6 +107,7 @@ TablePlan planTable(const TableInfo &info, bool keepNames)
     p.key = keyPlanFor(info, Dialect::Sqlite);
     if (keepNames)
         p.key.id = KeyPlan::Id::None; // still read in key order, but no _id
+    p.generateId = !keepNames && info.primaryKey.isEmpty() && !info.column(QStringLiteral("_id"));
 
     QStringList selectList;
     for (const ColumnInfo &c : info.columns) {
@@ -203,6 +209,12 @@ void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariant
     keyOut->clear();
     for (int k = 0; k < p.keyCount(); ++k)
         keyOut->append(QVariant());
+    if (p.generateId) {
+        bson_oid_t oid;
+        generatedObjectId(p.info.name.toUtf8(), q.value(int(p.columns.size())).toLongLong(), 0,
+                          &oid);
+        BSON_APPEND_OID(doc, "_id", &oid);
+    }
     if (p.key.id == KeyPlan::Id::Single) {
         for (size_t i = 0; i < p.columns.size(); ++i)
             if (p.columns[i].keyIndex == 0)
@@ -301,6 +313,8 @@ public:
             }
             rowToDocument(m_plan, *m_query, &doc, &key);
             out.append(&doc);
+            if (m_plan.generateId)
+                out.countGeneratedKey();
             bson_destroy(&doc);
             m_lastKey = key;
             ++m_read;
