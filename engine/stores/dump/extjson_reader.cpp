@@ -71,6 +71,20 @@ Status ExtJsonReader::start(const QString &path, const QByteArray &resumeFrom)
         return s;
     if (offset == 0)
         return {};
+    // Whether the file holds one document per line is decided by its first readable
+    // document; a resumed read decides it the same way, or bad lines would be cut otherwise.
+    for (int probe = 0; probe < 64 && m_oneDocPerLine < 0; ++probe) {
+        auto found = nextRange();
+        if (!found)
+            return found.error();
+        if (found->kind == Range::End)
+            break;
+        if (found->kind == Range::Document)
+            m_file.consume(found->length);
+    }
+    m_line = 1;
+    if (Status s = m_file.seek(0); !s)
+        return s;
     // Line numbers in later errors must stay right after a resume.
     m_arrayState = ArrayState::AfterElement;
     qint64 counted = 0;
