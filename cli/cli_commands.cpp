@@ -271,6 +271,11 @@ int cliList(const QStringList &words)
     auto listed = (*src)->listCollections();
     if (!listed)
         return fail(listed.error());
+    // On stderr: stdout keeps the one-line-per-collection shape scripts read.
+    QTextStream err(stderr);
+    for (const SkippedCollection &c : (*src)->skippedCollections())
+        err << tr("skipped %1 (%2): %3").arg(c.name, c.kind, c.reason) << '\n';
+    err.flush();
     QTextStream out(stdout);
     if (args.has(QStringLiteral("json"))) {
         QJsonArray arr;

@@ -120,8 +120,15 @@ ReadAll readAll(DocumentReader &reader, const Header &h)
         if (batch.size() > size_t(h.maxDocs))
             finding("DocumentReader::next() returned more documents than asked for");
         for (size_t i = 0; i < batch.size(); ++i) {
-            requireValidBson(batch.data(i), batch.length(i),
-                             "DocumentReader::next() returned a document that is not valid BSON");
+            // Entries the reader could not read travel as such, with a reason, to be rejected.
+            if (const DocBatch::Unreadable *u = batch.unreadableAt(i)) {
+                if (u->reason.isEmpty())
+                    finding("DocumentReader::next() returned an unreadable entry without a reason");
+            } else {
+                requireValidBson(batch.data(i), batch.length(i),
+                                 "DocumentReader::next() returned a document that is not valid "
+                                 "BSON");
+            }
             out.docs.append(QByteArray(reinterpret_cast<const char *>(batch.data(i)),
                                        qsizetype(batch.length(i))));
         }

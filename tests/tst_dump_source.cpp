@@ -25,7 +25,7 @@ private slots:
     void extendedJsonForms();
     void dumpFolder();
     void nestedDatabaseFolder();
-    void severalDatabasesRefused();
+    void severalDatabasesQualified();
     void singleBsonFile();
     void resume_data();
     void resume();
@@ -238,18 +238,47 @@ void DumpSourceTest::nestedDatabaseFolder()
     QCOMPARE(list->first().count, qint64(5));
 }
 
-void DumpSourceTest::severalDatabasesRefused()
+void DumpSourceTest::severalDatabasesQualified()
 {
+    // A dump root: one folder per database; system databases, system collections, the oplog
+    // and stray files are listed as skipped, never an error.
     QTemporaryDir dir;
-    QVERIFY(QDir(dir.path()).mkpath(u"db1"_s));
-    QVERIFY(QDir(dir.path()).mkpath(u"db2"_s));
+    for (const QString db : {u"db1"_s, u"db2"_s, u"admin"_s, u"local"_s})
+        QVERIFY(QDir(dir.path()).mkpath(db));
     writeFile(dir.filePath(u"db1/a.bson"_s), numberedBson(1));
-    writeFile(dir.filePath(u"db2/b.bson"_s), numberedBson(1));
+    writeFile(dir.filePath(u"db2/b.bson"_s), numberedBson(2));
+    writeFile(dir.filePath(u"db2/system.js.bson"_s), numberedBson(1));
+    writeFile(dir.filePath(u"admin/system.users.bson"_s), numberedBson(1));
+    writeFile(dir.filePath(u"local/oplog.rs.bson"_s), numberedBson(1));
+    writeFile(dir.filePath(u"oplog.bson"_s), numberedBson(1));
+    writeFile(dir.filePath(u"prelude.json"_s), "{}");
+    writeFile(dir.filePath(u"README.txt"_s), "notes");
     auto source = openSource(dir.path());
     const Status s = source->open();
-    QVERIFY(!s);
-    QCOMPARE(s.error().code, ErrorCode::Usage);
-    QVERIFY2(s.error().message.contains(u"db1"_s) && s.error().message.contains(u"db2"_s), why(s));
+    QVERIFY2(s, why(s));
+    auto list = source->listCollections();
+    QVERIFY2(list, why(list));
+    QStringList names;
+    for (const CollectionInfo &info : *list)
+        names << info.name;
+    QCOMPARE(names, (QStringList{u"db1.a"_s, u"db2.b"_s}));
+    QStringList skipped;
+    for (const SkippedCollection &c : source->skippedCollections()) {
+        skipped << c.name;
+        QVERIFY2(!c.reason.isEmpty(), qPrintable(c.name));
+    }
+    skipped.sort();
+    QCOMPARE(skipped, (QStringList{u"README.txt"_s, u"admin.system.users"_s, u"db2.system.js"_s,
+                                   u"local.oplog.rs"_s, u"oplog"_s, u"prelude.json"_s}));
+    auto reader = source->openReader(u"db2.b"_s, {});
+    QVERIFY2(reader, why(reader));
+    auto ids = readIds(**reader);
+    QVERIFY(ids);
+    QCOMPARE(*ids, (QList<int>{0, 1}));
+    // Asking for a skipped one says why.
+    auto refused = source->openReader(u"admin.system.users"_s, {});
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(u"admin"_s), why(refused));
 }
 
 void DumpSourceTest::singleBsonFile()

@@ -168,8 +168,21 @@ void SqliteSourceTest::keysBecomeIds()
 
     const auto tags = readTable(QStringLiteral("tags"));
     QCOMPARE(tags.size(), size_t(40));
-    QVERIFY(!findPath(tags[0].get(), "_id", &it)); // no key: the sink adds ObjectIds
+    // No key: an ObjectId derived from the table and the rowid, the same on every read, so
+    // a re-run into MongoDB never duplicates the row.
+    QVERIFY(findPath(tags[0].get(), "_id", &it) && BSON_ITER_HOLDS_OID(&it));
     QVERIFY(findPath(tags[0].get(), "value", &it) && BSON_ITER_HOLDS_UTF8(&it));
+    const auto again = readTable(QStringLiteral("tags"), 7);
+    QCOMPARE(again.size(), tags.size());
+    QSet<QByteArray> ids;
+    for (size_t i = 0; i < tags.size(); ++i) {
+        bson_iter_t a, b;
+        QVERIFY(findPath(tags[i].get(), "_id", &a) && findPath(again[i].get(), "_id", &b));
+        const QByteArray idA(reinterpret_cast<const char *>(bson_iter_oid(&a)->bytes), 12);
+        QCOMPARE(idA, QByteArray(reinterpret_cast<const char *>(bson_iter_oid(&b)->bytes), 12));
+        ids.insert(idA);
+    }
+    QCOMPARE(ids.size(), qsizetype(tags.size()));
 }
 
 void SqliteSourceTest::readsInBatchesAcrossThreads()

@@ -3,6 +3,7 @@
 #include <bson/bson.h>
 
 #include <QByteArray>
+#include <QString>
 
 #include <cstdint>
 #include <string>
@@ -52,10 +53,22 @@ private:
 // the reject file.
 class DocBatch {
 public:
+    // An entry the reader could not turn into a document (corrupt BSON inside an intact
+    // length frame, JSON text that does not parse, bytes that cannot be framed at all). It
+    // travels in the batch like a document so that it is counted as read, and the transform
+    // turns it into a reject carrying `reason`; with --on-error stop the run stops there.
+    struct Unreadable {
+        uint32_t index = 0;
+        QString reason;    // names the file and the byte offset or line
+        bool text = false; // the raw bytes are text (JSON), written as a string, not $binary
+    };
+
     void clear()
     {
         m_data.clear();
         m_offsets.clear();
+        m_unreadable.clear();
+        m_generatedKeys = 0;
     }
     void reserve(size_t bytes) { m_data.reserve(bytes); }
     void append(const bson_t *doc) { append(bson_get_data(doc), doc->len); }
@@ -76,12 +89,37 @@ public:
         const size_t end = i + 1 < m_offsets.size() ? m_offsets[i + 1] : m_data.size();
         return static_cast<uint32_t>(end - m_offsets[i]);
     }
-    // A read-only view of document i, valid while the batch lives unchanged.
-    bool view(size_t i, bson_t *out) const { return bson_init_static(out, data(i), length(i)); }
+    // A read-only view of document i, valid while the batch lives unchanged. False for an
+    // unreadable entry, even when its bytes happen to look like a BSON frame.
+    bool view(size_t i, bson_t *out) const
+    {
+        return !isUnreadable(i) && bson_init_static(out, data(i), length(i));
+    }
+
+    void appendUnreadable(const char *bytes, size_t len, const QString &reason, bool text)
+    {
+        m_unreadable.push_back({static_cast<uint32_t>(m_offsets.size()), reason, text});
+        m_offsets.push_back(static_cast<uint32_t>(m_data.size()));
+        m_data.append(bytes, len);
+    }
+    const std::vector<Unreadable> &unreadable() const { return m_unreadable; }
+    bool isUnreadable(size_t i) const { return unreadableAt(i) != nullptr; }
+    const Unreadable *unreadableAt(size_t i) const
+    {
+        for (const Unreadable &u : m_unreadable) // a handful per batch at most
+            if (u.index == i)
+                return &u;
+        return nullptr;
+    }
+    // Documents of this batch that had no _id and got the reader's deterministic one.
+    void countGeneratedKey() { ++m_generatedKeys; }
+    qint64 generatedKeys() const { return m_generatedKeys; }
 
 private:
     std::string m_data;
     std::vector<uint32_t> m_offsets;
+    std::vector<Unreadable> m_unreadable;
+    qint64 m_generatedKeys = 0;
 };
 
 } // namespace ferry

@@ -157,6 +157,9 @@ QString sanitizeIdentifier(const QString &wanted, Dialect dialect)
         out.prepend(QLatin1Char('_'));
     if (isReservedWord(out, dialect))
         out.append(QLatin1Char('_'));
+    // SQLite refuses to create any object whose name starts with sqlite_.
+    if (dialect == Dialect::Sqlite && out.startsWith(QLatin1String("sqlite_")))
+        out.prepend(QLatin1Char('_'));
 
     const int limit = identifierByteLimit(dialect);
     if (limit > 0 && utf8Length(out) > limit) {

@@ -27,7 +27,7 @@ RowBatch RowBatch::subset(const std::vector<uint32_t> &keep) const
     for (const DocReject &rej : rejects) {
         const auto it = remap.find(rej.doc);
         if (it != remap.end())
-            out.rejects.push_back({it->second, rej.field, rej.reason});
+            out.rejects.push_back({it->second, rej.field, rej.reason, rej.rawText});
     }
     // outDocs are 1:1 with docs minus rejects for document sinks; rebuild by index.
     if (!outDocs.empty() && outDocs.size() == docs.size()) {
@@ -35,6 +35,12 @@ RowBatch RowBatch::subset(const std::vector<uint32_t> &keep) const
             out.outDocs.append(outDocs.data(oldIndex), outDocs.length(oldIndex));
     }
     return out;
+}
+
+void RowBatch::rejectUnreadable()
+{
+    for (const DocBatch::Unreadable &u : docs.unreadable())
+        rejects.push_back({u.index, {}, u.reason, u.text});
 }
 
 } // namespace ferry

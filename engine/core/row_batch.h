@@ -13,9 +13,10 @@ namespace ferry {
 
 // A document the transform (or the sink) refused, and why.
 struct DocReject {
-    uint32_t doc = 0; // index in RowBatch::docs
-    QString field;    // dotted path, when one field is to blame
-    QString reason;   // translated, names the field and what to do
+    uint32_t doc = 0;     // index in RowBatch::docs
+    QString field;        // dotted path, when one field is to blame
+    QString reason;       // translated, names the field and what to do
+    bool rawText = false; // docs[doc] is text that did not parse, not BSON
 };
 
 // One batch on its way from the reader to the sink: the original documents (for rejects
@@ -36,6 +37,9 @@ struct RowBatch {
     // The same batch restricted to the documents in `keep` (sorted indices into docs):
     // used to split a failing batch and isolate bad documents.
     RowBatch subset(const std::vector<uint32_t> &keep) const;
+    // Adds a reject for every entry the reader could not read (DocBatch::unreadable), with
+    // the reader's reason; the transform does the same on its own.
+    void rejectUnreadable();
 };
 
 } // namespace ferry

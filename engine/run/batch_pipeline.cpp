@@ -54,8 +54,12 @@ bool BatchPipeline::fill(PipelineItem &item, qint64 &number)
     }
     if (m_setup.transformer)
         m_setup.transformer->transform(item.batch);
-    else
+    else {
         item.batch.tables.resize(m_setup.tableCount, TableRows());
+        // Document targets skip the transform, which is where unreadable entries become
+        // rejects for row targets.
+        item.batch.rejectUnreadable();
+    }
     item.batch.position = m_setup.reader->position();
     item.batch.firstDocNumber = number;
     number += qint64(item.batch.docs.size());

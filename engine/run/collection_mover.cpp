@@ -185,6 +185,7 @@ Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
     Checkpoint next = m_checkpoint;
     next.position = batch.position;
     next.read += qint64(batch.docs.size());
+    m_report.generatedKeys += batch.docs.generatedKeys();
     auto outcome = writer.write(batch, next);
     if (!outcome)
         return outcome.error();
@@ -204,7 +205,7 @@ Status CollectionMover::recordRejects(const RowBatch &batch, const std::vector<D
         m_ctx.log(LogLevel::Warning,
                   trEngine("%1: document rejected: %2").arg(m_mapping.collection, r.reason));
         if (Status s = m_ctx.rejects.add(batch.docs.data(r.doc), batch.docs.length(r.doc),
-                                         m_mapping.collection, r.reason, r.field);
+                                         m_mapping.collection, r.reason, r.field, r.rawText);
             !s)
             return s;
     }

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 namespace ferry {
 
@@ -75,7 +76,7 @@ QByteArray RejectFile::documentJson(const uint8_t *bson, uint32_t len)
 }
 
 Status RejectFile::add(const uint8_t *bson, uint32_t len, const QString &collection,
-                       const QString &reason, const QString &field)
+                       const QString &reason, const QString &field, bool rawText)
 {
     if (!m_file) {
         if (Status s = open(); !s.ok())
@@ -86,7 +87,12 @@ Status RejectFile::add(const uint8_t *bson, uint32_t len, const QString &collect
     w.key(u"collection").string(collection);
     w.key(u"reason").string(reason);
     w.key(u"field").string(field);
-    w.key(u"document").raw(documentJson(bson, len));
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = rawText ? utf8.decode(QByteArrayView(bson, qsizetype(len))) : QString();
+    if (rawText && !utf8.hasError())
+        w.key(u"document").string(text);
+    else
+        w.key(u"document").raw(documentJson(bson, len));
     w.endObject();
     QByteArray line = w.finish();
     line += '\n';

@@ -33,8 +33,10 @@ public:
 
     // A document that is not valid BSON is kept as {"$binary": …} of its raw bytes:
     // a reject is never dropped.
+    // With rawText the bytes are text that did not parse (a JSON line) and are kept as a
+    // string.
     Status add(const uint8_t *bson, uint32_t len, const QString &collection, const QString &reason,
-               const QString &field = {});
+               const QString &field = {}, bool rawText = false);
     // The orchestrator calls this after each batch, so a crash loses at most one batch.
     Status flush();
     Status close();

@@ -41,7 +41,7 @@ const QSet<QString> &collectionKeys()
         QStringLiteral("written"),      QStringLiteral("skipped_existing"),
         QStringLiteral("rejected"),     QStringLiteral("tables"),
         QStringLiteral("warnings"),     QStringLiteral("docs_per_s"),
-        QStringLiteral("mismatches")};
+        QStringLiteral("mismatches"),   QStringLiteral("generated_keys")};
     return keys;
 }
 
@@ -85,6 +85,8 @@ void writeCollection(OrderedJsonWriter &w, const CollectionReport &c)
         w.key(u"mismatches");
         w.value(c.mismatches);
     }
+    if (c.generatedKeys > 0)
+        w.key(u"generated_keys").integer(c.generatedKeys);
     writeExtra(w, c.extra, collectionKeys());
     w.endObject();
 }
@@ -128,6 +130,7 @@ Result<CollectionReport> readCollection(const QJsonValue &v, qsizetype index)
         c.warnings << warning.toString();
     c.docsPerSecond = o.value(u"docs_per_s").toDouble();
     c.mismatches = o.value(u"mismatches").toArray();
+    c.generatedKeys = o.value(u"generated_keys").toInteger();
     c.extra = extraOf(o, collectionKeys());
     return c;
 }

@@ -29,6 +29,8 @@ struct CollectionReport {
     qint64 written = 0;
     qint64 skippedExisting = 0;
     qint64 rejected = 0;
+    // Documents without _id that got a deterministic one (counted by this process).
+    qint64 generatedKeys = 0;
     std::vector<TableCount> tables;
     QStringList warnings;
     double docsPerSecond = 0;

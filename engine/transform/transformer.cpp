@@ -152,8 +152,11 @@ void Walker::run()
         m_doc = static_cast<uint32_t>(i);
         bson_t doc;
         if (!m_batch.docs.view(i, &doc)) {
-            m_batch.rejects.push_back(
-                {m_doc, {}, trEngine("the document is not valid BSON and cannot be read")});
+            if (const DocBatch::Unreadable *u = m_batch.docs.unreadableAt(i))
+                m_batch.rejects.push_back({m_doc, {}, u->reason, u->text});
+            else
+                m_batch.rejects.push_back(
+                    {m_doc, {}, trEngine("the document is not valid BSON and cannot be read")});
             continue;
         }
         for (size_t t = 0; t < m_marks.size(); ++t)

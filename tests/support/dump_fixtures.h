@@ -6,7 +6,9 @@
 #include "stores/common/source.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <memory>
@@ -23,6 +25,23 @@ std::unique_ptr<Source> openSource(const QString &path);
 int32_t intField(const bson_t *doc, const char *path);
 Result<QList<int>> readIds(DocumentReader &reader, int batch = 1000);
 Error firstError(const QString &path, const QString &collection);
+
+// gzip (as mongodump --gzip writes it), made with zlib.
+QByteArray gzipped(const QByteArray &data);
+// A mongodump --archive: the prelude names `namespaces` ("db.collection" with their
+// metadata.json text); the body holds `blocks` in the given order, each {namespace, documents}
+// written as a header, the documents and a terminator; every namespace ends with an EOF
+// block after its last block.
+struct ArchiveBlock {
+    QString ns;
+    QByteArray documents; // BSON documents back to back
+};
+QByteArray archiveBytes(const QList<QPair<QString, QByteArray>> &namespaces,
+                        const QList<ArchiveBlock> &blocks,
+                        const QHash<QString, QString> &types = {});
+// One uncompressed (control.version 1) time-series bucket of `count` measurements
+// {t: date(base + i minutes), sensor: meta, temp: 20 + i, (every other one) humidity: i}.
+QByteArray bucketBson(int firstId, int count, const QByteArray &sensor, qint64 baseMs);
 
 // QVERIFY2 evaluates its message even on success, when error() must not be called.
 template <class T> const char *why(const Result<T> &result)

@@ -51,7 +51,8 @@ Result<std::vector<BsonDoc>> DumpReservoir::sampleAll(DocumentReader &reader, qi
         if (!*more)
             break;
         for (size_t i = 0; i < batch.size(); ++i)
-            reservoir.offer(batch.data(i), batch.length(i));
+            if (!batch.isUnreadable(i)) // the run reports those; a sample has no use for them
+                reservoir.offer(batch.data(i), batch.length(i));
     }
     return reservoir.take();
 }

@@ -22,6 +22,14 @@ struct CollectionInfo {
     QString detail;     // e.g. the file it comes from
 };
 
+// A collection a source holds but does not offer for migration (system collections, views,
+// the oplog, files that are not collections), with the reason, so lists can show it.
+struct SkippedCollection {
+    QString name;
+    QString kind;   // "system", "view", "oplog", "file", "timeseries-buckets"
+    QString reason; // translated
+};
+
 struct ReadOptions {
     QString filter;        // Mongo query as Extended JSON, or a SQL WHERE condition
     QByteArray resumeFrom; // a position() returned earlier; empty = from the start
@@ -53,6 +61,8 @@ public:
     // message that says what to check.
     virtual Status open() = 0;
     virtual Result<QList<CollectionInfo>> listCollections() = 0;
+    // What listCollections() leaves out and why; valid after open().
+    virtual QList<SkippedCollection> skippedCollections() const { return {}; }
     virtual Result<std::unique_ptr<DocumentReader>> openReader(const QString &collection,
                                                                const ReadOptions &options) = 0;
     // Up to n documents spread over the whole collection (never just the first n);

@@ -39,7 +39,7 @@ Result<SqlTablePlan> findSqlTable(const QList<TableInfo> &catalog, const QString
 // comments), as a Usage error naming the table.
 Status checkFilterText(const QString &table, const QString &filter);
 
-// The document of one row: _id first (one key column, or a document of the key columns in
+// Appends to `doc` (initialised by the caller) the document of one row: _id first (one key column, or a document of the key columns in
 // key order so equal keys give byte-equal _ids), then the other columns. `append(doc,
 // field, column)` converts one column; `keyValue(column)` gives its value for the resume
 // key; `rowId()` the physical row id for tables without a key.
@@ -47,7 +47,6 @@ template <class Append, class KeyValue, class RowId>
 void buildRowDocument(const SqlTablePlan &p, bson_t *doc, QVariantList *key, Append append,
                       KeyValue keyValue, RowId rowId)
 {
-    bson_init(doc);
     key->clear();
     for (int k = 0; k < p.keyCount(); ++k)
         key->append(QVariant());

@@ -1,158 +1,234 @@
 #include "stores/dump/dump_bson_reader.h"
 
+#include "core/generated_key.h"
+#include "stores/dump/bson_frame.h"
+#include "stores/dump/dump_archive.h"
+
 #include <algorithm>
-#include <cstring>
 #include <random>
 
 namespace ferry {
 
 namespace {
 
-// MongoDB caps documents at 16 MiB; mongodump output can carry slightly more (oplog
-// entries), so anything far beyond is a broken length rather than a big document.
-constexpr int32_t kMaxDocument = 48 * 1024 * 1024;
+// The unframeable rest of a file goes to the reject file as one entry; past this size only
+// its start is kept (the entry says how many bytes there were and where they start).
+constexpr size_t kKeepBrokenBytes = 16u << 20;
 
-int32_t readLength(const char *p)
-{
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    return int32_t(BSON_UINT32_FROM_LE(v));
-}
-
-// Deeper than any document MongoDB accepts (100 levels) with room to spare; a bound so a
-// crafted file cannot exhaust the stack.
-constexpr int kMaxDepth = 500;
-
-// Checks that every element's length stays inside its document, recursively: all that
-// iterating the document later relies on. bson_validate(NONE) also checks the UTF-8 of
-// every key, which costs more than the rest of the read; text values are checked where
-// they are converted (the transform), keys where they are matched.
-bool structureValid(const bson_t *doc, size_t *badOffset, int depth)
-{
-    bson_iter_t it;
-    if (!bson_iter_init(&it, doc)) {
-        *badOffset = 0;
-        return false;
-    }
-    while (bson_iter_next(&it)) {
-        const bson_type_t type = bson_iter_type(&it);
-        if (type == BSON_TYPE_DOCUMENT || type == BSON_TYPE_ARRAY) {
-            bson_iter_t child;
-            uint32_t len = 0;
-            const uint8_t *data = nullptr;
-            if (type == BSON_TYPE_DOCUMENT)
-                bson_iter_document(&it, &len, &data);
-            else
-                bson_iter_array(&it, &len, &data);
-            bson_t sub;
-            size_t inner = 0;
-            if (depth >= kMaxDepth || !data || !bson_init_static(&sub, data, len) ||
-                !bson_iter_recurse(&it, &child) || !structureValid(&sub, &inner, depth + 1)) {
-                *badOffset = it.off + inner;
-                return false;
-            }
-        }
-    }
-    if (it.err_off != 0) {
-        *badOffset = it.err_off;
-        return false;
-    }
-    return true;
-}
+// Archive resume tokens end with this when they point inside one of the collection's blocks.
+constexpr char kInBlock = '+';
 
 } // namespace
 
-Result<std::unique_ptr<DumpBsonReader>> DumpBsonReader::open(const QString &path,
-                                                             const ReadOptions &options)
+Result<std::unique_ptr<DumpBsonReader>>
+DumpBsonReader::open(const QString &path, const ReadOptions &options, BsonStreamShape shape)
 {
     auto reader = std::make_unique<DumpBsonReader>();
+    reader->m_shape = std::move(shape);
+    reader->m_scope = reader->m_shape.collection.toUtf8();
     if (Status s = reader->m_file.open(path); !s)
         return s.error();
     auto filter = DumpFilter::parse(options.filter);
     if (!filter)
         return filter.error();
     reader->m_filter = std::move(*filter);
-    if (!options.resumeFrom.isEmpty()) {
-        auto offset = DumpFileBuffer::parseOffset(options.resumeFrom, path);
+    QByteArray token = options.resumeFrom;
+    if (reader->m_shape.archive) {
+        // The prelude is read even on resume: it proves the file is an archive.
+        auto prelude = dump_archive::readPrelude(reader->m_file);
+        if (!prelude)
+            return prelude.error();
+        reader->m_position = prelude->bodyOffset;
+        if (token.endsWith(kInBlock)) {
+            token.chop(1);
+            reader->m_inBlock = true;
+            reader->m_block = Block::Mine;
+        }
+    }
+    if (!token.isEmpty()) {
+        auto offset = DumpFileBuffer::parseOffset(token, path);
         if (!offset)
             return offset.error();
-        if (Status s = reader->m_file.seek(*offset); !s)
-            return s.error();
         reader->m_position = *offset;
     }
+    if (Status s = reader->m_file.seek(reader->m_position); !s)
+        return s.error();
     return reader;
 }
 
-Error DumpBsonReader::damaged(qint64 at, const QString &what) const
+QString DumpBsonReader::where(qint64 at) const
 {
-    return Error(ErrorCode::Parse,
-                 trEngine("%1 is damaged at byte %2: %3. Re-run mongodump, or cut the file "
-                          "before byte %2 to keep the documents before it.")
-                     .arg(m_file.fileName())
-                     .arg(at)
-                     .arg(what),
-                 QStringLiteral("%1:%2").arg(m_file.path()).arg(at));
+    return QStringLiteral("%1:%2").arg(m_file.path()).arg(at);
+}
+
+Result<DumpBsonReader::Frame> DumpBsonReader::frame(int32_t *len)
+{
+    if (Status s = m_file.fill(4); !s)
+        return s.error();
+    const qint64 at = m_file.offset();
+    if (m_file.available() == 0)
+        return Frame::End;
+    QString why;
+    if (m_file.available() < 4) {
+        why = trEngine("%1 is truncated at byte %2: only %3 bytes follow the last complete "
+                       "document, too few for another one. Re-run mongodump or remove the "
+                       "partial document.")
+                  .arg(m_file.fileName())
+                  .arg(at)
+                  .arg(m_file.available());
+    } else {
+        *len = readBsonLength(m_file.data());
+        if (m_shape.archive && *len == dump_archive::kTerminator)
+            return Frame::Document;
+        if (*len < 5 || *len > kMaxBsonDocument) {
+            why = trEngine("%1 is damaged at byte %2: a document claims a length of %3 bytes, "
+                           "which no BSON document can have. Re-run mongodump, or cut the file "
+                           "before byte %2 to keep the documents before it.")
+                      .arg(m_file.fileName())
+                      .arg(at)
+                      .arg(*len);
+        } else {
+            if (Status s = m_file.fill(size_t(*len)); !s)
+                return s.error();
+            if (m_file.available() >= size_t(*len))
+                return Frame::Document;
+            why = trEngine("%1 is truncated at byte %2: the last document claims %3 bytes but "
+                           "only %4 remain. Re-run mongodump or remove the partial document.")
+                      .arg(m_file.fileName())
+                      .arg(at)
+                      .arg(*len)
+                      .arg(m_file.available());
+        }
+    }
+    m_brokenWhy = why;
+    return Frame::Broken;
+}
+
+void DumpBsonReader::brokenTail(DocBatch &out)
+{
+    const qint64 at = m_file.offset();
+    std::string kept;
+    qint64 total = 0;
+    while (true) {
+        if (!m_file.fill(1) || m_file.available() == 0)
+            break;
+        const size_t n = m_file.available();
+        if (kept.size() < kKeepBrokenBytes)
+            kept.append(m_file.data(), std::min(n, kKeepBrokenBytes - kept.size()));
+        total += qint64(n);
+        m_file.consume(n);
+    }
+    QString reason = m_brokenWhy + QLatin1Char(' ') +
+                     trEngine("The %1 bytes from byte %2 to the end cannot be read as documents "
+                              "and are kept here as one entry.")
+                         .arg(total)
+                         .arg(at);
+    if (qint64(kept.size()) < total)
+        reason += QLatin1Char(' ') +
+                  trEngine("Only their first %1 MiB are kept.").arg(kKeepBrokenBytes >> 20);
+    out.appendUnreadable(kept.data(), kept.size(), reason, false);
+    m_position = at + total;
+    m_inBlock = false;
+    m_finished = true;
+}
+
+Status DumpBsonReader::append(DocBatch &out, const uint8_t *data, int32_t len, qint64 at)
+{
+    bson_t doc;
+    size_t bad = 0;
+    if (!bson_init_static(&doc, data, size_t(len))) {
+        out.appendUnreadable(reinterpret_cast<const char *>(data), size_t(len),
+                             trEngine("%1 is damaged at byte %2: the document starting there (%3 "
+                                      "bytes) does not end with the zero byte every BSON "
+                                      "document ends with.")
+                                 .arg(m_file.fileName())
+                                 .arg(at)
+                                 .arg(len),
+                             false);
+        return {};
+    }
+    if (!bsonStructureValid(&doc, &bad)) {
+        out.appendUnreadable(reinterpret_cast<const char *>(data), size_t(len),
+                             trEngine("%1 is damaged at byte %2: the document starting there (%3 "
+                                      "bytes) is not valid BSON; the problem is %4 bytes into "
+                                      "it.")
+                                 .arg(m_file.fileName())
+                                 .arg(at)
+                                 .arg(len)
+                                 .arg(bad),
+                             false);
+        return {};
+    }
+    if (m_shape.buckets) {
+        return m_shape.buckets->unpack(&doc, [&](const uint8_t *m, uint32_t mLen, int index) {
+            if (m_filter.matches(m, mLen))
+                appendWithKey(out, m, mLen, m_scope, at, index);
+        });
+    }
+    if (m_filter.matches(data, uint32_t(len)))
+        appendWithKey(out, data, uint32_t(len), m_scope, at);
+    return {};
 }
 
 Result<bool> DumpBsonReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
 {
     out.clear();
-    while (out.size() < size_t(std::max(maxDocs, 1)) && out.bytes() < maxBytes) {
-        if (m_file.available() < 4) {
-            if (Status s = m_file.fill(4); !s)
-                return s.error();
-            if (m_file.available() == 0)
-                break;
-            if (m_file.available() < 4)
-                return Error(ErrorCode::Parse,
-                             trEngine("%1 is truncated at byte %2: only %3 bytes follow the last "
-                                      "complete document, too few for another one. Re-run "
-                                      "mongodump or remove the partial document.")
-                                 .arg(m_file.fileName())
-                                 .arg(m_file.offset())
-                                 .arg(m_file.available()),
-                             QStringLiteral("%1:%2").arg(m_file.path()).arg(m_file.offset()));
+    while (!m_finished && out.size() < size_t(std::max(maxDocs, 1)) && out.bytes() < maxBytes) {
+        int32_t len = 0;
+        auto f = frame(&len);
+        if (!f)
+            return f.error();
+        if (*f == Frame::End) {
+            m_finished = true;
+            break;
+        }
+        if (*f == Frame::Broken) {
+            brokenTail(out);
+            break;
         }
         const qint64 at = m_file.offset();
-        const int32_t len = readLength(m_file.data());
-        if (len < 5 || len > kMaxDocument)
-            return damaged(at, trEngine("a document claims a length of %1 bytes, which no BSON "
-                                        "document can have")
-                                   .arg(len));
-        if (at + len > m_file.size())
-            return Error(ErrorCode::Parse,
-                         trEngine("%1 is truncated at byte %2: the last document claims %3 bytes "
-                                  "but only %4 remain. Re-run mongodump or remove the partial "
-                                  "document.")
-                             .arg(m_file.fileName())
-                             .arg(at)
-                             .arg(len)
-                             .arg(m_file.size() - at),
-                         QStringLiteral("%1:%2").arg(m_file.path()).arg(at));
-        if (m_file.available() < size_t(len)) {
-            if (Status s = m_file.fill(size_t(len)); !s)
-                return s.error();
-            if (m_file.available() < size_t(len))
-                return Error(ErrorCode::Io, trEngine("%1 got shorter while it was being read "
-                                                     "(at byte %2). Is another program writing "
-                                                     "it?")
-                                                .arg(m_file.fileName())
-                                                .arg(at));
-        }
         const auto *data = reinterpret_cast<const uint8_t *>(m_file.data());
-        bson_t doc;
-        size_t badOffset = 0;
-        if (!bson_init_static(&doc, data, size_t(len)))
-            return damaged(at, trEngine("the document starting there (%1 bytes) does not end "
-                                        "with the zero byte every BSON document ends with")
-                                   .arg(len));
-        if (!structureValid(&doc, &badOffset, 0))
-            return damaged(at, trEngine("the document starting there (%1 bytes) is not valid "
-                                        "BSON; the problem is %2 bytes into it")
-                                   .arg(len)
-                                   .arg(badOffset));
-        if (m_filter.matches(data, uint32_t(len)))
-            out.append(data, uint32_t(len));
+        if (m_shape.archive) {
+            if (len == dump_archive::kTerminator) {
+                m_file.consume(4);
+                m_block = Block::Between;
+                m_position = at + 4;
+                m_inBlock = false;
+                continue;
+            }
+            if (m_block == Block::Between) {
+                dump_archive::BlockHeader h;
+                if (!dump_archive::parseBlockHeader(data, uint32_t(len), &h)) {
+                    m_brokenWhy = trEngine("%1 is damaged at byte %2: a block of the archive "
+                                           "does not start with its namespace header.")
+                                      .arg(m_file.fileName())
+                                      .arg(at);
+                    brokenTail(out);
+                    break;
+                }
+                m_file.consume(size_t(len));
+                const bool mine =
+                    h.db == m_shape.archiveDb && h.collection == m_shape.archiveCollection;
+                if (mine && h.eof) {
+                    // The collection's last block: nothing of it follows.
+                    m_finished = true;
+                    m_position = at + len;
+                    break;
+                }
+                m_block = mine ? Block::Mine : Block::Other;
+                if (mine) {
+                    m_inBlock = true;
+                    m_position = at + len;
+                }
+                continue;
+            }
+            if (m_block == Block::Other) {
+                m_file.consume(size_t(len));
+                continue;
+            }
+        }
+        if (Status s = append(out, data, len, at); !s)
+            return s.error();
         m_file.consume(size_t(len));
         m_position = at + len;
     }
@@ -161,12 +237,15 @@ Result<bool> DumpBsonReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
 
 QByteArray DumpBsonReader::position() const
 {
-    return QByteArray::number(m_position);
+    QByteArray token = QByteArray::number(m_position);
+    if (m_shape.archive && m_inBlock)
+        token += kInBlock;
+    return token;
 }
 
 double DumpBsonReader::progress() const
 {
-    return m_file.size() > 0 ? double(m_position) / double(m_file.size()) : 1.0;
+    return m_finished ? 1.0 : m_file.fraction();
 }
 
 Result<qint64> DumpBsonReader::countDocuments(const QString &path, QString *problem)
@@ -181,23 +260,35 @@ Result<qint64> DumpBsonReader::countDocuments(const QString &path, QString *prob
         if (file.available() == 0)
             break;
         const qint64 at = file.offset();
-        const int32_t len = file.available() < 4 ? 0 : readLength(file.data());
-        if (len < 5 || at + len > file.size()) {
+        const int32_t len = file.available() < 4 ? 0 : readBsonLength(file.data());
+        if (len < 5 || len > kMaxBsonDocument || (file.size() >= 0 && at + len > file.size())) {
             if (problem)
                 *problem = trEngine("damaged or truncated at byte %1").arg(at);
+            ++count;
             break;
         }
-        ++count;
         if (file.available() >= size_t(len)) {
+            file.consume(size_t(len));
+        } else if (file.compressed()) {
+            if (Status s = file.fill(size_t(len)); !s)
+                return s.error();
+            if (file.available() < size_t(len)) {
+                if (problem)
+                    *problem = trEngine("truncated at byte %1").arg(at);
+                ++count;
+                break;
+            }
             file.consume(size_t(len));
         } else if (Status s = file.seek(at + len); !s) {
             return s.error();
         }
+        ++count;
     }
     return count;
 }
 
-Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path, qint64 n)
+Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path, qint64 n,
+                                                             const QString &collection)
 {
     // Pass 1 walks only the length prefixes (no parsing) and keeps a uniform reservoir of
     // offsets; pass 2 reads and checks just the chosen documents. Inferring a schema from a
@@ -214,8 +305,8 @@ Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path
         if (file.available() == 0)
             break;
         const qint64 at = file.offset();
-        const int32_t len = file.available() < 4 ? 0 : readLength(file.data());
-        if (len < 5 || len > kMaxDocument || at + len > file.size())
+        const int32_t len = file.available() < 4 ? 0 : readBsonLength(file.data());
+        if (len < 5 || len > kMaxBsonDocument || (file.size() >= 0 && at + len > file.size()))
             return std::vector<BsonDoc>(); // damaged: the caller's full read says where
         const qint64 index = seen++;
         if (qint64(kept.size()) < n) {
@@ -227,13 +318,19 @@ Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path
         }
         if (file.available() >= size_t(len)) {
             file.consume(size_t(len));
-        } else if (Status s = file.seek(at + len); !s) {
-            return s.error();
+        } else {
+            if (Status s = file.fill(size_t(len)); !s)
+                return s.error();
+            if (file.available() < size_t(len))
+                return std::vector<BsonDoc>();
+            file.consume(size_t(len));
         }
     }
     std::sort(kept.begin(), kept.end());
     std::vector<BsonDoc> out;
     out.reserve(kept.size());
+    const QByteArray scope = collection.toUtf8();
+    DocBatch one;
     for (const auto &[at, len] : kept) {
         if (Status s = file.seek(at); !s)
             return s.error();
@@ -243,9 +340,14 @@ Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path
         size_t bad = 0;
         if (file.available() < size_t(len) ||
             !bson_init_static(&doc, reinterpret_cast<const uint8_t *>(file.data()), size_t(len)) ||
-            !structureValid(&doc, &bad, 0))
+            !bsonStructureValid(&doc, &bad))
             return std::vector<BsonDoc>();
-        out.emplace_back(&doc);
+        // The same generated key the reader gives, so inference sees the _id column.
+        one.clear();
+        appendWithKey(one, bson_get_data(&doc), doc.len, scope, at);
+        bson_t keyed;
+        one.view(0, &keyed);
+        out.emplace_back(&keyed);
     }
     return out;
 }

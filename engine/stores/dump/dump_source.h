@@ -1,38 +1,38 @@
 #pragma once
 
 #include "stores/common/source.h"
+#include "stores/dump/dump_layout.h"
 
-#include <QMap>
+#include <QHash>
 
 namespace ferry {
 
-// dump:PATH — a mongodump folder (NAME.bson [+ NAME.metadata.json], or one DB/ subfolder of
-// them), mongoexport files in a folder, a single .bson file, or a single mongoexport file.
+// dump:PATH — whatever mongodump, mongoexport and mongoimport users hold (see DumpLayout):
+// files are recognised by content, gzip is inflated on the fly, archives are demultiplexed
+// in one streaming pass per collection, time-series buckets are unpacked into measurements.
 class DumpSource : public Source {
 public:
     explicit DumpSource(QString path);
 
     Status open() override;
     Result<QList<CollectionInfo>> listCollections() override;
+    QList<SkippedCollection> skippedCollections() const override { return m_layout.skipped(); }
     Result<std::unique_ptr<DocumentReader>> openReader(const QString &collection,
                                                        const ReadOptions &options) override;
     Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
                                         const QString &filter = {}) override;
 
 private:
-    struct CollectionFile {
-        QString path;
-        bool bson = false;
-        QString metadataPath;
-    };
-
     Status ensureOpen();
-    Status addFolder(const QString &folder);
-    Result<CollectionFile> find(const QString &collection) const;
+    Result<DumpEntry> find(const QString &collection) const;
+    Result<CollectionInfo> describe(const QString &name, const DumpEntry &entry);
 
     QString m_path;
     bool m_opened = false;
-    QMap<QString, CollectionFile> m_collections;
+    DumpLayout m_layout;
+    // Documents per data namespace of each archive, counted once for all its collections.
+    QHash<QString, QHash<QString, qint64>> m_archiveCounts;
+    QHash<QString, QString> m_archiveProblems;
 };
 
 } // namespace ferry

@@ -1,5 +1,8 @@
 #include "stores/dump/extjson_reader.h"
 
+#include "core/generated_key.h"
+#include "stores/dump/shell_json.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -10,6 +13,8 @@ namespace {
 // Far beyond what a 16 MiB BSON document becomes as JSON: a document this long means a
 // missing closing brace swallowed the rest of the file.
 constexpr size_t kMaxDocumentText = 128u << 20;
+// Text that cannot be a document goes to the reject file; past this only its start is kept.
+constexpr size_t kKeepBadText = 16u << 20;
 
 QString describeChar(char c)
 {
@@ -20,10 +25,11 @@ QString describeChar(char c)
 
 } // namespace
 
-Result<std::unique_ptr<ExtJsonReader>> ExtJsonReader::open(const QString &path,
-                                                           const ReadOptions &options)
+Result<std::unique_ptr<ExtJsonReader>>
+ExtJsonReader::open(const QString &path, const ReadOptions &options, const QString &collection)
 {
     auto reader = std::make_unique<ExtJsonReader>();
+    reader->m_scope = collection.toUtf8();
     auto filter = DumpFilter::parse(options.filter);
     if (!filter)
         return filter.error();
@@ -61,10 +67,24 @@ Status ExtJsonReader::start(const QString &path, const QByteArray &resumeFrom)
             return parsed.error();
         offset = *parsed;
     }
-    if (Status s = m_file.seek(offset); !s)
+    if (Status s = m_file.seek(0); !s)
         return s;
     if (offset == 0)
         return {};
+    // Whether the file holds one document per line is decided by its first readable
+    // document; a resumed read decides it the same way, or bad lines would be cut otherwise.
+    for (int probe = 0; probe < 64 && m_oneDocPerLine < 0; ++probe) {
+        auto found = nextRange();
+        if (!found)
+            return found.error();
+        if (found->kind == Range::End)
+            break;
+        if (found->kind == Range::Document)
+            m_file.consume(found->length);
+    }
+    m_line = 1;
+    if (Status s = m_file.seek(0); !s)
+        return s;
     // Line numbers in later errors must stay right after a resume.
     m_arrayState = ArrayState::AfterElement;
     qint64 counted = 0;
@@ -82,34 +102,94 @@ Status ExtJsonReader::start(const QString &path, const QByteArray &resumeFrom)
     return m_file.seek(offset);
 }
 
-Error ExtJsonReader::syntax(qint64 line, qint64 offset, const QString &what) const
+QString ExtJsonReader::syntax(qint64 line, qint64 offset, const QString &what) const
 {
-    return Error(ErrorCode::Parse,
-                 trEngine("%1 line %2 (byte %3): %4. Fix or remove that document in the file "
-                          "and run again.")
-                     .arg(m_file.fileName())
-                     .arg(line)
-                     .arg(offset)
-                     .arg(what),
-                 QStringLiteral("%1:%2").arg(m_file.path()).arg(line));
+    return trEngine("%1 line %2 (byte %3): %4. Fix or remove that document in the file "
+                    "and run again.")
+        .arg(m_file.fileName())
+        .arg(line)
+        .arg(offset)
+        .arg(what);
 }
 
-Result<bool> ExtJsonReader::nextRange(size_t *length, qint64 *newlines)
+Result<ExtJsonReader::Range> ExtJsonReader::badUntilNextDocument(qint64 line, qint64 offset,
+                                                                 const QString &what)
 {
-    // Whitespace and the array's punctuation up to the next document.
+    // One bad entry: the broken line of an NDJSON file, or, in a pretty-printed file, all up
+    // to the next line that starts with '{'.
+    Range r;
+    r.kind = Range::Bad;
+    r.why = syntax(line, offset, what);
+    // The first byte is where the problem starts: it belongs to the bad text whatever it is.
+    bool first = true;
     while (true) {
-        if (m_file.available() == 0) {
-            if (Status s = m_file.fill(1); !s)
-                return s.error();
-            if (m_file.available() == 0) {
-                if (m_layout == Layout::Array && m_arrayState != ArrayState::Closed)
-                    return syntax(m_line, m_file.offset(),
-                                  trEngine("the file ends before the closing ']' of its array of "
-                                           "documents — it is probably truncated"));
-                return false;
+        if (Status s = m_file.fill(2); !s)
+            return s.error();
+        const size_t n = m_file.available();
+        if (n == 0)
+            break;
+        const char *p = m_file.data();
+        if (n == 1 && p[0] == '\n' && !first) { // the file's last newline
+            ++m_line;
+            r.text += '\n';
+            m_file.consume(1);
+            break;
+        }
+        size_t i = first ? 1 : 0;
+        first = false;
+        bool found = false;
+        for (; i < n; ++i) {
+            if (p[i] != '\n')
+                continue;
+            if (m_oneDocPerLine == 1) { // NDJSON: a bad line is just that line
+                ++m_line;
+                ++i;
+                found = true;
+                break;
+            }
+            if (i + 1 == n)
+                break; // the byte after it decides: leave the newline for the next round
+            ++m_line;
+            if (p[i + 1] == '{') {
+                ++i;
+                found = true;
+                break;
             }
         }
-        const char c = *m_file.data();
+        if (r.text.size() < kKeepBadText)
+            r.text.append(p, std::min(i, kKeepBadText - r.text.size()));
+        m_file.consume(i);
+        if (found)
+            break;
+    }
+    if (Layout::Array == m_layout && m_arrayState != ArrayState::Closed)
+        m_arrayState = ArrayState::BeforeElement;
+    m_position = m_file.offset();
+    return r;
+}
+
+Result<ExtJsonReader::Range> ExtJsonReader::nextRange()
+{
+    // Whitespace, comments and the array's punctuation up to the next document.
+    while (true) {
+        if (m_file.available() < 3) {
+            if (Status s = m_file.fill(3); !s)
+                return s.error();
+            if (m_file.available() == 0) {
+                if (m_layout == Layout::Array && m_arrayState != ArrayState::Closed) {
+                    m_arrayState = ArrayState::Closed;
+                    Range r;
+                    r.kind = Range::Bad;
+                    r.why = syntax(m_line, m_file.offset(),
+                                   trEngine("the file ends before the closing ']' of its array "
+                                            "of documents — it is probably truncated"));
+                    return r;
+                }
+                return Range{};
+            }
+        }
+        const char *p = m_file.data();
+        const char c = *p;
         if (c == '\n') {
             ++m_line;
             m_file.consume(1);
@@ -119,13 +199,40 @@ Result<bool> ExtJsonReader::nextRange(size_t *length, qint64 *newlines)
             m_file.consume(1);
             continue;
         }
+        if (m_file.available() >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+            m_file.consume(3); // a BOM between concatenated files
+            continue;
+        }
+        if (c == '/' && m_file.available() >= 2 && (p[1] == '/' || p[1] == '*')) {
+            const bool block = p[1] == '*';
+            m_file.consume(2);
+            while (true) {
+                if (Status s = m_file.fill(2); !s)
+                    return s.error();
+                if (m_file.available() == 0)
+                    break;
+                const char d = *m_file.data();
+                if (!block && d == '\n')
+                    break;
+                if (block && d == '*' && m_file.available() >= 2 && m_file.data()[1] == '/') {
+                    m_file.consume(2);
+                    break;
+                }
+                if (d == '\n')
+                    ++m_line;
+                m_file.consume(1);
+            }
+            continue;
+        }
         if (m_layout == Layout::Concatenated) {
             if (c == '{')
                 break;
-            return syntax(m_line, m_file.offset(),
-                          trEngine("expected a document starting with '{' but found %1")
-                              .arg(describeChar(c)));
+            return badUntilNextDocument(
+                m_line, m_file.offset(),
+                trEngine("expected a document starting with '{' but found %1")
+                    .arg(describeChar(c)));
         }
+        bool isDocument = false;
         switch (m_arrayState) {
         case ArrayState::BeforeOpen:
             if (c == '[') {
@@ -133,66 +240,102 @@ Result<bool> ExtJsonReader::nextRange(size_t *length, qint64 *newlines)
                 m_file.consume(1);
                 continue;
             }
-            return syntax(m_line, m_file.offset(),
-                          trEngine("expected '[' but found %1").arg(describeChar(c)));
+            return badUntilNextDocument(m_line, m_file.offset(),
+                                        trEngine("expected '[' but found %1").arg(describeChar(c)));
         case ArrayState::BeforeFirst:
         case ArrayState::BeforeElement:
-            if (c == '{')
+            if (c == '{') {
+                isDocument = true;
                 break;
-            if (c == ']' && m_arrayState == ArrayState::BeforeFirst) {
+            }
+            if (c == ']') {
                 m_arrayState = ArrayState::Closed;
                 m_file.consume(1);
                 continue;
             }
-            return syntax(m_line, m_file.offset(),
-                          trEngine("expected a document starting with '{' but found %1")
-                              .arg(describeChar(c)));
+            return badUntilNextDocument(
+                m_line, m_file.offset(),
+                trEngine("expected a document starting with '{' but found %1")
+                    .arg(describeChar(c)));
         case ArrayState::AfterElement:
             if (c == ',' || c == ']') {
                 m_arrayState = c == ',' ? ArrayState::BeforeElement : ArrayState::Closed;
                 m_file.consume(1);
                 continue;
             }
-            return syntax(
+            return badUntilNextDocument(
                 m_line, m_file.offset(),
                 trEngine("expected ',' or ']' after a document but found %1").arg(describeChar(c)));
         case ArrayState::Closed:
-            return syntax(
+            return badUntilNextDocument(
                 m_line, m_file.offset(),
                 trEngine("unexpected %1 after the closing ']' of the array").arg(describeChar(c)));
         }
-        break;
+        if (isDocument)
+            break;
     }
     if (m_layout == Layout::Array)
         m_arrayState = ArrayState::AfterElement;
 
-    // The document itself: track nesting and strings only, enough to find its end.
+    // The document itself: track nesting, strings (either quote) and comments, enough to
+    // find its end. Nothing is consumed while scanning, so offsets from data() survive a
+    // refill that moves the buffer.
     size_t i = 0;
     int depth = 0;
-    bool inString = false;
+    char quote = 0;
     bool escaped = false;
+    bool lineComment = false;
+    bool blockComment = false;
     qint64 lines = 0;
     while (true) {
         const char *p = m_file.data();
         const size_t n = m_file.available();
         for (; i < n; ++i) {
             const char c = p[i];
-            if (inString) {
+            if (lineComment) {
+                if (c == '\n') {
+                    lineComment = false;
+                    ++lines;
+                }
+                continue;
+            }
+            if (blockComment) {
+                if (c == '\n')
+                    ++lines;
+                else if (c == '/' && p[i - 1] == '*')
+                    blockComment = false;
+                continue;
+            }
+            if (quote) {
                 if (escaped)
                     escaped = false;
                 else if (c == '\\')
                     escaped = true;
-                else if (c == '"')
-                    inString = false;
+                else if (c == quote)
+                    quote = 0;
                 else if (c == '\n')
-                    return syntax(m_line + lines, m_file.offset() + qint64(i),
-                                  trEngine("a string is not closed before the end of the line "
-                                           "(a '\"' is probably missing)"));
+                    return badUntilNextDocument(
+                        m_line, m_file.offset(),
+                        trEngine("a string is not closed before the end of line %1 (a quote is "
+                                 "probably missing)")
+                            .arg(m_line + lines));
                 continue;
             }
             switch (c) {
             case '"':
-                inString = true;
+            case '\'':
+                quote = c;
+                break;
+            case '/':
+                if (i + 1 >= n)
+                    goto refill; // decide once the next byte is there
+                if (p[i + 1] == '/') {
+                    lineComment = true;
+                    ++i;
+                } else if (p[i + 1] == '*') {
+                    blockComment = true;
+                    ++i;
+                }
                 break;
             case '{':
             case '[':
@@ -201,63 +344,98 @@ Result<bool> ExtJsonReader::nextRange(size_t *length, qint64 *newlines)
             case '}':
             case ']':
                 if (--depth == 0) {
-                    *length = i + 1;
-                    *newlines = lines;
+                    Range r;
+                    r.kind = Range::Document;
+                    r.length = i + 1;
+                    r.newlines = lines;
                     if (m_oneDocPerLine < 0)
                         m_oneDocPerLine = lines == 0 ? 1 : 0;
-                    return true;
+                    return r;
                 }
                 break;
             case '\n':
                 ++lines;
                 if (m_oneDocPerLine == 1)
-                    return syntax(m_line, m_file.offset(),
-                                  trEngine("the document starting on this line does not end on "
-                                           "it, while the file holds one document per line (a "
-                                           "closing '}' or ']' is probably missing)"));
+                    return badUntilNextDocument(
+                        m_line, m_file.offset(),
+                        trEngine("the document starting on this line does not end on it, while "
+                                 "the file holds one document per line (a closing '}' or ']' is "
+                                 "probably missing)"));
                 break;
             default:
                 break;
             }
         }
+    refill:
         if (i > kMaxDocumentText)
-            return syntax(m_line, m_file.offset(),
-                          trEngine("the document starting here does not end within %1 MB (a "
-                                   "closing '}' is probably missing)")
-                              .arg(kMaxDocumentText >> 20));
+            return badUntilNextDocument(m_line, m_file.offset(),
+                                        trEngine("the document starting here does not end "
+                                                 "within %1 MB (a closing '}' is probably "
+                                                 "missing)")
+                                            .arg(kMaxDocumentText >> 20));
         if (Status s = m_file.fill(n + 1); !s)
             return s.error();
         if (m_file.available() == n)
-            return syntax(m_line, m_file.offset(),
-                          trEngine("the file ends inside the document starting here — it is "
-                                   "truncated or a closing '}' is missing"));
+            return badUntilNextDocument(
+                m_line, m_file.offset(),
+                trEngine("the file ends inside the document starting here — it is truncated or "
+                         "a closing '}' is missing"));
     }
+}
+
+void ExtJsonReader::parse(DocBatch &out, const char *text, size_t length, qint64 at)
+{
+    bson_t doc;
+    bson_error_t err;
+    bool parsed = bson_init_from_json(&doc, text, ssize_t(length), &err);
+    QString reason;
+    if (!parsed) {
+        // Not strict Extended JSON: maybe mongo shell syntax.
+        QByteArray converted;
+        QString why;
+        size_t offset = 0;
+        if (shellToExtendedJson(text, length, &converted, &why, &offset)) {
+            parsed = bson_init_from_json(&doc, converted.constData(), converted.size(), &err);
+            if (!parsed)
+                reason = syntax(
+                    m_line, at,
+                    trEngine("not valid Extended JSON: %1").arg(QString::fromUtf8(err.message)));
+        } else {
+            const qint64 line = m_line + std::count(text, text + offset, '\n');
+            reason = syntax(line, at + qint64(offset),
+                            trEngine("not valid Extended JSON in the document starting at byte "
+                                     "%1 (%2); strict parsing said: %3")
+                                .arg(at)
+                                .arg(why, QString::fromUtf8(err.message)));
+        }
+    }
+    if (!parsed) {
+        out.appendUnreadable(text, length, reason, true);
+        return;
+    }
+    if (m_filter.matches(bson_get_data(&doc), doc.len))
+        appendWithKey(out, bson_get_data(&doc), doc.len, m_scope, at);
+    bson_destroy(&doc);
 }
 
 Result<bool> ExtJsonReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
 {
     out.clear();
-    while (out.size() < size_t(std::max(maxDocs, 1)) && out.bytes() < maxBytes) {
-        size_t length = 0;
-        qint64 newlines = 0;
-        auto found = nextRange(&length, &newlines);
+    while (!m_finished && out.size() < size_t(std::max(maxDocs, 1)) && out.bytes() < maxBytes) {
+        auto found = nextRange();
         if (!found)
             return found.error();
-        if (!*found) {
+        if (found->kind == Range::End) {
             m_finished = true;
             break;
         }
-        bson_t doc;
-        bson_error_t err;
-        if (!bson_init_from_json(&doc, m_file.data(), ssize_t(length), &err))
-            return syntax(
-                m_line, m_file.offset(),
-                trEngine("not valid Extended JSON: %1").arg(QString::fromUtf8(err.message)));
-        if (m_filter.matches(bson_get_data(&doc), doc.len))
-            out.append(&doc);
-        bson_destroy(&doc);
-        m_file.consume(length);
-        m_line += newlines;
+        if (found->kind == Range::Bad) {
+            out.appendUnreadable(found->text.data(), found->text.size(), found->why, true);
+            continue;
+        }
+        parse(out, m_file.data(), found->length, m_file.offset());
+        m_file.consume(found->length);
+        m_line += found->newlines;
         m_position = m_file.offset();
     }
     return !out.empty();
@@ -270,9 +448,7 @@ QByteArray ExtJsonReader::position() const
 
 double ExtJsonReader::progress() const
 {
-    if (m_finished || m_file.size() == 0)
-        return 1.0;
-    return double(m_position) / double(m_file.size());
+    return m_finished ? 1.0 : m_file.fraction();
 }
 
 Result<qint64> ExtJsonReader::countDocuments(const QString &path, QString *problem)
@@ -282,19 +458,19 @@ Result<qint64> ExtJsonReader::countDocuments(const QString &path, QString *probl
         return s.error();
     qint64 count = 0;
     while (true) {
-        size_t length = 0;
-        qint64 newlines = 0;
-        auto found = reader.nextRange(&length, &newlines);
-        if (!found) {
-            if (problem)
-                *problem = found.error().message;
-            break;
-        }
-        if (!*found)
+        auto found = reader.nextRange();
+        if (!found)
+            return found.error();
+        if (found->kind == Range::End)
             break;
         ++count;
-        reader.m_file.consume(length);
-        reader.m_line += newlines;
+        if (found->kind == Range::Bad) {
+            if (problem && problem->isEmpty())
+                *problem = found->why;
+            continue;
+        }
+        reader.m_file.consume(found->length);
+        reader.m_line += found->newlines;
     }
     return count;
 }

@@ -59,6 +59,7 @@ Result<std::unique_ptr<pqxx::connection>> connectTo(const Endpoint &endpoint)
 // The document of one row; `key` receives the key values as the server's text.
 void rowToDocument(const SqlTablePlan &p, const pqxx::row &row, bson_t *doc, QVariantList *key)
 {
+    bson_init(doc);
     buildRowDocument(
         p, doc, key,
         [&row](bson_t *out, const char *field, int i) {

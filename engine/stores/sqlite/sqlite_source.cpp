@@ -1,6 +1,7 @@
 #include "stores/sqlite/sqlite_source.h"
 
 #include "stores/common/sql_bson_values.h"
+#include "core/generated_key.h"
 #include "stores/common/sql_table_plan.h"
 #include "stores/sqlite/sqlite_catalog.h"
 
@@ -85,6 +86,9 @@ Declared declaredKind(const QString &sqlType)
 struct TablePlan : SqlTablePlan {
     std::vector<Declared> declared;
     std::vector<IntWidth> widths;
+    // A keyless table read as documents: each row gets a deterministic _id from the table
+    // name and its rowid (core/generated_key.h), so a re-run never duplicates it.
+    bool generateId = false;
 };
 
 // `wide[i]`: column i holds an integer beyond int32 somewhere in the table.
@@ -93,6 +97,7 @@ TablePlan planTable(const TableInfo &info, bool keepNames, const std::vector<boo
     TablePlan p;
     static_cast<SqlTablePlan &>(p) =
         planSqlTable(info, Dialect::Sqlite, keepNames, QStringLiteral("rowid"));
+    p.generateId = !keepNames && info.primaryKey.isEmpty() && !info.column(QStringLiteral("_id"));
     for (const ColumnInfo &c : info.columns) {
         p.declared.push_back(declaredKind(c.sqlType));
         // SQLite stores every integer in up to 8 bytes whatever the declared type: BIGINT
@@ -177,6 +182,13 @@ void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared decla
 // Builds the document of the query's current row; `keyOut` receives the key values.
 void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariantList *keyOut)
 {
+    bson_init(doc);
+    if (p.generateId) {
+        bson_oid_t oid;
+        generatedObjectId(p.info.name.toUtf8(), q.value(int(p.columnCount())).toLongLong(), 0,
+                          &oid);
+        BSON_APPEND_OID(doc, "_id", &oid);
+    }
     buildRowDocument(
         p, doc, keyOut,
         [&](bson_t *out, const char *field, int i) {
@@ -296,6 +308,8 @@ public:
             }
             rowToDocument(m_plan, *m_query, &doc, &key);
             out.append(&doc);
+            if (m_plan.generateId)
+                out.countGeneratedKey();
             bson_destroy(&doc);
             m_lastKey = key;
             ++m_read;
