@@ -1,5 +1,6 @@
 #include "run/collection_mover.h"
 
+#include "core/crash_point.h"
 #include "run/batch_pipeline.h"
 #include "run/batch_writer.h"
 #include "run/embed_attacher.h"
@@ -143,6 +144,9 @@ Status CollectionMover::streamBatches()
     BatchPipeline pipeline(setup);
 
     BatchWriter writer(m_ctx.sink, m_mapping, options, &m_ctx.cancel);
+    writer.setRejectRecorder([this](const RowBatch &batch, const std::vector<DocReject> &list) {
+        return recordRejects(batch, list);
+    });
     writer.setRetryNotifier([this](int attempt, const Error &e) {
         m_ctx.log(LogLevel::Warning, trEngine("%1: the target went away (%2); reconnecting, "
                                               "attempt %3.")
@@ -185,30 +189,38 @@ Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
     Checkpoint next = m_checkpoint;
     next.position = batch.position;
     next.read += qint64(batch.docs.size());
+    // The writer records the batch's rejects (recordRejects) before it commits; a batch that
+    // fails leaves its rejects in the file, and a resume cuts them off with the checkpoint.
     auto outcome = writer.write(batch, next);
     if (!outcome)
         return outcome.error();
-    if (Status s = recordRejects(batch, outcome->rejects); !s)
-        return s;
-    if (Status s = m_ctx.rejects.flush(); !s)
-        return s;
+    crashPoint("batch-committed");
     m_checkpoint = outcome->checkpoint;
     showCounts();
     m_ctx.emitProgress(false);
     return {};
 }
 
-Status CollectionMover::recordRejects(const RowBatch &batch, const std::vector<DocReject> &list)
+// Appends the rejects and syncs the file before the commit that counts them, so that a crash
+// at any instant leaves each document in the target, or in the reject file, or (the batch
+// being redone on resume) in neither yet: never lost, never twice.
+Result<qint64> CollectionMover::recordRejects(const RowBatch &batch,
+                                              const std::vector<DocReject> &list)
 {
+    if (list.empty())
+        return m_ctx.rejects.length();
     for (const DocReject &r : list) {
         m_ctx.log(LogLevel::Warning,
                   trEngine("%1: document rejected: %2").arg(m_mapping.collection, r.reason));
         if (Status s = m_ctx.rejects.add(batch.docs.data(r.doc), batch.docs.length(r.doc),
                                          m_mapping.collection, r.reason, r.field);
             !s)
-            return s;
+            return s.error();
     }
-    return {};
+    if (Status s = m_ctx.rejects.sync(); !s)
+        return s.error();
+    crashPoint("rejects-synced");
+    return m_ctx.rejects.length();
 }
 
 // The reader reached the end: an empty batch commits the checkpoint marked finished, so a

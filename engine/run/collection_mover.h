@@ -59,7 +59,8 @@ public:
 private:
     // One batch from the pipeline: policy check, write with its checkpoint, rejects.
     Status writeBatch(RowBatch &batch, class BatchWriter &writer);
-    Status recordRejects(const RowBatch &batch, const std::vector<DocReject> &list);
+    // Writes and syncs rejects; answers the reject file's length after them.
+    Result<qint64> recordRejects(const RowBatch &batch, const std::vector<DocReject> &list);
     void showCounts();
 
     RunContext &m_ctx;

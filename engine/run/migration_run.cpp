@@ -7,6 +7,7 @@
 #include "run/foreign_keys.h"
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
+#include "run/reject_resume.h"
 #include "run/validator.h"
 #include "stores/common/sink.h"
 #include "stores/common/source.h"
@@ -72,6 +73,7 @@ struct MigrationRun::Impl {
     // then what needs every table loaded.
     Status openEndpoints();
     Result<std::vector<const CollectionMapping *>> planCollections();
+    void resumeRejects(const std::vector<const CollectionMapping *> &ordered);
     void runCollections(const std::vector<const CollectionMapping *> &ordered);
     // Records the outcome of one collection; false when the run must stop.
     bool recordCollection(CollectionReport &cr, const Status &outcome);
@@ -167,6 +169,7 @@ void MigrationRun::start()
     } else if (auto ordered = d->planCollections(); !ordered) {
         d->fail(ordered.error());
     } else {
+        d->resumeRejects(*ordered);
         d->runCollections(*ordered);
     }
 
@@ -239,6 +242,15 @@ Result<std::vector<const CollectionMapping *>> MigrationRun::Impl::planCollectio
         rejectPath, q->m_request.resume ? RejectFile::Mode::Append : RejectFile::Mode::Truncate);
     q->m_report.rejectFile = rejectPath;
     return ordered;
+}
+
+// A resumed run first drops the rejects of the batch the interrupted run did not commit.
+void MigrationRun::Impl::resumeRejects(const std::vector<const CollectionMapping *> &ordered)
+{
+    if (!q->m_request.resume || q->m_request.mode == RunMode::DryRun)
+        return;
+    if (Status s = cutRejectsToCheckpoints(*sink, q->m_project, ordered, *rejects); !s)
+        log(LogLevel::Warning, s.error().message);
 }
 
 void MigrationRun::Impl::runCollections(const std::vector<const CollectionMapping *> &ordered)

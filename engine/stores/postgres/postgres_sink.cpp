@@ -88,6 +88,13 @@ std::string textArrayLiteral(const QStringList &values)
     return out + '}';
 }
 
+// A checkpoint table from before Ferry kept the reject file's length gains the column.
+void ensureRejectColumn(pqxx::transaction_base &tx)
+{
+    if (tx.exec(sql(checkpointRejectColumnQuery(Dialect::Postgres))).empty())
+        tx.exec(sql(checkpointRejectColumnSql(Dialect::Postgres)));
+}
+
 } // namespace
 
 struct PostgresSink::Private {
@@ -258,6 +265,7 @@ Result<PrepareOutcome> PostgresSink::prepare(const CollectionMapping &mapping,
         out = PrepareOutcome();
         emptyNow = true;
         tx.exec(sql(checkpointTableSql(Dialect::Postgres)));
+        ensureRejectColumn(tx);
         QStringList existing;
         for (const TableMapping *t : collectionTables(mapping)) {
             m_d->context = t->table;
@@ -444,15 +452,17 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
         m_d->context = checkpointTableName();
         tx.exec_params(
             "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
-            "rejected, finished, updated_at) VALUES ($1, $2, $3::bytea, $4, $5, $6, $7, $8, "
-            "now()) ON CONFLICT (key) DO UPDATE SET run_id = EXCLUDED.run_id, position = "
-            "EXCLUDED.position, read = EXCLUDED.read, written = EXCLUDED.written, skipped = "
-            "EXCLUDED.skipped, rejected = EXCLUDED.rejected, finished = EXCLUDED.finished, "
-            "updated_at = EXCLUDED.updated_at",
+            "rejected, finished, updated_at, reject_bytes) VALUES ($1, $2, $3::bytea, $4, $5, "
+            "$6, $7, $8, now(), NULLIF($9::bigint, -1)) ON CONFLICT (key) DO UPDATE SET run_id = "
+            "EXCLUDED.run_id, "
+            "position = EXCLUDED.position, read = EXCLUDED.read, written = EXCLUDED.written, "
+            "skipped = EXCLUDED.skipped, rejected = EXCLUDED.rejected, finished = "
+            "EXCLUDED.finished, updated_at = EXCLUDED.updated_at, reject_bytes = "
+            "EXCLUDED.reject_bytes",
             sql(mapping.root.table), sql(checkpoint.runId),
             "\\x" + checkpoint.position.toHex().toStdString(), checkpoint.read,
             checkpoint.written + out.written, checkpoint.skippedExisting + out.skippedExisting,
-            checkpoint.rejected, checkpoint.finished);
+            checkpoint.rejected, checkpoint.finished, checkpoint.rejectBytes);
     });
     if (!st)
         return st.error();
@@ -466,9 +476,10 @@ Result<std::optional<Checkpoint>> PostgresSink::loadCheckpoint(const QString &co
         out.reset();
         if (!tx.exec1("SELECT to_regclass('_ferry_checkpoints') IS NOT NULL")[0].as<bool>())
             return;
+        ensureRejectColumn(tx);
         const pqxx::result r = tx.exec_params(
-            "SELECT run_id, encode(position, 'hex'), read, written, skipped, rejected, finished "
-            "FROM _ferry_checkpoints WHERE key = $1",
+            "SELECT run_id, encode(position, 'hex'), read, written, skipped, rejected, finished, "
+            "reject_bytes FROM _ferry_checkpoints WHERE key = $1",
             sql(collection));
         if (r.empty())
             return;
@@ -481,6 +492,7 @@ Result<std::optional<Checkpoint>> PostgresSink::loadCheckpoint(const QString &co
         c.skippedExisting = row[4].as<qint64>(0);
         c.rejected = row[5].as<qint64>(0);
         c.finished = row[6].as<bool>(false);
+        c.rejectBytes = row[7].as<qint64>(-1);
         out = c;
     });
     if (!st)
