@@ -6,8 +6,10 @@
 #include "run/embed_attacher.h"
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
+#include "run/repeated_keys.h"
 #include "run/run_registry.h"
 #include "run/validator.h"
+#include "stores/common/ddl.h"
 #include "stores/common/source.h"
 #include "transform/transformer.h"
 
@@ -173,6 +175,12 @@ Status CollectionMover::streamBatches()
 
 Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
 {
+    const qint64 read = qint64(batch.docs.size());
+    const RepeatedKeys repeated =
+        dropRepeatedKeys(batch, m_mapping, m_ctx.project.options.existingRows,
+                         m_ctx.sink.takes() == StoreInput::Documents);
+    for (const QString &key : repeated.keys)
+        noteUncompared(key);
     if (!batch.rejects.empty() && m_ctx.project.options.onError == ErrorPolicy::Stop) {
         const DocReject &first = batch.rejects.front();
         return Error(ErrorCode::Conversion,
@@ -188,7 +196,8 @@ Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
 
     Checkpoint next = m_checkpoint;
     next.position = batch.position;
-    next.read += qint64(batch.docs.size());
+    next.read += read;
+    next.skippedExisting += repeated.skipped;
     // The writer records the batch's rejects (recordRejects) before it commits; a batch that
     // fails leaves its rejects in the file, and a resume cuts them off with the checkpoint.
     auto outcome = writer.write(batch, next);
@@ -209,7 +218,16 @@ Result<qint64> CollectionMover::recordRejects(const RowBatch &batch,
 {
     if (list.empty())
         return m_ctx.rejects.length();
+    // A document the target refused has its root row: validation must not look for it.
+    const std::vector<int> rootKeys = rootKeyColumns(m_mapping.root);
+    std::vector<qint64> rootRow(batch.docs.size(), -1);
+    if (!rootKeys.empty() && !batch.tables.empty())
+        for (size_t row = 0; row < batch.tables[0].rows(); ++row)
+            if (batch.tables[0].rowDoc(row) < rootRow.size())
+                rootRow[batch.tables[0].rowDoc(row)] = qint64(row);
     for (const DocReject &r : list) {
+        if (r.doc < rootRow.size() && rootRow[r.doc] >= 0)
+            noteUncompared(rowKeyText(rootKeys, batch.tables[0], size_t(rootRow[r.doc])));
         m_ctx.log(LogLevel::Warning,
                   trEngine("%1: document rejected: %2").arg(m_mapping.collection, r.reason));
         if (Status s = m_ctx.rejects.add(batch.docs.data(r.doc), batch.docs.length(r.doc),
@@ -283,13 +301,20 @@ Status CollectionMover::validate()
         return s;
     if (m_ctx.request.validate)
         validateAfterRun(m_ctx.source, *sql, m_mapping, m_ctx.project.options, m_ctx.request.resume,
-                         m_prepared.tablesWereEmpty, m_report);
+                         m_prepared.tablesWereEmpty, m_report, m_uncomparedKeys);
     if (!m_report.mismatches.isEmpty())
         m_ctx.log(LogLevel::Warning,
                   trEngine("%1: validation found %2 mismatches (see the report).")
                       .arg(m_mapping.collection)
                       .arg(m_report.mismatches.size()));
     return {};
+}
+
+void CollectionMover::noteUncompared(const QString &key)
+{
+    // Bounded: past this many, validation may report some of them as mismatches.
+    if (m_uncomparedKeys.size() < 100000)
+        m_uncomparedKeys.insert(key);
 }
 
 void CollectionMover::showCounts()

@@ -103,6 +103,7 @@ struct PostgresSink::Private {
     std::string buffer;                // COPY text, reused across tables and batches
     QString context;                   // table being written, for error messages
     bool probing = false;              // write() is a probe: always roll back
+    std::string sqlState;              // of the last refused statement ("" if none)
 
     using Body = std::function<void(pqxx::transaction_base &)>;
     Status transact(bool dryRun, const Body &body);
@@ -116,6 +117,7 @@ Status PostgresSink::Private::transact(bool dryRun, const Body &body)
         return Error(ErrorCode::Internal,
                      trEngine("The PostgreSQL target was used before open()."));
     context.clear();
+    sqlState.clear();
     try {
         if (dryRun) {
             if (!dryTx)
@@ -148,6 +150,7 @@ Status PostgresSink::Private::transact(bool dryRun, const Body &body)
         // Class 08 (connection exception) and 57P (operator intervention: shutdown, restart)
         // mean the server went away, not that it refused the data: retry, don't reject.
         const std::string state = e.sqlstate();
+        sqlState = state;
         const bool lost = state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
         const QString what =
             lost ? trEngine("The connection to PostgreSQL was lost: %1. Check that the server "
@@ -464,6 +467,14 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
             checkpoint.written + out.written, checkpoint.skippedExisting + out.skippedExisting,
             checkpoint.rejected, checkpoint.finished, checkpoint.rejectBytes);
     });
+    // The input repeats a key of an earlier batch, so the table no longer holds only new
+    // keys: this batch and the rest take the staged path, which skips or updates them.
+    if (!st && path == WritePath::Direct && m_d->sqlState == "23505" &&
+        m_d->context == mapping.root.table && !rootKeys.empty() &&
+        options.existingRows != ExistingRows::Fail) {
+        m_startedEmpty.insert(mapping.root.table, false);
+        return write(mapping, options, batch, checkpoint);
+    }
     if (!st)
         return st.error();
     return out;
