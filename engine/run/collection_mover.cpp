@@ -282,14 +282,19 @@ void CollectionMover::summarize()
         m_report.extra.insert(QStringLiteral("unknown_fields"), countsToJson(m_unknownFields));
     if (!m_excludedValues.isEmpty())
         m_report.extra.insert(QStringLiteral("excluded_values"), countsToJson(m_excludedValues));
-    const ProjectOptions &options = m_ctx.project.options;
+    // "Kept" only where a column kept them: a document target keeps whole documents.
+    const ColumnMapping *extra = extraColumnOf(m_mapping);
+    const bool kept = m_ctx.project.options.unknownFields == UnknownFields::Extra &&
+                      (extra || m_ctx.sink.takes() == StoreInput::Documents);
     for (auto it = m_unknownFields.cbegin(); it != m_unknownFields.cend(); ++it)
-        m_report.warnings.append(trEngine("Field `%1` is not in the mapping: %2 values kept in %3.")
-                                     .arg(it.key())
-                                     .arg(it.value())
-                                     .arg(options.unknownFields == UnknownFields::Extra
-                                              ? options.extraColumn
-                                              : trEngine("the report only")));
+        m_report.warnings.append(
+            kept ? trEngine("Field `%1` is not in the mapping: %2 values kept in %3.")
+                       .arg(it.key())
+                       .arg(it.value())
+                       .arg(extra ? extra->column : trEngine("the documents"))
+                 : trEngine("Field `%1` is not in the mapping: %2 values counted, not kept.")
+                       .arg(it.key())
+                       .arg(it.value()));
 }
 
 Status CollectionMover::validate()

@@ -72,6 +72,7 @@ struct MigrationRun::Impl {
     // The steps of start(): open both ends, check the collections, move them one by one,
     // then what needs every table loaded.
     Status openEndpoints();
+    void keepUnknownFields();
     Result<std::vector<const CollectionMapping *>> planCollections();
     void resumeRejects(const std::vector<const CollectionMapping *> &ordered);
     void runCollections(const std::vector<const CollectionMapping *> &ordered);
@@ -213,7 +214,25 @@ Status MigrationRun::Impl::openEndpoints()
     sink->setDryRun(q->m_request.mode == RunMode::DryRun);
     if (Status s = source->open(); !s)
         return s;
-    return sink->open();
+    if (Status s = sink->open(); !s)
+        return s;
+    keepUnknownFields();
+    return {};
+}
+
+// The options may say "keep unknown fields" for a mapping inferred without the column that
+// keeps them; the report must not claim values were kept that were only counted.
+void MigrationRun::Impl::keepUnknownFields()
+{
+    const StoreInfo *from = storeOf(q->m_source);
+    if (!from || from->isSql() || sink->takes() != StoreInput::Rows)
+        return;
+    for (const QString &c : ensureExtraColumns(q->m_project)) {
+        const CollectionMapping *m = q->m_project.findCollection(c);
+        log(LogLevel::Info, trEngine("%1: unknown fields are kept, so table %2 gets the column "
+                                     "%3.")
+                                .arg(c, m->root.table, extraColumnOf(*m)->column));
+    }
 }
 
 // The collections in run order, each known to the source (with its count for progress), and
