@@ -135,6 +135,7 @@ void MongoSinkTest::writesBatchesAndCheckpoints()
     QCOMPARE(w->skippedExisting, 0);
     cp.written = 50;
     cp.read = 120;
+    cp.rejectBytes = 4096;
     w = m_sink->write(m, o, docsWithIds(50, 120), cp);
     QVERIFY(w);
     QCOMPARE(*m_sink->countRows(QStringLiteral("plain")), 120);
@@ -149,6 +150,7 @@ void MongoSinkTest::writesBatchesAndCheckpoints()
     QCOMPARE((*loaded)->position, cp.position);
     QCOMPARE((*loaded)->read, 120);
     QCOMPARE((*loaded)->written, 120);
+    QCOMPARE((*loaded)->rejectBytes, 4096);
     QVERIFY(!(*loaded)->finished);
     QVERIFY(again.clearCheckpoint(QStringLiteral("plain")));
     QVERIFY(!again.loadCheckpoint(QStringLiteral("plain"))->has_value());

@@ -104,6 +104,7 @@ void NdjsonSinkTest::writesCanonicalLinesAndCheckpoints()
     cp.runId = QStringLiteral("run-1");
     cp.position = QByteArrayLiteral("[6]");
     cp.read = 6;
+    cp.rejectBytes = 321;
     auto w = sink.write(m, options, batchOf(docs, 0, 6), cp);
     QVERIFY2(w, qPrintable(test::errorText(w)));
     QCOMPARE(w->written, 6);
@@ -112,6 +113,7 @@ void NdjsonSinkTest::writesCanonicalLinesAndCheckpoints()
     QCOMPARE((*loaded)->written, 6);
     QCOMPARE((*loaded)->position, QByteArrayLiteral("[6]"));
     QCOMPARE((*loaded)->runId, QStringLiteral("run-1"));
+    QCOMPARE((*loaded)->rejectBytes, 321);
 
     cp = **loaded;
     cp.read = 10;

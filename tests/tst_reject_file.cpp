@@ -53,6 +53,7 @@ class TestRejectFile : public QObject {
 private slots:
     void writesCanonicalExtendedJson();
     void createdOnFirstRejectOnly();
+    void resumedFileIsCutBackToCheckpoint();
     void invalidBsonIsKeptAsBinary_data();
     void invalidBsonIsKeptAsBinary();
     void pathBesideReport_data();
@@ -119,6 +120,43 @@ void TestRejectFile::createdOnFirstRejectOnly()
     QVERIFY(rejects.created());
     QVERIFY(QFileInfo::exists(path));
     QCOMPARE(rejects.path(), path);
+}
+
+// What a checkpoint records is length(); a resume cuts the file back to it, and what is
+// added after the cut follows it directly.
+void TestRejectFile::resumedFileIsCutBackToCheckpoint()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"run.rejects.ndjson"_s);
+    bson_t *doc = BCON_NEW("_id", BCON_INT32(1));
+    qint64 committed = 0;
+    {
+        RejectFile rejects(path);
+        QCOMPARE(rejects.length(), 0);
+        QVERIFY(rejects.add(bson_get_data(doc), doc->len, u"c"_s, u"first"_s).ok());
+        QVERIFY(rejects.sync().ok());
+        committed = rejects.length();
+        QCOMPARE(committed, QFileInfo(path).size());
+        QVERIFY(rejects.add(bson_get_data(doc), doc->len, u"c"_s, u"uncommitted"_s).ok());
+        QVERIFY(rejects.sync().ok());
+    }
+    RejectFile resumed(path, RejectFile::Mode::Append);
+    QVERIFY(resumed.length() > committed);
+    // A file shorter than its checkpoint says is an error, and is left as it is.
+    QVERIFY(!resumed.cutBackTo(resumed.length() + 1).ok());
+    QVERIFY(resumed.cutBackTo(committed).ok());
+    QCOMPARE(QFileInfo(path).size(), committed);
+    QVERIFY(resumed.add(bson_get_data(doc), doc->len, u"c"_s, u"redone"_s).ok());
+    QVERIFY(resumed.close().ok());
+    bson_destroy(doc);
+    const QList<QJsonObject> all = lines(path);
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all[0].value(u"reason"_s).toString(), u"first"_s);
+    QCOMPARE(all[1].value(u"reason"_s).toString(), u"redone"_s);
+
+    // A new run's file counts from nothing, whatever an old file at its path holds.
+    RejectFile fresh(path);
+    QCOMPARE(fresh.length(), 0);
 }
 
 void TestRejectFile::invalidBsonIsKeptAsBinary_data()

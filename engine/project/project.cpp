@@ -2,6 +2,8 @@
 
 #include "project/name_table.h"
 
+#include <QSet>
+
 namespace ferry {
 
 namespace {
@@ -51,6 +53,41 @@ const CollectionMapping *Project::findCollection(const QString &name) const
             return &c;
     }
     return nullptr;
+}
+
+const ColumnMapping *extraColumnOf(const CollectionMapping &mapping)
+{
+    for (const ColumnMapping &c : mapping.root.columns)
+        if (c.role == ColumnRole::Extra)
+            return &c;
+    return nullptr;
+}
+
+QStringList ensureExtraColumns(Project &project)
+{
+    QStringList changed;
+    if (project.options.unknownFields != UnknownFields::Extra)
+        return changed;
+    for (CollectionMapping &m : project.collections) {
+        if (!m.enabled || extraColumnOf(m))
+            continue;
+        QSet<QString> taken;
+        for (const ColumnMapping &c : m.root.columns)
+            taken.insert(c.column.toLower());
+        const QString wanted = project.options.extraColumn.isEmpty() ? QStringLiteral("_extra")
+                                                                     : project.options.extraColumn;
+        QString name = wanted;
+        for (int n = 2; taken.contains(name.toLower()); ++n)
+            name = QStringLiteral("%1_%2").arg(wanted).arg(n);
+        ColumnMapping extra;
+        extra.column = name;
+        extra.type = ColumnType::Json;
+        extra.role = ColumnRole::Extra;
+        extra.nullable = true;
+        m.root.columns.push_back(extra);
+        changed << m.collection;
+    }
+    return changed;
 }
 
 Dialect Project::targetDialect() const

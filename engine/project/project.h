@@ -46,6 +46,16 @@ struct Project {
     Dialect targetDialect() const; // Postgres unless the target is sqlite:
 };
 
+// With unknown fields kept (UnknownFields::Extra), every root table of documents needs the
+// column that keeps them; a mapping inferred while the option said reject or ignore, then
+// switched (the wizard's options page allows it), has none. Adds it to each enabled
+// collection's root table, named as the options say (made unique among its columns), and
+// returns the collections it changed. Meant for document sources: a SQL source's rows have
+// no field the mapping does not know of, and its tables keep their own columns.
+QStringList ensureExtraColumns(Project &project);
+// The root column that keeps unknown fields, or nullptr.
+const ColumnMapping *extraColumnOf(const CollectionMapping &mapping);
+
 QString existingRowsName(ExistingRows v);
 bool parseExistingRows(const QString &s, ExistingRows *out);
 QString errorPolicyName(ErrorPolicy v);

@@ -96,12 +96,26 @@ Status BatchWriter::isolate(const RowBatch &batch, const std::vector<uint32_t> &
     return isolate(batch, {mid, candidates.end()}, bad, depth + 1);
 }
 
+Status BatchWriter::record(const RowBatch &batch, const std::vector<DocReject> &list,
+                           Checkpoint &cp)
+{
+    if (!m_record)
+        return {};
+    auto length = m_record(batch, list);
+    if (!length)
+        return length.error();
+    cp.rejectBytes = *length;
+    return {};
+}
+
 Result<BatchOutcome> BatchWriter::write(const RowBatch &batch, const Checkpoint &next)
 {
     BatchOutcome out;
     out.rejects = batch.rejects;
     Checkpoint cp = next;
     cp.rejected += qint64(batch.rejects.size());
+    if (Status s = record(batch, batch.rejects, cp); !s)
+        return s.error();
 
     auto r = writeWithRetry(batch, cp);
     if (r) {
@@ -137,6 +151,8 @@ Result<BatchOutcome> BatchWriter::write(const RowBatch &batch, const Checkpoint 
     RowBatch good = batch.subset(keep);
     good.rejects.clear();
     cp.rejected += qint64(bad.size());
+    if (Status s = record(batch, bad, cp); !s)
+        return s.error();
     auto w = writeWithRetry(good, cp);
     if (!w)
         return w.error();

@@ -34,6 +34,13 @@ public:
     {
         m_notify = std::move(notify);
     }
+    // Makes rejects durable before the commit that counts them: called with the batch's
+    // rejects (those the transform found, then those the target refused) before the write
+    // that commits the checkpoint; answers the reject file's length after them, which the
+    // checkpoint records.
+    using RejectRecorder =
+        std::function<Result<qint64>(const RowBatch &, const std::vector<DocReject> &)>;
+    void setRejectRecorder(RejectRecorder record) { m_record = std::move(record); }
 
 private:
     Result<WriteOutcome> writeWithRetry(const RowBatch &batch, const Checkpoint &cp);
@@ -42,6 +49,7 @@ private:
     Status isolate(const RowBatch &batch, const std::vector<uint32_t> &candidates,
                    std::vector<DocReject> &bad, int depth);
     bool reconnect(int attempt, const Error &error);
+    Status record(const RowBatch &batch, const std::vector<DocReject> &list, Checkpoint &cp);
     // Whether `error` came from losing the connection, even when the target reported it as
     // a refused statement.
     bool connectionLost(const RowBatch &batch, const Error &error);
@@ -52,6 +60,7 @@ private:
     const std::atomic<bool> *m_cancel;
     double m_retrySeconds = 60;
     std::function<void(int, const Error &)> m_notify;
+    RejectRecorder m_record;
 };
 
 // Errors that mean "the connection is gone", as opposed to "this data is refused".

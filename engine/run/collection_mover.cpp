@@ -1,12 +1,15 @@
 #include "run/collection_mover.h"
 
+#include "core/crash_point.h"
 #include "run/batch_pipeline.h"
 #include "run/batch_writer.h"
 #include "run/embed_attacher.h"
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
+#include "run/repeated_keys.h"
 #include "run/run_registry.h"
 #include "run/validator.h"
+#include "stores/common/ddl.h"
 #include "stores/common/source.h"
 #include "transform/transformer.h"
 
@@ -143,6 +146,9 @@ Status CollectionMover::streamBatches()
     BatchPipeline pipeline(setup);
 
     BatchWriter writer(m_ctx.sink, m_mapping, options, &m_ctx.cancel);
+    writer.setRejectRecorder([this](const RowBatch &batch, const std::vector<DocReject> &list) {
+        return recordRejects(batch, list);
+    });
     writer.setRetryNotifier([this](int attempt, const Error &e) {
         m_ctx.log(LogLevel::Warning, trEngine("%1: the target went away (%2); reconnecting, "
                                               "attempt %3.")
@@ -169,6 +175,12 @@ Status CollectionMover::streamBatches()
 
 Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
 {
+    const qint64 read = qint64(batch.docs.size());
+    const RepeatedKeys repeated =
+        dropRepeatedKeys(batch, m_mapping, m_ctx.project.options.existingRows,
+                         m_ctx.sink.takes() == StoreInput::Documents);
+    for (const QString &key : repeated.keys)
+        noteUncompared(key);
     if (!batch.rejects.empty() && m_ctx.project.options.onError == ErrorPolicy::Stop) {
         const DocReject &first = batch.rejects.front();
         return Error(ErrorCode::Conversion,
@@ -184,32 +196,50 @@ Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
 
     Checkpoint next = m_checkpoint;
     next.position = batch.position;
-    next.read += qint64(batch.docs.size());
+    next.read += read;
+    next.skippedExisting += repeated.skipped;
     m_report.generatedKeys += batch.docs.generatedKeys();
+    // The writer records the batch's rejects (recordRejects) before it commits; a batch that
+    // fails leaves its rejects in the file, and a resume cuts them off with the checkpoint.
     auto outcome = writer.write(batch, next);
     if (!outcome)
         return outcome.error();
-    if (Status s = recordRejects(batch, outcome->rejects); !s)
-        return s;
-    if (Status s = m_ctx.rejects.flush(); !s)
-        return s;
+    crashPoint("batch-committed");
     m_checkpoint = outcome->checkpoint;
     showCounts();
     m_ctx.emitProgress(false);
     return {};
 }
 
-Status CollectionMover::recordRejects(const RowBatch &batch, const std::vector<DocReject> &list)
+// Appends the rejects and syncs the file before the commit that counts them, so that a crash
+// at any instant leaves each document in the target, or in the reject file, or (the batch
+// being redone on resume) in neither yet: never lost, never twice.
+Result<qint64> CollectionMover::recordRejects(const RowBatch &batch,
+                                              const std::vector<DocReject> &list)
 {
+    if (list.empty())
+        return m_ctx.rejects.length();
+    // A document the target refused has its root row: validation must not look for it.
+    const std::vector<int> rootKeys = rootKeyColumns(m_mapping.root);
+    std::vector<qint64> rootRow(batch.docs.size(), -1);
+    if (!rootKeys.empty() && !batch.tables.empty())
+        for (size_t row = 0; row < batch.tables[0].rows(); ++row)
+            if (batch.tables[0].rowDoc(row) < rootRow.size())
+                rootRow[batch.tables[0].rowDoc(row)] = qint64(row);
     for (const DocReject &r : list) {
+        if (r.doc < rootRow.size() && rootRow[r.doc] >= 0)
+            noteUncompared(rowKeyText(rootKeys, batch.tables[0], size_t(rootRow[r.doc])));
         m_ctx.log(LogLevel::Warning,
                   trEngine("%1: document rejected: %2").arg(m_mapping.collection, r.reason));
         if (Status s = m_ctx.rejects.add(batch.docs.data(r.doc), batch.docs.length(r.doc),
                                          m_mapping.collection, r.reason, r.field, r.rawText);
             !s)
-            return s;
+            return s.error();
     }
-    return {};
+    if (Status s = m_ctx.rejects.sync(); !s)
+        return s.error();
+    crashPoint("rejects-synced");
+    return m_ctx.rejects.length();
 }
 
 // The reader reached the end: an empty batch commits the checkpoint marked finished, so a
@@ -253,14 +283,19 @@ void CollectionMover::summarize()
         m_report.extra.insert(QStringLiteral("unknown_fields"), countsToJson(m_unknownFields));
     if (!m_excludedValues.isEmpty())
         m_report.extra.insert(QStringLiteral("excluded_values"), countsToJson(m_excludedValues));
-    const ProjectOptions &options = m_ctx.project.options;
+    // "Kept" only where a column kept them: a document target keeps whole documents.
+    const ColumnMapping *extra = extraColumnOf(m_mapping);
+    const bool kept = m_ctx.project.options.unknownFields == UnknownFields::Extra &&
+                      (extra || m_ctx.sink.takes() == StoreInput::Documents);
     for (auto it = m_unknownFields.cbegin(); it != m_unknownFields.cend(); ++it)
-        m_report.warnings.append(trEngine("Field `%1` is not in the mapping: %2 values kept in %3.")
-                                     .arg(it.key())
-                                     .arg(it.value())
-                                     .arg(options.unknownFields == UnknownFields::Extra
-                                              ? options.extraColumn
-                                              : trEngine("the report only")));
+        m_report.warnings.append(
+            kept ? trEngine("Field `%1` is not in the mapping: %2 values kept in %3.")
+                       .arg(it.key())
+                       .arg(it.value())
+                       .arg(extra ? extra->column : trEngine("the documents"))
+                 : trEngine("Field `%1` is not in the mapping: %2 values counted, not kept.")
+                       .arg(it.key())
+                       .arg(it.value()));
 }
 
 Status CollectionMover::validate()
@@ -272,13 +307,20 @@ Status CollectionMover::validate()
         return s;
     if (m_ctx.request.validate)
         validateAfterRun(m_ctx.source, *sql, m_mapping, m_ctx.project.options, m_ctx.request.resume,
-                         m_prepared.tablesWereEmpty, m_report);
+                         m_prepared.tablesWereEmpty, m_report, m_uncomparedKeys);
     if (!m_report.mismatches.isEmpty())
         m_ctx.log(LogLevel::Warning,
                   trEngine("%1: validation found %2 mismatches (see the report).")
                       .arg(m_mapping.collection)
                       .arg(m_report.mismatches.size()));
     return {};
+}
+
+void CollectionMover::noteUncompared(const QString &key)
+{
+    // Bounded: past this many, validation may report some of them as mismatches.
+    if (m_uncomparedKeys.size() < 100000)
+        m_uncomparedKeys.insert(key);
 }
 
 void CollectionMover::showCounts()

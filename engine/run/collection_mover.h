@@ -59,8 +59,10 @@ public:
 private:
     // One batch from the pipeline: policy check, write with its checkpoint, rejects.
     Status writeBatch(RowBatch &batch, class BatchWriter &writer);
-    Status recordRejects(const RowBatch &batch, const std::vector<DocReject> &list);
+    // Writes and syncs rejects; answers the reject file's length after them.
+    Result<qint64> recordRejects(const RowBatch &batch, const std::vector<DocReject> &list);
     void showCounts();
+    void noteUncompared(const QString &rootKey);
 
     RunContext &m_ctx;
     const CollectionMapping &m_mapping;
@@ -71,6 +73,7 @@ private:
     bool m_ended = false; // the reader reached the end of the collection
     QHash<QString, qint64> m_unknownFields;
     QHash<QString, qint64> m_excludedValues;
+    QSet<QString> m_uncomparedKeys; // see ValidationOptions::uncomparedKeys
 };
 
 } // namespace ferry

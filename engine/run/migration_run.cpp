@@ -8,6 +8,7 @@
 #include "run/index_builder.h"
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
+#include "run/reject_resume.h"
 #include "run/validator.h"
 #include "stores/common/sink.h"
 #include "stores/common/source.h"
@@ -72,7 +73,9 @@ struct MigrationRun::Impl {
     // The steps of start(): open both ends, check the collections, move them one by one,
     // then what needs every table loaded.
     Status openEndpoints();
+    void keepUnknownFields();
     Result<std::vector<const CollectionMapping *>> planCollections();
+    void resumeRejects(const std::vector<const CollectionMapping *> &ordered);
     void runCollections(const std::vector<const CollectionMapping *> &ordered);
     // Records the outcome of one collection; false when the run must stop.
     bool recordCollection(CollectionReport &cr, const Status &outcome);
@@ -169,6 +172,7 @@ void MigrationRun::start()
     } else if (auto ordered = d->planCollections(); !ordered) {
         d->fail(ordered.error());
     } else {
+        d->resumeRejects(*ordered);
         d->runCollections(*ordered);
     }
 
@@ -212,7 +216,25 @@ Status MigrationRun::Impl::openEndpoints()
     sink->setDryRun(q->m_request.mode == RunMode::DryRun);
     if (Status s = source->open(); !s)
         return s;
-    return sink->open();
+    if (Status s = sink->open(); !s)
+        return s;
+    keepUnknownFields();
+    return {};
+}
+
+// The options may say "keep unknown fields" for a mapping inferred without the column that
+// keeps them; the report must not claim values were kept that were only counted.
+void MigrationRun::Impl::keepUnknownFields()
+{
+    const StoreInfo *from = storeOf(q->m_source);
+    if (!from || from->isSql() || sink->takes() != StoreInput::Rows)
+        return;
+    for (const QString &c : ensureExtraColumns(q->m_project)) {
+        const CollectionMapping *m = q->m_project.findCollection(c);
+        log(LogLevel::Info, trEngine("%1: unknown fields are kept, so table %2 gets the column "
+                                     "%3.")
+                                .arg(c, m->root.table, extraColumnOf(*m)->column));
+    }
 }
 
 // The collections in run order, each known to the source (with its count for progress), and
@@ -241,6 +263,15 @@ Result<std::vector<const CollectionMapping *>> MigrationRun::Impl::planCollectio
         rejectPath, q->m_request.resume ? RejectFile::Mode::Append : RejectFile::Mode::Truncate);
     q->m_report.rejectFile = rejectPath;
     return ordered;
+}
+
+// A resumed run first drops the rejects of the batch the interrupted run did not commit.
+void MigrationRun::Impl::resumeRejects(const std::vector<const CollectionMapping *> &ordered)
+{
+    if (!q->m_request.resume || q->m_request.mode == RunMode::DryRun)
+        return;
+    if (Status s = cutRejectsToCheckpoints(*sink, q->m_project, ordered, *rejects); !s)
+        log(LogLevel::Warning, s.error().message);
 }
 
 void MigrationRun::Impl::runCollections(const std::vector<const CollectionMapping *> &ordered)

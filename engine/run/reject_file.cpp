@@ -8,6 +8,13 @@
 #include <QFileInfo>
 #include <QStringDecoder>
 
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 namespace ferry {
 
 RejectFile::RejectFile(QString path, Mode mode) : m_path(std::move(path)), m_mode(mode)
@@ -107,6 +114,79 @@ Status RejectFile::flush()
     if (m_file && !m_file->flush())
         return writeError();
     return {};
+}
+
+Status RejectFile::sync()
+{
+    if (!m_file)
+        return {};
+    if (!m_file->flush())
+        return writeError();
+#ifdef Q_OS_WIN
+    const bool synced = _commit(m_file->handle()) == 0;
+#else
+    const bool synced = ::fsync(m_file->handle()) == 0;
+#endif
+    if (!synced)
+        return writeError();
+    if (!m_dirSynced) {
+        // A file created since the last power cut exists only once its directory entry
+        // is on disk too.
+        m_dirSynced = true;
+#ifndef Q_OS_WIN
+        const QByteArray dir = QFile::encodeName(QFileInfo(m_path).absolutePath());
+        const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY);
+        if (fd >= 0) {
+            (void)::fsync(fd); // best effort: some file systems refuse fsync on a directory
+            ::close(fd);
+        }
+#endif
+    }
+    return {};
+}
+
+qint64 RejectFile::length() const
+{
+    if (m_file)
+        return m_file->size();
+    if (m_mode == Mode::Append)
+        return QFileInfo(m_path).size(); // 0 when there is no file
+    return 0;
+}
+
+Status RejectFile::cutBackTo(qint64 bytes)
+{
+    if (bytes < 0)
+        return {};
+    if (m_file && !m_file->flush())
+        return writeError();
+    const qint64 now = length();
+    if (now == bytes)
+        return {};
+    if (now < bytes)
+        return Error(ErrorCode::Io,
+                     trEngine("The reject file \"%1\" is shorter than the checkpoint says (%2 "
+                              "bytes, expected %3): rejected documents of the interrupted run "
+                              "are missing from it.")
+                         .arg(m_path)
+                         .arg(now)
+                         .arg(bytes),
+                     m_path);
+    // Longer than `bytes` while not open means a resumed run's file (Append): opening it
+    // keeps its content.
+    if (!m_file) {
+        if (Status s = open(); !s)
+            return s;
+    }
+    // A file opened without O_APPEND writes at its position: move it back to the new end.
+    if (!m_file->resize(bytes) || !m_file->seek(bytes))
+        return Error(ErrorCode::Io,
+                     trEngine("Cannot cut the reject file \"%1\" back to %2 bytes: %3.")
+                         .arg(m_path)
+                         .arg(bytes)
+                         .arg(m_file->errorString()),
+                     m_path);
+    return sync();
 }
 
 Status RejectFile::close()

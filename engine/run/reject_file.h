@@ -39,6 +39,17 @@ public:
                const QString &field = {}, bool rawText = false);
     // The orchestrator calls this after each batch, so a crash loses at most one batch.
     Status flush();
+    // Flushes and fsyncs: what was added survives a crash or a power cut. A batch's rejects
+    // are synced before the batch commits, so no document is ever in neither place.
+    Status sync();
+    // The file's length in bytes as this run sees it: what a checkpoint records. 0 while a
+    // new run has not rejected anything (the old file it will replace does not count).
+    qint64 length() const;
+    // Cuts the file back to `bytes` (a resumed run to its checkpoint's length; a batch that
+    // did not commit to where it began), so that rejects of a batch that did not commit are
+    // written once, when it is redone. An error when the file is shorter than that: rejects
+    // of the interrupted run are missing from it.
+    Status cutBackTo(qint64 bytes);
     Status close();
 
     qint64 count() const { return m_count; }
@@ -57,6 +68,7 @@ private:
     std::unique_ptr<QFile> m_file;
     qint64 m_count = 0;
     bool m_created = false;
+    bool m_dirSynced = false;
 };
 
 } // namespace ferry

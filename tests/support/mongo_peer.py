@@ -19,6 +19,7 @@ import argparse
 import datetime
 import itertools
 import os
+import re
 import signal
 import sys
 import traceback
@@ -27,6 +28,12 @@ from collections import OrderedDict
 import bson
 import mockupdb
 import mongomock
+from mongomock import filtering
+import bson.code
+import bson.max_key
+import bson.min_key
+import bson.regex
+import bson.timestamp
 from bson.binary import UuidRepresentation
 from bson.codec_options import CodecOptions
 from bson.int64 import Int64
@@ -37,6 +44,39 @@ from bson.raw_bson import RawBSONDocument
 # binary value as bson.Binary with its subtype, so UUIDs survive the round trip.
 mockupdb.CODEC_OPTIONS = CodecOptions(document_class=OrderedDict,
                                       uuid_representation=UuidRepresentation.UNSPECIFIED)
+
+# mongomock's $type knows one alias at a time and leaves null, timestamp, minKey, maxKey …
+# unimplemented; the server takes a list and every alias. Ferry resumes a read after an _id
+# with {$type: [every later type bracket]}, so the peer answers that as the server does.
+_TYPES = dict(filtering.TYPE_MAP)
+_TYPES.update({
+    'null': lambda v: v is None,
+    'minKey': lambda v: isinstance(v, bson.min_key.MinKey),
+    'maxKey': lambda v: isinstance(v, bson.max_key.MaxKey),
+    'timestamp': lambda v: isinstance(v, bson.timestamp.Timestamp),
+    'regex': lambda v: isinstance(v, (bson.regex.Regex, re.Pattern)),
+    'javascript': lambda v: isinstance(v, bson.code.Code) and v.scope is None,
+    'javascriptWithScope': lambda v: isinstance(v, bson.code.Code) and v.scope is not None,
+    'undefined': lambda v: False,  # pymongo decodes undefined as None
+    'symbol': lambda v: False,     # and symbols as str
+    'dbPointer': lambda v: False,
+})
+
+
+def _type_op(doc_val, search_val, in_array=False):
+    if isinstance(search_val, (list, tuple)):
+        return any(_type_op(doc_val, one, in_array) for one in search_val)
+    test = _TYPES.get(search_val)
+    if test is None:
+        raise mongomock.OperationFailure('%r is not a valid $type' % (search_val,))
+    if test(doc_val):
+        return True
+    if isinstance(doc_val, (list, tuple)) and not in_array:
+        return any(_type_op(v, search_val, True) for v in doc_val)
+    return False
+
+
+filtering._filterer_inst._operator_map['$type'] = _type_op
 
 MAX_BSON = 16 * 1024 * 1024
 # A reply batch stops growing past this many bytes (a real server caps at 16 MB).

@@ -191,12 +191,28 @@ QString checkpointTableSql(Dialect dialect)
         return QStringLiteral(
             "CREATE TABLE IF NOT EXISTS _ferry_checkpoints (key text PRIMARY KEY, run_id text, "
             "position bytea, read bigint, written bigint, skipped bigint, rejected bigint, "
-            "finished boolean, updated_at timestamptz)");
+            "finished boolean, updated_at timestamptz, reject_bytes bigint)");
     }
     return QStringLiteral(
         "CREATE TABLE IF NOT EXISTS _ferry_checkpoints (key TEXT PRIMARY KEY, run_id TEXT, "
         "position BLOB, read INTEGER, written INTEGER, skipped INTEGER, rejected INTEGER, "
-        "finished INTEGER, updated_at TEXT)");
+        "finished INTEGER, updated_at TEXT, reject_bytes INTEGER)");
+}
+
+QString checkpointRejectColumnQuery(Dialect dialect)
+{
+    if (dialect == Dialect::Postgres)
+        return QStringLiteral("SELECT 1 FROM pg_attribute WHERE attrelid = "
+                              "to_regclass('_ferry_checkpoints') AND attname = 'reject_bytes' "
+                              "AND NOT attisdropped");
+    return QStringLiteral(
+        "SELECT 1 FROM pragma_table_info('_ferry_checkpoints') WHERE name = 'reject_bytes'");
+}
+
+QString checkpointRejectColumnSql(Dialect dialect)
+{
+    return QStringLiteral("ALTER TABLE _ferry_checkpoints ADD COLUMN reject_bytes %1")
+        .arg(dialect == Dialect::Postgres ? QStringLiteral("bigint") : QStringLiteral("INTEGER"));
 }
 
 QString incompatibility(const TableMapping &table, const std::vector<ExistingColumn> &columns,

@@ -31,6 +31,10 @@ QString createTableSql(const TableMapping &table, Dialect dialect);
 // The table that records each collection's last committed batch.
 QString checkpointTableSql(Dialect dialect);
 QString checkpointTableName();
+// Checkpoint tables written before Ferry kept the reject file's length lack its column:
+// a query answering one row when the column is there, and the statement that adds it.
+QString checkpointRejectColumnQuery(Dialect dialect);
+QString checkpointRejectColumnSql(Dialect dialect);
 
 // A column of a table that already exists in the target.
 struct ExistingColumn {

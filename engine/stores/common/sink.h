@@ -31,6 +31,10 @@ struct Checkpoint {
     qint64 skippedExisting = 0;
     qint64 rejected = 0;
     bool finished = false;
+    // Length of the run's reject file when this checkpoint committed: the rejects of a batch
+    // are synced before it commits, so a resume cuts the file back to this length and redoes
+    // the batch. -1: unknown (a checkpoint written before Ferry kept it).
+    qint64 rejectBytes = -1;
 };
 
 struct PrepareOutcome {

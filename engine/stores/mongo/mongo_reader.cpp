@@ -4,6 +4,118 @@
 
 namespace ferry {
 
+namespace {
+
+// MongoDB's comparison order of BSON types (the _id index's order), one bracket per line,
+// as $type aliases: $gt only matches values of its own bracket, so a resume after a value
+// adds every later bracket by type.
+const char *const TypeBrackets[][4] = {
+    {"minKey"},
+    {"undefined"},
+    {"null"},
+    {"double", "int", "long", "decimal"},
+    {"string", "symbol"},
+    {"object"},
+    {"array"},
+    {"binData"},
+    {"objectId"},
+    {"bool"},
+    {"date"},
+    {"timestamp"},
+    {"regex"},
+    {"dbPointer"},
+    {"javascript"},
+    {"javascriptWithScope"},
+    {"maxKey"},
+};
+
+int bracketOf(bson_type_t type)
+{
+    switch (type) {
+    case BSON_TYPE_MINKEY:
+        return 0;
+    case BSON_TYPE_UNDEFINED:
+        return 1;
+    case BSON_TYPE_NULL:
+        return 2;
+    case BSON_TYPE_DOUBLE:
+    case BSON_TYPE_INT32:
+    case BSON_TYPE_INT64:
+    case BSON_TYPE_DECIMAL128:
+        return 3;
+    case BSON_TYPE_UTF8:
+    case BSON_TYPE_SYMBOL:
+        return 4;
+    case BSON_TYPE_DOCUMENT:
+        return 5;
+    case BSON_TYPE_ARRAY:
+        return 6;
+    case BSON_TYPE_BINARY:
+        return 7;
+    case BSON_TYPE_OID:
+        return 8;
+    case BSON_TYPE_BOOL:
+        return 9;
+    case BSON_TYPE_DATE_TIME:
+        return 10;
+    case BSON_TYPE_TIMESTAMP:
+        return 11;
+    case BSON_TYPE_REGEX:
+        return 12;
+    case BSON_TYPE_DBPOINTER:
+        return 13;
+    case BSON_TYPE_CODE:
+        return 14;
+    case BSON_TYPE_CODEWSCOPE:
+        return 15;
+    case BSON_TYPE_MAXKEY:
+        return 16;
+    default:
+        return 16;
+    }
+}
+
+// {$or: [{_id: {$gt: last}}, {_id: {$type: [every later bracket]}}]}: the rest of the _id
+// index after `last`, whatever the types of the _ids that follow.
+void appendAfter(bson_t *out, const char *key, bson_iter_t *last)
+{
+    const int bracket = bracketOf(bson_iter_type(last));
+    const int brackets = int(sizeof TypeBrackets / sizeof TypeBrackets[0]);
+    bson_t orArray, gtClause, gt;
+    BSON_APPEND_DOCUMENT_BEGIN(out, key, &gtClause);
+    BSON_APPEND_ARRAY_BEGIN(&gtClause, "$or", &orArray);
+    BSON_APPEND_DOCUMENT_BEGIN(&orArray, "0", &gt);
+    bson_t op;
+    BSON_APPEND_DOCUMENT_BEGIN(&gt, "_id", &op);
+    bson_append_iter(&op, "$gt", 3, last);
+    bson_append_document_end(&gt, &op);
+    bson_append_document_end(&orArray, &gt);
+    if (bracket + 1 < brackets) {
+        bson_t typeClause, typeOp, types;
+        BSON_APPEND_DOCUMENT_BEGIN(&orArray, "1", &typeClause);
+        BSON_APPEND_DOCUMENT_BEGIN(&typeClause, "_id", &typeOp);
+        BSON_APPEND_ARRAY_BEGIN(&typeOp, "$type", &types);
+        uint32_t n = 0;
+        for (int b = bracket + 1; b < brackets; ++b) {
+            for (const char *alias : TypeBrackets[b]) {
+                if (!alias)
+                    break;
+                char index[16];
+                const char *indexKey;
+                bson_uint32_to_string(n++, &indexKey, index, sizeof index);
+                bson_append_utf8(&types, indexKey, -1, alias, -1);
+            }
+        }
+        bson_append_array_end(&typeOp, &types);
+        bson_append_document_end(&typeClause, &typeOp);
+        bson_append_document_end(&orArray, &typeClause);
+    }
+    bson_append_array_end(&gtClause, &orArray);
+    bson_append_document_end(out, &gtClause);
+}
+
+} // namespace
+
 MongoReader::MongoReader(std::shared_ptr<mongoc_client_t> client, const QByteArray &database,
                          const QString &collection, BsonDoc filter, QString server, qint64 estimate)
     : m_client(std::move(client)), m_name(collection), m_server(std::move(server)),
@@ -36,16 +148,12 @@ Status MongoReader::setResumePosition(const QByteArray &token)
                               "source; start over.")
                          .arg(m_name),
                      m_name);
-    // {$and: [userFilter, {_id: {$gt: last}}]}: the user's filter stays exactly as given.
+    // {$and: [userFilter, <after last>]}: the user's filter stays exactly as given.
     BsonDoc combined;
-    bson_t andArray, after, gt;
+    bson_t andArray;
     BSON_APPEND_ARRAY_BEGIN(combined.get(), "$and", &andArray);
     BSON_APPEND_DOCUMENT(&andArray, "0", m_filter.get());
-    BSON_APPEND_DOCUMENT_BEGIN(&andArray, "1", &after);
-    BSON_APPEND_DOCUMENT_BEGIN(&after, "_id", &gt);
-    bson_append_iter(&gt, "$gt", 3, &id);
-    bson_append_document_end(&after, &gt);
-    bson_append_document_end(&andArray, &after);
+    appendAfter(&andArray, "1", &id);
     bson_append_array_end(combined.get(), &andArray);
     m_filter = std::move(combined);
     m_position = token;

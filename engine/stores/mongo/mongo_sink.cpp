@@ -391,6 +391,8 @@ Status MongoSink::saveCheckpoint(const QString &key, const Checkpoint &cp)
     BSON_APPEND_INT64(doc.get(), "skippedExisting", cp.skippedExisting);
     BSON_APPEND_INT64(doc.get(), "rejected", cp.rejected);
     BSON_APPEND_BOOL(doc.get(), "finished", cp.finished);
+    if (cp.rejectBytes >= 0)
+        BSON_APPEND_INT64(doc.get(), "rejectBytes", cp.rejectBytes);
     BSON_APPEND_BOOL(opts.get(), "upsert", true);
     bson_error_t error;
     if (!mongoc_collection_replace_one(c.handle, selector.get(), doc.get(), opts.get(), reply.get(),
@@ -433,6 +435,8 @@ Result<std::optional<Checkpoint>> MongoSink::loadCheckpoint(const QString &colle
                 cp.rejected = bson_iter_as_int64(&it);
             } else if (!strcmp(k, "finished")) {
                 cp.finished = bson_iter_as_bool(&it);
+            } else if (!strcmp(k, "rejectBytes")) {
+                cp.rejectBytes = bson_iter_as_int64(&it);
             }
         }
         out = cp;

@@ -206,6 +206,8 @@ Status NdjsonSink::saveCheckpoint(const QString &key, const Checkpoint &cp, qint
     o.insert(QStringLiteral("rejected"), cp.rejected);
     o.insert(QStringLiteral("finished"), cp.finished);
     o.insert(QStringLiteral("bytes"), bytes);
+    if (cp.rejectBytes >= 0)
+        o.insert(QStringLiteral("rejectBytes"), cp.rejectBytes);
     // QSaveFile writes a temporary file, syncs it and renames it over the old one: a crash
     // leaves either the previous checkpoint or this one, never half of one.
     QSaveFile f(checkpointPath(key));
@@ -245,6 +247,7 @@ Result<std::optional<std::pair<Checkpoint, qint64>>> NdjsonSink::readCheckpoint(
     cp.skippedExisting = o.value(QStringLiteral("skippedExisting")).toInteger();
     cp.rejected = o.value(QStringLiteral("rejected")).toInteger();
     cp.finished = o.value(QStringLiteral("finished")).toBool();
+    cp.rejectBytes = o.value(QStringLiteral("rejectBytes")).toInteger(-1);
     return std::optional(std::pair(cp, o.value(QStringLiteral("bytes")).toInteger()));
 }
 

@@ -88,6 +88,13 @@ std::string textArrayLiteral(const QStringList &values)
     return out + '}';
 }
 
+// A checkpoint table from before Ferry kept the reject file's length gains the column.
+void ensureRejectColumn(pqxx::transaction_base &tx)
+{
+    if (tx.exec(sql(checkpointRejectColumnQuery(Dialect::Postgres))).empty())
+        tx.exec(sql(checkpointRejectColumnSql(Dialect::Postgres)));
+}
+
 } // namespace
 
 struct PostgresSink::Private {
@@ -96,6 +103,7 @@ struct PostgresSink::Private {
     std::string buffer;                // COPY text, reused across tables and batches
     QString context;                   // table being written, for error messages
     bool probing = false;              // write() is a probe: always roll back
+    std::string sqlState;              // of the last refused statement ("" if none)
 
     using Body = std::function<void(pqxx::transaction_base &)>;
     Status transact(bool dryRun, const Body &body);
@@ -109,6 +117,7 @@ Status PostgresSink::Private::transact(bool dryRun, const Body &body)
         return Error(ErrorCode::Internal,
                      trEngine("The PostgreSQL target was used before open()."));
     context.clear();
+    sqlState.clear();
     try {
         if (dryRun) {
             if (!dryTx)
@@ -141,6 +150,7 @@ Status PostgresSink::Private::transact(bool dryRun, const Body &body)
         // Class 08 (connection exception) and 57P (operator intervention: shutdown, restart)
         // mean the server went away, not that it refused the data: retry, don't reject.
         const std::string state = e.sqlstate();
+        sqlState = state;
         const bool lost = state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
         const QString what =
             lost ? trEngine("The connection to PostgreSQL was lost: %1. Check that the server "
@@ -258,6 +268,7 @@ Result<PrepareOutcome> PostgresSink::prepare(const CollectionMapping &mapping,
         out = PrepareOutcome();
         emptyNow = true;
         tx.exec(sql(checkpointTableSql(Dialect::Postgres)));
+        ensureRejectColumn(tx);
         QStringList existing;
         for (const TableMapping *t : collectionTables(mapping)) {
             m_d->context = t->table;
@@ -444,16 +455,26 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
         m_d->context = checkpointTableName();
         tx.exec_params(
             "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
-            "rejected, finished, updated_at) VALUES ($1, $2, $3::bytea, $4, $5, $6, $7, $8, "
-            "now()) ON CONFLICT (key) DO UPDATE SET run_id = EXCLUDED.run_id, position = "
-            "EXCLUDED.position, read = EXCLUDED.read, written = EXCLUDED.written, skipped = "
-            "EXCLUDED.skipped, rejected = EXCLUDED.rejected, finished = EXCLUDED.finished, "
-            "updated_at = EXCLUDED.updated_at",
+            "rejected, finished, updated_at, reject_bytes) VALUES ($1, $2, $3::bytea, $4, $5, "
+            "$6, $7, $8, now(), NULLIF($9::bigint, -1)) ON CONFLICT (key) DO UPDATE SET run_id = "
+            "EXCLUDED.run_id, "
+            "position = EXCLUDED.position, read = EXCLUDED.read, written = EXCLUDED.written, "
+            "skipped = EXCLUDED.skipped, rejected = EXCLUDED.rejected, finished = "
+            "EXCLUDED.finished, updated_at = EXCLUDED.updated_at, reject_bytes = "
+            "EXCLUDED.reject_bytes",
             sql(mapping.root.table), sql(checkpoint.runId),
             "\\x" + checkpoint.position.toHex().toStdString(), checkpoint.read,
             checkpoint.written + out.written, checkpoint.skippedExisting + out.skippedExisting,
-            checkpoint.rejected, checkpoint.finished);
+            checkpoint.rejected, checkpoint.finished, checkpoint.rejectBytes);
     });
+    // The input repeats a key of an earlier batch, so the table no longer holds only new
+    // keys: this batch and the rest take the staged path, which skips or updates them.
+    if (!st && path == WritePath::Direct && m_d->sqlState == "23505" &&
+        m_d->context == mapping.root.table && !rootKeys.empty() &&
+        options.existingRows != ExistingRows::Fail) {
+        m_startedEmpty.insert(mapping.root.table, false);
+        return write(mapping, options, batch, checkpoint);
+    }
     if (!st)
         return st.error();
     return out;
@@ -466,9 +487,10 @@ Result<std::optional<Checkpoint>> PostgresSink::loadCheckpoint(const QString &co
         out.reset();
         if (!tx.exec1("SELECT to_regclass('_ferry_checkpoints') IS NOT NULL")[0].as<bool>())
             return;
+        ensureRejectColumn(tx);
         const pqxx::result r = tx.exec_params(
-            "SELECT run_id, encode(position, 'hex'), read, written, skipped, rejected, finished "
-            "FROM _ferry_checkpoints WHERE key = $1",
+            "SELECT run_id, encode(position, 'hex'), read, written, skipped, rejected, finished, "
+            "reject_bytes FROM _ferry_checkpoints WHERE key = $1",
             sql(collection));
         if (r.empty())
             return;
@@ -481,6 +503,7 @@ Result<std::optional<Checkpoint>> PostgresSink::loadCheckpoint(const QString &co
         c.skippedExisting = row[4].as<qint64>(0);
         c.rejected = row[5].as<qint64>(0);
         c.finished = row[6].as<bool>(false);
+        c.rejectBytes = row[7].as<qint64>(-1);
         out = c;
     });
     if (!st)

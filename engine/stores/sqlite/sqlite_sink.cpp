@@ -167,6 +167,14 @@ Status SqliteSink::transact(const std::function<void()> &body)
     }
 }
 
+// A checkpoint table from before Ferry kept the reject file's length gains the column.
+void SqliteSink::ensureRejectColumn()
+{
+    m_context = checkpointTableName();
+    if (!run(checkpointRejectColumnQuery(Dialect::Sqlite)).next())
+        run(checkpointRejectColumnSql(Dialect::Sqlite));
+}
+
 bool SqliteSink::tableExists(const QString &table)
 {
     QSqlQuery q(m_db);
@@ -183,6 +191,7 @@ Result<PrepareOutcome> SqliteSink::prepare(const CollectionMapping &mapping,
     const Status st = transact([&] {
         out = PrepareOutcome();
         run(checkpointTableSql(Dialect::Sqlite));
+        ensureRejectColumn();
         QStringList existing;
         for (const TableMapping *t : collectionTables(mapping)) {
             m_context = t->table;
@@ -360,11 +369,12 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
         QSqlQuery cp(m_db);
         cp.prepare(QStringLiteral(
             "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
-            "rejected, finished, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-            "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (key) DO UPDATE SET run_id = "
+            "rejected, finished, updated_at, reject_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+            "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?) ON CONFLICT (key) DO UPDATE SET run_id = "
             "excluded.run_id, position = excluded.position, read = excluded.read, written = "
             "excluded.written, skipped = excluded.skipped, rejected = excluded.rejected, "
-            "finished = excluded.finished, updated_at = excluded.updated_at"));
+            "finished = excluded.finished, updated_at = excluded.updated_at, reject_bytes = "
+            "excluded.reject_bytes"));
         cp.addBindValue(mapping.root.table);
         cp.addBindValue(checkpoint.runId);
         cp.addBindValue(checkpoint.position.isNull() ? QByteArray("") : checkpoint.position);
@@ -373,6 +383,7 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
         cp.addBindValue(checkpoint.skippedExisting + out.skippedExisting);
         cp.addBindValue(checkpoint.rejected);
         cp.addBindValue(checkpoint.finished ? 1 : 0);
+        cp.addBindValue(checkpoint.rejectBytes < 0 ? QVariant() : QVariant(checkpoint.rejectBytes));
         if (!cp.exec()) {
             throw Abort{Error(
                 ErrorCode::Target,
@@ -454,9 +465,10 @@ Result<std::optional<Checkpoint>> SqliteSink::loadCheckpoint(const QString &coll
         out.reset();
         if (!tableExists(checkpointTableName()))
             return;
+        ensureRejectColumn();
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("SELECT run_id, position, read, written, skipped, rejected, "
-                                 "finished FROM _ferry_checkpoints WHERE key = ?"));
+                                 "finished, reject_bytes FROM _ferry_checkpoints WHERE key = ?"));
         q.addBindValue(collection);
         if (!q.exec())
             throw Abort{Error(ErrorCode::Target, q.lastError().text(), collection)};
@@ -470,6 +482,7 @@ Result<std::optional<Checkpoint>> SqliteSink::loadCheckpoint(const QString &coll
         c.skippedExisting = q.value(4).toLongLong();
         c.rejected = q.value(5).toLongLong();
         c.finished = q.value(6).toInt() != 0;
+        c.rejectBytes = q.value(7).isNull() ? -1 : q.value(7).toLongLong();
         out = c;
     });
     if (!st)

@@ -44,6 +44,7 @@ private:
     };
     Status transact(const std::function<void()> &body);
     QSqlQuery run(const QString &statement); // throws on failure, inside transact()
+    void ensureRejectColumn();               // inside transact()
     QSqlQuery runWith(const QString &statement, const QVariantList &params); // same, with ?s
     bool rootKeyExists(const TableMapping &root, const std::vector<int> &keys,
                        const TableRows &rows, size_t r);
