@@ -140,8 +140,7 @@ QList<RelationChoice> choicesFor(const Relation &relation)
     if (relation.junction)
         return {RelationChoice::EmbedIds, RelationChoice::Reference};
     if (relation.unique)
-        return {RelationChoice::EmbedSingle, RelationChoice::EmbedArray,
-                RelationChoice::Reference};
+        return {RelationChoice::EmbedSingle, RelationChoice::EmbedArray, RelationChoice::Reference};
     return {RelationChoice::EmbedArray, RelationChoice::Reference};
 }
 
@@ -153,17 +152,30 @@ RelationSuggestion suggestChoice(const QList<TableInfo> &tables, const Relation 
                 tr("%1 refers to itself (%2): it keeps the id as a reference.")
                     .arg(relation.child, key)};
     if (relation.columns.size() != 1)
-        return {RelationChoice::Reference,
-                tr("The key %1 has several columns, which embedding does not support yet.")
-                    .arg(key)};
+        return {
+            RelationChoice::Reference,
+            tr("The key %1 has several columns, which embedding does not support yet.").arg(key)};
+    // A table is proposed for embedding in one parent only: the one its first key (in
+    // column order, self-references aside) points at.
+    const TableInfo *child = findTable(tables, relation.child);
+    const ForeignKey *first = nullptr;
+    int firstColumn = child ? int(child->columns.size()) : 0;
+    if (child)
+        for (const ForeignKey &k : child->foreignKeys)
+            if (k.refTable != child->name && k.columns.size() == 1 &&
+                columnIndex(*child, k.columns.front()) < firstColumn) {
+                firstColumn = columnIndex(*child, k.columns.front());
+                first = &k;
+            }
+    const bool isFirst =
+        first && first->columns == relation.columns && first->refTable == relation.parent;
     if (relation.junction) {
-        const TableInfo *child = findTable(tables, relation.child);
         QString other;
         if (child)
             for (const ForeignKey &k : child->foreignKeys)
                 if (k.columns != relation.columns)
                     other = k.refTable;
-        if (relation.defaultKey)
+        if (isFirst)
             return {RelationChoice::EmbedIds,
                     tr("%1 only links %2 and %3: each %2 document gets the array of its %3 ids, "
                        "and %1 needs no collection of its own.")
@@ -180,16 +192,16 @@ RelationSuggestion suggestChoice(const QList<TableInfo> &tables, const Relation 
                 !referrers.contains(t.name))
                 referrers.append(t.name);
     if (!referrers.isEmpty())
-        return {RelationChoice::Reference,
-                tr("%1 is referred to by %2: embedding it would copy its rows, so it stays a "
-                   "collection of its own and keeps %3 as a reference to %4.")
-                    .arg(relation.child, referrers.join(QLatin1String(", ")), key,
-                         relation.parent)};
-    if (!relation.defaultKey)
-        return {RelationChoice::Reference,
-                tr("%1 is embedded along its first key to a parent; %2 stays a reference to "
-                   "%3.")
-                    .arg(relation.child, key, relation.parent)};
+        return {
+            RelationChoice::Reference,
+            tr("%1 is referred to by %2: embedding it would copy its rows, so it stays a "
+               "collection of its own and keeps %3 as a reference to %4.")
+                .arg(relation.child, referrers.join(QLatin1String(", ")), key, relation.parent)};
+    if (!isFirst)
+        return {
+            RelationChoice::Reference,
+            tr("%1 is embedded in %2 (its first key); %3 stays a reference to %4.")
+                .arg(relation.child, first ? first->refTable : QString(), key, relation.parent)};
     if (relation.unique)
         return {RelationChoice::EmbedSingle,
                 tr("Each %1 has at most one %2 (%3 is unique): it becomes one sub-document.")
@@ -296,8 +308,7 @@ void syncEmbeddedShapes(Project &project)
     }
 }
 
-void setFieldName(Project &project, const QString &table, const QString &field,
-                  const QString &name)
+void setFieldName(Project &project, const QString &table, const QString &field, const QString &name)
 {
     CollectionMapping *c = project.findCollection(table);
     if (!c)

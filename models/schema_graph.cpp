@@ -143,8 +143,8 @@ SchemaGraph relationsGraph(const QList<TableInfo> &tables, const Project &projec
             label = tr("embedded as %1").arg(field);
             break;
         }
-        g.links.append(
-            {boxes.value(r.parent), boxes.value(r.child), label, choice == RelationChoice::Reference});
+        g.links.append({boxes.value(r.parent), boxes.value(r.child), label,
+                        choice == RelationChoice::Reference});
     }
     for (GraphTable &box : g.tables) {
         const CollectionMapping *c = project.findCollection(box.name);
@@ -160,8 +160,8 @@ SchemaGraph relationsGraph(const QList<TableInfo> &tables, const Project &projec
             box.muted = true;
             box.caption = tr("not moved");
         } else {
-            box.caption = tr("collection %1").arg(c->root.table.isEmpty() ? c->collection
-                                                                          : c->root.table);
+            box.caption =
+                tr("collection %1").arg(c->root.table.isEmpty() ? c->collection : c->root.table);
         }
     }
     return g;

@@ -70,10 +70,10 @@ void TestDiagramLayout::noOverlapsParentsLeft()
                      qPrintable(QStringLiteral("boxes %1 and %2 overlap").arg(i).arg(j)));
     }
     for (const auto &e : g.edges) {
-        QVERIFY2(layout.boxes[e.first].right() < layout.boxes[e.second].left(),
-                 qPrintable(QStringLiteral("parent %1 is not left of child %2")
-                                .arg(e.first)
-                                .arg(e.second)));
+        QVERIFY2(
+            layout.boxes[e.first].right() < layout.boxes[e.second].left(),
+            qPrintable(
+                QStringLiteral("parent %1 is not left of child %2").arg(e.first).arg(e.second)));
         QVERIFY(layout.layers[e.first] < layout.layers[e.second]);
     }
     // Wrapping keeps a large schema from becoming one endless strip.

@@ -21,8 +21,8 @@ SchemaDiagramPanel::SchemaDiagramPanel(const QString &hint, QWidget *parent)
                                auto slot) {
         auto *b = new QToolButton(this);
         b->setText(text);
-        b->setToolTip(keys.isEmpty() ? tip
-                                     : tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
+        b->setToolTip(
+            keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
         b->setAutoRaise(true);
         connect(b, &QToolButton::clicked, this, slot);
         return b;
@@ -49,14 +49,14 @@ SchemaDiagramPanel::SchemaDiagramPanel(const QString &hint, QWidget *parent)
 void SchemaDiagramPanel::exportDiagram()
 {
     QString selected;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export diagram"), tr("schema.svg"),
-        tr("SVG drawing (*.svg);;PNG image (*.png)"), &selected);
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Export diagram"), tr("schema.svg"),
+                                     tr("SVG drawing (*.svg);;PNG image (*.png)"), &selected);
     if (path.isEmpty())
         return;
     if (!path.contains(QLatin1Char('.')))
         path += selected.contains(QLatin1String("png")) ? QStringLiteral(".png")
-                                                         : QStringLiteral(".svg");
+                                                        : QStringLiteral(".svg");
     const QString error = m_view->exportTo(path);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Export diagram"), error);

@@ -39,7 +39,10 @@ struct Metrics {
         line = QFontMetricsF(font).height() + 4;
         smallLine = QFontMetricsF(small).height() + 2;
     }
-    qreal keyWidth() const { return QFontMetricsF(small).horizontalAdvance(QStringLiteral("PK")) + 6; }
+    qreal keyWidth() const
+    {
+        return QFontMetricsF(small).horizontalAdvance(QStringLiteral("PK")) + 6;
+    }
     qreal headerHeight() const { return Pad + line + smallLine + Pad / 2; }
     QSizeF sizeOf(const GraphTable &t) const
     {
@@ -222,8 +225,8 @@ public:
         setZValue(-1);
         const Metrics m(view->font());
         const QSizeF text(QFontMetricsF(m.small).horizontalAdvance(m_label) + 6, m.smallLine);
-        m_labelRect = QRectF(m_path.pointAtPercent(0.5) - QPointF(text.width() / 2, text.height()),
-                             text);
+        m_labelRect =
+            QRectF(m_path.pointAtPercent(0.5) - QPointF(text.width() / 2, text.height()), text);
         m_bounds = m_path.boundingRect().adjusted(-10, -10, 10, 10).united(m_labelRect);
     }
     QRectF boundingRect() const override { return m_bounds; }
@@ -563,9 +566,10 @@ QString SchemaDiagramView::toSvg() const
         if (l.from < 0 || l.to < 0 || l.from >= rects.size() || l.to >= rects.size())
             continue;
         const QPainterPath path = linkPath(rects[l.from], rects[l.to]);
-        out += QStringLiteral("<path d=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"1.4\"%3/>\n")
-                   .arg(svgPath(path), svgColor(c.link),
-                        l.dashed ? QStringLiteral(" stroke-dasharray=\"5 4\"") : QString());
+        out +=
+            QStringLiteral("<path d=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"1.4\"%3/>\n")
+                .arg(svgPath(path), svgColor(c.link),
+                     l.dashed ? QStringLiteral(" stroke-dasharray=\"5 4\"") : QString());
         QString points;
         for (const QPointF &pt : arrowHead(path))
             points += QStringLiteral("%1,%2 ").arg(pt.x()).arg(pt.y());
@@ -598,10 +602,11 @@ QString SchemaDiagramView::toSvg() const
                    .arg(m.headerHeight() - 1)
                    .arg(svgColor(t.muted ? c.background : c.header));
         const qreal x = r.left() + Pad;
-        out += QStringLiteral("<text x=\"%1\" y=\"%2\" font-weight=\"bold\" fill=\"%3\">%4</text>\n")
-                   .arg(x)
-                   .arg(r.top() + Pad / 2 + m.line - 6)
-                   .arg(svgColor(t.muted ? c.dim : c.text), esc(t.name));
+        out +=
+            QStringLiteral("<text x=\"%1\" y=\"%2\" font-weight=\"bold\" fill=\"%3\">%4</text>\n")
+                .arg(x)
+                .arg(r.top() + Pad / 2 + m.line - 6)
+                .arg(svgColor(t.muted ? c.dim : c.text), esc(t.name));
         out += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3px\" fill=\"%4\">%5</text>\n")
                    .arg(x)
                    .arg(r.top() + Pad / 2 + m.line + m.smallLine - 4)
@@ -637,8 +642,8 @@ QString SchemaDiagramView::exportTo(const QString &path) const
 {
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            f.write(toSvg().toUtf8()) < 0 || !f.flush())
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(toSvg().toUtf8()) < 0 ||
+            !f.flush())
             return tr("Cannot write %1: %2.").arg(path, f.errorString());
         return {};
     }

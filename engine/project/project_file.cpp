@@ -377,7 +377,8 @@ bool readCollection(Reader &r, const QJsonValue &v, const QString &p, Collection
         out->excluded << excluded.at(i).toString();
     }
     return readReferences(r, o, p, &out->references) && readEmbeddings(r, o, p, &out->embeddings) &&
-           readRenames(r, o, p, &out->renames) && readColumns(r, o, p, &out->root.columns) && readChildren(r, o, p, &out->root.children);
+           readRenames(r, o, p, &out->renames) && readColumns(r, o, p, &out->root.columns) &&
+           readChildren(r, o, p, &out->root.children);
 }
 
 bool readEndpoint(Reader &r, const QJsonObject &root, QStringView key, QString *uri,

@@ -16,13 +16,13 @@ class Source;
 
 // Attaches the child rows a CollectionMapping embeds to each batch of parent documents
 // (relational source → document target), and renames or leaves out the fields the mapping
-// says (FieldRename, `excluded`) for any source bound for a document target. Memory stays bounded by the batch: the children of
-// one batch are read with a keyed query (`WHERE fk IN (…)`, in chunks), grouped by their
-// foreign key, folded into the parents, and dropped.
+// says (FieldRename, `excluded`) for any source bound for a document target. Memory stays bounded
+// by the batch: the children of one batch are read with a keyed query (`WHERE fk IN (…)`, in
+// chunks), grouped by their foreign key, folded into the parents, and dropped.
 class EmbedAttacher {
 public:
-    // nullptr when the mapping embeds, renames and excludes nothing. Fails when a child has no foreign key to the
-    // parent (or not the one the project names), or a key has several columns.
+    // nullptr when the mapping embeds, renames and excludes nothing. Fails when a child has no
+    // foreign key to the parent (or not the one the project names), or a key has several columns.
     static Result<std::unique_ptr<EmbedAttacher>> create(Source &source,
                                                          const CollectionMapping &mapping);
 

@@ -18,7 +18,7 @@ FieldShape fieldShapeFor(const CollectionMapping &mapping, const QString &prefix
         const QString rest = path.mid(prefix.size());
         // A deeper path (or an embedded table's, when prefix is "") is not this level's.
         return rest.contains(QLatin1Char('.')) || rest.contains(QLatin1String("[]")) ? QString()
-                                                                                    : rest;
+                                                                                     : rest;
     };
     FieldShape shape;
     for (const FieldRename &r : mapping.renames) {
@@ -34,8 +34,7 @@ FieldShape fieldShapeFor(const CollectionMapping &mapping, const QString &prefix
     return shape;
 }
 
-Status appendShaped(bson_t *out, const bson_t *in, const FieldShape &shape,
-                    const QStringList &skip)
+Status appendShaped(bson_t *out, const bson_t *in, const FieldShape &shape, const QStringList &skip)
 {
     bson_iter_t it;
     if (!bson_iter_init(&it, in))
