@@ -158,9 +158,9 @@ Result<DocumentPreview> previewDocument(const Endpoint &source, const Endpoint &
     appendRelaxedJson(json, &doc, false);
     out.json = indentJson(json);
     out.note = field.isEmpty()
-                   ? tr("The first document of %1.").arg(out.collection)
-                   : tr("%1 is embedded: a document of %2 that holds some of its rows (field "
-                        "%3).")
+                   ? tr("The first document of the %1 collection.").arg(out.collection)
+                   : tr("%1 is embedded: a document of the %2 collection that holds some of its "
+                        "rows (field %3).")
                          .arg(table, out.collection, field);
     return out;
 }

@@ -67,7 +67,13 @@ QVariant RelationsModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         switch (index.column()) {
         case RelationColumn:
-            return tr("%1 → %2 (%3)").arg(r.child, r.parent, r.columns.join(QLatin1String(", ")));
+            // The key only when the child has several to the same parent.
+            for (const Relation &other : m_relations)
+                if (other.child == r.child && other.parent == r.parent &&
+                    other.columns != r.columns)
+                    return tr("%1 → %2 (%3)")
+                        .arg(r.child, r.parent, r.columns.join(QLatin1String(", ")));
+            return tr("%1 → %2").arg(r.child, r.parent);
         case ChoiceColumn:
             return relationChoiceLabel(choice);
         case FieldColumn:
@@ -77,7 +83,11 @@ QVariant RelationsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == ReasonColumn || index.column() == RelationColumn)
+        if (index.column() == RelationColumn)
+            return tr("%1 (%2) refers to %3. %4")
+                .arg(r.child, r.columns.join(QLatin1String(", ")), r.parent,
+                     m_suggestions[index.row()].reason);
+        if (index.column() == ReasonColumn)
             return m_suggestions[index.row()].reason;
         if (index.column() == FieldColumn)
             return tr("The field of each %1 document that holds the embedded %2.")

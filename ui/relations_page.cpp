@@ -67,16 +67,33 @@ RelationsPage::RelationsPage(MigrationWizard *wizard)
         RelationsModel::ChoiceColumn,
         new ChoiceDelegate(RelationsModel::ChoicesRole, m_relationView));
     m_relationView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_relationView->horizontalHeader()->setSectionResizeMode(RelationsModel::ReasonColumn,
-                                                             QHeaderView::Stretch);
+    // The reason is shown in full under the table for the selected relation.
+    m_relationView->setColumnHidden(RelationsModel::ReasonColumn, true);
     m_relationView->setWordWrap(true);
     auto *relationsLabel = new QLabel(tr("&Relations (F2 to change the selected one):"), this);
     relationsLabel->setBuddy(m_relationView);
 
+    // Short labels: the stack's own actions would put the whole command text on the button.
+    QUndoStack *stack = wizard->document()->undoStack();
     auto *undo = new QToolButton(this);
-    undo->setDefaultAction(wizard->document()->undoStack()->createUndoAction(this, tr("Undo")));
+    undo->setText(tr("Undo"));
     auto *redo = new QToolButton(this);
-    redo->setDefaultAction(wizard->document()->undoStack()->createRedoAction(this, tr("Redo")));
+    redo->setText(tr("Redo"));
+    const auto updateUndo = [stack, undo, redo] {
+        undo->setEnabled(stack->canUndo());
+        undo->setToolTip(tr("Undo: %1").arg(stack->undoText()));
+        redo->setEnabled(stack->canRedo());
+        redo->setToolTip(tr("Redo: %1").arg(stack->redoText()));
+    };
+    connect(undo, &QToolButton::clicked, stack, &QUndoStack::undo);
+    connect(redo, &QToolButton::clicked, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
+    updateUndo();
+    m_reason = new QLabel(this);
+    m_reason->setObjectName(QStringLiteral("reasonLabel"));
+    m_reason->setWordWrap(true);
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *relationsHead = new QHBoxLayout;
     relationsHead->addWidget(relationsLabel, 1);
     relationsHead->addWidget(undo);
@@ -86,6 +103,7 @@ RelationsPage::RelationsPage(MigrationWizard *wizard)
     relationsLayout->setContentsMargins(0, 0, 0, 0);
     relationsLayout->addLayout(relationsHead);
     relationsLayout->addWidget(m_relationView, 1);
+    relationsLayout->addWidget(m_reason);
 
     m_table = new QComboBox(this);
     m_table->setObjectName(QStringLiteral("tableCombo"));
@@ -112,7 +130,9 @@ RelationsPage::RelationsPage(MigrationWizard *wizard)
     m_preview->setTabChangesFocus(true);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_previewNote = new QLabel(this);
-    m_previewNote->setWordWrap(true);
+    // One line, clipped rather than pushing the preview away on small screens; the whole
+    // text is in the tooltip.
+    m_previewNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *previewLabel = new QLabel(tr("&Preview (one document, from real rows):"), this);
     previewLabel->setBuddy(m_preview);
     auto *previewBox = new QWidget(this);
@@ -135,8 +155,8 @@ RelationsPage::RelationsPage(MigrationWizard *wizard)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(upper);
     split->addWidget(lower);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
 
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
@@ -159,11 +179,20 @@ RelationsPage::RelationsPage(MigrationWizard *wizard)
             selectTable(g.tables[table].name);
         m_fieldView->setFocus(Qt::OtherFocusReason);
     });
-    connect(m_relationView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    selectTable(current.data(RelationsModel::ChildRole).toString());
-            });
+    connect(
+        m_relationView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (!current.isValid())
+                return;
+            selectTable(current.data(RelationsModel::ChildRole).toString());
+            const QModelIndex why = current.siblingAtColumn(RelationsModel::ReasonColumn);
+            m_reason->setText(
+                tr("Why Ferry proposes %1: %2")
+                    .arg(relationChoiceLabel(
+                             RelationChoice(current.data(RelationsModel::SuggestedRole).toInt()))
+                             .toLower(),
+                         why.data().toString()));
+        });
     connect(wizard->document(), &ProjectDocument::collectionChanged, this,
             &RelationsPage::projectChanged);
     connect(wizard->document(), &ProjectDocument::projectReset, this, [this] {
@@ -322,7 +351,8 @@ void RelationsPage::previewArrived(quint64 generation, const Result<DocumentPrev
         m_previewNote->setText(tr("No preview: %1").arg(result.error().message));
     } else {
         m_preview->setPlainText(result->json);
-        m_previewNote->setText(tr("Collection %1. %2").arg(result->collection, result->note));
+        m_previewNote->setText(result->note);
+        m_previewNote->setToolTip(result->note);
     }
     Q_EMIT previewUpdated();
 }

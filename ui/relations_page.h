@@ -66,6 +66,7 @@ private:
     QTableView *m_fieldView;
     QPlainTextEdit *m_preview;
     QLabel *m_previewNote;
+    QLabel *m_reason;
     QLabel *m_status;
     QLabel *m_problems;
     QString m_loadedFor;      // source URI the catalog belongs to

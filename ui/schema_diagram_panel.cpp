@@ -29,7 +29,7 @@ SchemaDiagramPanel::SchemaDiagramPanel(const QString &hint, QWidget *parent)
     };
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
-    bar->addWidget(m_hint, 1);
+    bar->addStretch(1);
     bar->addWidget(button(tr("−"), tr("Zoom out"), QKeySequence(Qt::CTRL | Qt::Key_Minus),
                           [this] { m_view->zoomBy(0.8); }));
     bar->addWidget(button(tr("+"), tr("Zoom in"), QKeySequence(Qt::CTRL | Qt::Key_Plus),
@@ -44,6 +44,8 @@ SchemaDiagramPanel::SchemaDiagramPanel(const QString &hint, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_hint);
+    m_view->setToolTip(hint);
 }
 
 void SchemaDiagramPanel::exportDiagram()
