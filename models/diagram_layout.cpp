@@ -118,8 +118,19 @@ DiagramLayout layoutDiagram(const QList<QSizeF> &sizes, const QList<QPair<int, i
         area += (s.width() + options.columnGap) * (s.height() + options.rowGap);
     }
     if (maxHeight <= 0)
-        maxHeight = std::sqrt(area / 1.6);
+        maxHeight = std::sqrt(area); // about square: a wrapped layer is the exception
     maxHeight = std::max(maxHeight, tallest);
+    // A wrapped layer's links to its children pass behind its later columns: never wrap a
+    // layer of a few boxes, only the long ones a large schema has.
+    if (options.maxColumnHeight <= 0)
+        for (const auto &nodes : order) {
+            if (nodes.size() > 6)
+                continue;
+            qreal h = 0;
+            for (int node : nodes)
+                h += sizes[node].height() + options.rowGap;
+            maxHeight = std::max(maxHeight, h - options.rowGap);
+        }
 
     // Columns left to right; a layer that does not fit the height wraps into more columns.
     struct Column {

@@ -11,7 +11,7 @@ struct DiagramLayoutOptions {
     qreal columnGap = 64; // room for the links between layers
     qreal rowGap = 24;
     // A layer taller than this wraps into several columns; 0 = chosen from the total area so
-    // that the drawing comes out about as wide as a screen is.
+    // that the drawing comes out about square.
     qreal maxColumnHeight = 0;
 };
 
