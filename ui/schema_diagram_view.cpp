@@ -1,6 +1,7 @@
 #include "ui/schema_diagram_view.h"
 
 #include "models/diagram_layout.h"
+#include "ui/diagram_painting.h"
 
 #include <QFile>
 #include <QFontMetricsF>
@@ -18,129 +19,6 @@
 #include <cmath>
 
 namespace ferry {
-
-namespace {
-
-constexpr qreal Pad = 8;
-constexpr qreal MinZoom = 0.1;
-constexpr qreal MaxZoom = 4.0;
-
-// The sizes every box is drawn with, from the view's font; SVG export uses the same.
-struct Metrics {
-    QFont font;
-    QFont bold;
-    QFont small;
-    qreal line = 0;
-    qreal smallLine = 0;
-    explicit Metrics(const QFont &base) : font(base), bold(base), small(base)
-    {
-        bold.setBold(true);
-        small.setPointSizeF(std::max<qreal>(6, base.pointSizeF() * 0.85));
-        line = QFontMetricsF(font).height() + 4;
-        smallLine = QFontMetricsF(small).height() + 2;
-    }
-    qreal keyWidth() const
-    {
-        return QFontMetricsF(small).horizontalAdvance(QStringLiteral("PK")) + 6;
-    }
-    qreal headerHeight() const { return Pad + line + smallLine + Pad / 2; }
-    QSizeF sizeOf(const GraphTable &t) const
-    {
-        const QFontMetricsF fm(font), fb(bold), fs(small);
-        qreal nameWidth = 0, typeWidth = 0;
-        for (const GraphColumn &c : t.columns) {
-            nameWidth = std::max(nameWidth, (c.primaryKey ? fb : fm).horizontalAdvance(c.name));
-            typeWidth = std::max(typeWidth, fs.horizontalAdvance(c.type));
-        }
-        const qreal keyMark = keyWidth();
-        qreal w = keyMark + nameWidth + 16 + typeWidth;
-        w = std::max({w, fb.horizontalAdvance(t.name), fs.horizontalAdvance(t.caption)});
-        return {std::ceil(std::min<qreal>(w + 2 * Pad, 420)),
-                std::ceil(headerHeight() + std::max<qsizetype>(1, t.columns.size()) * line + Pad)};
-    }
-};
-
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-// The colours of the diagram, all from the palette.
-struct Colors {
-    QColor background, body, header, text, headerText, dim, border, link, focus;
-    explicit Colors(const QPalette &p)
-        : background(p.color(QPalette::Window)), body(p.color(QPalette::Base)),
-          header(mix(p.color(QPalette::Base), p.color(QPalette::Highlight), 0.18)),
-          text(p.color(QPalette::Text)), headerText(p.color(QPalette::Text)),
-          dim(p.color(QPalette::PlaceholderText)), border(p.color(QPalette::Mid)),
-          link(mix(p.color(QPalette::Text), p.color(QPalette::Window), 0.35)),
-          focus(p.color(QPalette::Highlight))
-    {
-    }
-};
-
-QString elided(const QFont &font, const QString &text, qreal width)
-{
-    return QFontMetricsF(font).elidedText(text, Qt::ElideRight, width);
-}
-
-QPainterPath linkPath(const QRectF &from, const QRectF &to)
-{
-    QPainterPath path;
-    if (from.right() < to.left()) {
-        const QPointF a(from.right(), from.center().y());
-        const QPointF b(to.left(), to.center().y());
-        const qreal dx = std::max<qreal>(24, (b.x() - a.x()) / 2);
-        path.moveTo(a);
-        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
-    } else {
-        // Same column or backwards (a cycle, a self-reference): loop out on the right.
-        const QPointF a(from.right(), from.top() + 14);
-        const QPointF b(to.right(), to.top() + 28);
-        const qreal out = 40 + std::abs(a.y() - b.y()) / 8;
-        path.moveTo(a);
-        path.cubicTo(a + QPointF(out, 0), b + QPointF(out, 0), b);
-    }
-    return path;
-}
-
-QPolygonF arrowHead(const QPainterPath &path)
-{
-    const QPointF tip = path.pointAtPercent(1);
-    const QPointF back = path.pointAtPercent(0.97);
-    QLineF dir(tip, back);
-    dir.setLength(9);
-    QLineF left = dir, right = dir;
-    left.setAngle(dir.angle() + 25);
-    right.setAngle(dir.angle() - 25);
-    return QPolygonF({tip, left.p2(), right.p2()});
-}
-
-QString svgColor(const QColor &c)
-{
-    return c.name(QColor::HexRgb);
-}
-
-QString svgPath(const QPainterPath &p)
-{
-    QString d;
-    for (int i = 0; i < p.elementCount(); ++i) {
-        const QPainterPath::Element e = p.elementAt(i);
-        if (e.isMoveTo())
-            d += QStringLiteral("M%1 %2 ").arg(e.x).arg(e.y);
-        else if (e.isLineTo())
-            d += QStringLiteral("L%1 %2 ").arg(e.x).arg(e.y);
-        else if (e.isCurveTo())
-            d += QStringLiteral("C%1 %2 ").arg(e.x).arg(e.y);
-        else
-            d += QStringLiteral("%1 %2 ").arg(e.x).arg(e.y);
-    }
-    return d.trimmed();
-}
-
-} // namespace
 
 // One table. Paints itself from the view's palette and font; the view owns focus and clicks.
 class TableBoxItem : public QGraphicsItem {
