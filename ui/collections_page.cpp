@@ -245,8 +245,13 @@ int CollectionsPage::nextId() const
 {
     auto target = parseEndpoint(m_wizard->document()->project().targetUri);
     // A document target takes the documents as they are: there are no columns to map.
-    if (target && takesDocuments(*target))
-        return MigrationWizard::OptionsPageId;
+    if (target && takesDocuments(*target)) {
+        // Tables into documents: their foreign keys can become embedded documents.
+        auto source = parseEndpoint(m_wizard->document()->project().sourceUri);
+        const StoreInfo *store = source ? storeOf(*source) : nullptr;
+        return store && store->isSql() ? MigrationWizard::RelationsPageId
+                                       : MigrationWizard::OptionsPageId;
+    }
     return MigrationWizard::MappingPageId;
 }
 

@@ -6,6 +6,8 @@
 #include "models/project_document.h"
 #include "ui/choice_delegate.h"
 #include "ui/migration_wizard.h"
+#include "ui/schema_diagram_panel.h"
+#include "ui/schema_diagram_view.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -136,9 +139,23 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     m_problems->setWordWrap(true);
     m_problems->setStyleSheet(QStringLiteral("color: #b01010"));
 
+    // The whole target schema beside the one-table editor; a table opened in the diagram
+    // comes up in the editor.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mappingTabs"));
+    m_tabs->addTab(split, tr("&Editor"));
+    m_diagram = new SchemaDiagramPanel(
+        tr("The tables the run creates and how they are linked. Click a table, or Tab to it and "
+           "press Enter, to edit it."),
+        this);
+    m_tabs->addTab(m_diagram, tr("&Diagram"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { updateDiagram(); });
+    connect(m_diagram->view(), &SchemaDiagramView::tableActivated, this,
+            &MappingPage::openFromDiagram);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_problems);
 
     connect(m_collection, &QComboBox::currentIndexChanged, this, &MappingPage::collectionSelected);
@@ -176,6 +193,7 @@ MappingPage::MappingPage(MigrationWizard *wizard)
         fillTables();
         fieldSelected();
         updateProblems();
+        updateDiagram();
     });
     connect(m_preview, &PreviewModel::refreshed, this, [this] {
         const QStringList rejects = m_preview->rejects();
@@ -197,6 +215,29 @@ void MappingPage::initializePage()
 {
     fillCollections();
     updateProblems();
+    updateDiagram();
+}
+
+void MappingPage::updateDiagram()
+{
+    // Built only while it shows: a rename then redraws one diagram, not one per keystroke
+    // on a hidden tab.
+    if (m_tabs->currentWidget() == m_diagram)
+        m_diagram->view()->setGraph(targetSchemaGraph(m_wizard->document()->project()));
+}
+
+void MappingPage::openFromDiagram(int table)
+{
+    const SchemaGraph &graph = m_diagram->view()->graph();
+    if (table < 0 || table >= graph.tables.size())
+        return;
+    const GraphTable &t = graph.tables[table];
+    selectCollection(t.collection);
+    const int index = int(m_tablePaths.indexOf(t.path));
+    if (index >= 0)
+        selectTable(index);
+    m_tabs->setCurrentIndex(0);
+    m_columnView->setFocus(Qt::OtherFocusReason);
 }
 
 void MappingPage::fillCollections()

@@ -4,6 +4,7 @@
 
 class QComboBox;
 class QLabel;
+class QTabWidget;
 class QTableView;
 class QTreeView;
 
@@ -13,6 +14,7 @@ class FieldTreeModel;
 class MappingModel;
 class MigrationWizard;
 class PreviewModel;
+class SchemaDiagramPanel;
 
 // Page 5: the fields found in a collection (left), the columns of the selected table
 // (right, editable) and the rows the engine would write with that mapping (below).
@@ -31,6 +33,8 @@ public:
     PreviewModel *previewModel() const { return m_preview; }
     void selectCollection(const QString &collection);
     void selectTable(int index);
+    SchemaDiagramPanel *diagram() const { return m_diagram; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 private:
     void fillCollections();
@@ -42,6 +46,8 @@ private:
     void moveColumn(int delta);
     void updateProblems();
     QStringList allProblems() const;
+    void updateDiagram();
+    void openFromDiagram(int table);
 
     MigrationWizard *m_wizard;
     FieldTreeModel *m_fields;
@@ -55,6 +61,8 @@ private:
     QTableView *m_previewView;
     QLabel *m_previewNote;
     QLabel *m_problems;
+    QTabWidget *m_tabs;
+    SchemaDiagramPanel *m_diagram;
     QList<QList<int>> m_tablePaths;
     bool m_filling = false;
 };

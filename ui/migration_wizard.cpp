@@ -9,6 +9,7 @@
 #include "ui/mapping_page.h"
 #include "ui/options_page.h"
 #include "ui/recent_projects.h"
+#include "ui/relations_page.h"
 #include "ui/run_page.h"
 #include "ui/start_page.h"
 #include "ui/summary_page.h"
@@ -45,6 +46,7 @@ MigrationWizard::MigrationWizard(QWidget *parent)
     setPage(DryRunPageId, new DryRunPage(this));
     setPage(RunPageId, new RunPage(this));
     setPage(SummaryPageId, new SummaryPage(this));
+    setPage(RelationsPageId, new RelationsPage(this));
     setStartId(StartPageId);
     setMinimumSize(880, 620);
     restart();

@@ -25,6 +25,7 @@ public:
         DryRunPageId,
         RunPageId,
         SummaryPageId,
+        RelationsPageId, // after Collections, for a relational source into documents
     };
 
     explicit MigrationWizard(QWidget *parent = nullptr);

@@ -7,7 +7,7 @@
 
 namespace ferry {
 
-// Applies one `--embed CHILD:PARENT[:FIELD]` request to an inferred project: the parent
+// Applies one `--embed CHILD:PARENT[:FIELD[:single]]` request to an inferred project: the parent
 // collection gets an Embedding of the child, and the child is no longer moved as a
 // collection of its own (its rows now live inside the parent's documents). Which foreign
 // key links them is looked up in the source's catalog when the run starts.

@@ -85,11 +85,13 @@ struct Reference {
 };
 
 // Relational → document: a child table folded into this collection's documents as an array
-// of its rows (one-to-many), or, for a junction table, of the other side's ids.
+// of its rows (one-to-many), or, for a junction table, of the other side's ids; or, when
+// the foreign key is unique (one-to-one), as one sub-document (null when there is no row).
 struct Embedding {
     QString child;          // the child collection (table)
     QStringList foreignKey; // its columns referencing this collection; empty = the first such
     QString field;          // the array's name in the parent document; empty = child's name
+    bool single = false;    // one sub-document instead of an array
     bool operator==(const Embedding &) const = default;
 };
 
@@ -105,6 +107,14 @@ struct IndexSpec {
     QString effectiveName() const;
 };
 
+// Document targets: a field of the collection's documents renamed on the way. `from` is a
+// top-level field, or "child[].field" / "child.field" inside an embedded table's rows.
+struct FieldRename {
+    QString from;
+    QString to; // a plain name (no dots)
+    bool operator==(const FieldRename &) const = default;
+};
+
 struct CollectionMapping {
     QString collection;
     bool enabled = true;
@@ -117,6 +127,7 @@ struct CollectionMapping {
     // indexes were listed) = inferred from the source's catalog when the run starts; an
     // empty list = none.
     std::optional<std::vector<IndexSpec>> indexes;
+    std::vector<FieldRename> renames;  // document targets only
 
     bool operator==(const CollectionMapping &) const = default;
     // All tables, root first, depth-first (the order rows are written in).

@@ -353,7 +353,8 @@ bool readEmbeddings(Reader &r, const QJsonObject &o, const QString &path,
         QJsonArray fk;
         Embedding e;
         if (!r.object(list.at(i), p, &c) || !r.text(c, p, u"child", &e.child, true) ||
-            !r.array(c, p, u"foreign_key", &fk) || !r.text(c, p, u"field", &e.field))
+            !r.array(c, p, u"foreign_key", &fk) || !r.text(c, p, u"field", &e.field) ||
+            !r.boolean(c, p, u"single", &e.single))
             return false;
         if (!readStringList(r, fk, member(p, u"foreign_key"), &e.foreignKey))
             return false;
@@ -390,6 +391,27 @@ bool readIndexes(Reader &r, const QJsonObject &o, const QString &path,
     return true;
 }
 
+bool readRenames(Reader &r, const QJsonObject &o, const QString &path,
+                 std::vector<FieldRename> *out)
+{
+    if (!o.contains(QLatin1String("renames")))
+        return true; // optional: only document targets have them
+    QJsonArray list;
+    if (!r.array(o, path, u"renames", &list))
+        return false;
+    const QString listPath = member(path, u"renames");
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString p = element(listPath, i);
+        QJsonObject c;
+        FieldRename rename;
+        if (!r.object(list.at(i), p, &c) || !r.text(c, p, u"from", &rename.from, true) ||
+            !r.text(c, p, u"to", &rename.to, true))
+            return false;
+        out->push_back(std::move(rename));
+    }
+    return true;
+}
+
 bool readCollection(Reader &r, const QJsonValue &v, const QString &p, CollectionMapping *out)
 {
     QJsonObject o;
@@ -406,7 +428,8 @@ bool readCollection(Reader &r, const QJsonValue &v, const QString &p, Collection
         out->excluded << excluded.at(i).toString();
     }
     return readReferences(r, o, p, &out->references) && readEmbeddings(r, o, p, &out->embeddings) &&
-           readIndexes(r, o, p, &out->indexes) && readColumns(r, o, p, &out->root.columns) &&
+           readIndexes(r, o, p, &out->indexes) &&
+           readRenames(r, o, p, &out->renames) && readColumns(r, o, p, &out->root.columns) &&
            readChildren(r, o, p, &out->root.children);
 }
 
@@ -511,6 +534,18 @@ QByteArray ProjectFile::toJson(const Project &project)
                     w.string(col);
                 w.endArray();
                 w.key(u"field").string(e.field);
+                if (e.single)
+                    w.key(u"single").boolean(true);
+                w.endObject();
+            }
+            w.endArray();
+        }
+        if (!c.renames.empty()) {
+            w.key(u"renames").beginArray();
+            for (const FieldRename &rename : c.renames) {
+                w.beginObject();
+                w.key(u"from").string(rename.from);
+                w.key(u"to").string(rename.to);
                 w.endObject();
             }
             w.endArray();

@@ -40,16 +40,20 @@ QVariant keyValue(const bson_t *doc, const QString &path)
 } // namespace
 
 EmbedAttacher::EmbedAttacher(Source &source, std::vector<EmbedRule> rules,
-                             std::vector<Child> children)
-    : m_source(source), m_rules(std::move(rules)), m_children(std::move(children))
+                             std::vector<Child> children, FieldShape shape)
+    : m_source(source), m_rules(std::move(rules)), m_children(std::move(children)),
+      m_shape(std::move(shape))
 {
 }
 
 Result<std::unique_ptr<EmbedAttacher>> EmbedAttacher::create(Source &source,
                                                              const CollectionMapping &mapping)
 {
-    if (mapping.embeddings.empty())
+    FieldShape shape = fieldShapeFor(mapping, QString());
+    if (mapping.embeddings.empty() && shape.isEmpty())
         return std::unique_ptr<EmbedAttacher>();
+    if (mapping.embeddings.empty())
+        return std::unique_ptr<EmbedAttacher>(new EmbedAttacher(source, {}, {}, std::move(shape)));
     auto tables = source.tables();
     if (!tables)
         return tables.error();
@@ -105,11 +109,13 @@ Result<std::unique_ptr<EmbedAttacher>> EmbedAttacher::create(Source &source,
         EmbedRule rule = embedRuleFor(*parent, *child, *fk);
         if (!e.field.isEmpty())
             rule.field = e.field;
+        rule.single = e.single;
+        rule.shape = fieldShapeFor(mapping, embeddedPrefix(e));
         rules.push_back(std::move(rule));
         children.push_back({child->name, fk->columns.front()});
     }
     return std::unique_ptr<EmbedAttacher>(
-        new EmbedAttacher(source, std::move(rules), std::move(children)));
+        new EmbedAttacher(source, std::move(rules), std::move(children), std::move(shape)));
 }
 
 Status EmbedAttacher::attach(DocBatch &docs)
@@ -165,7 +171,14 @@ Status EmbedAttacher::attach(DocBatch &docs)
         auto built = builder.build(&doc);
         if (!built)
             return built.error();
-        out.append(built->get());
+        if (m_shape.isEmpty()) {
+            out.append(built->get());
+            continue;
+        }
+        BsonDoc shaped;
+        if (Status s = appendShaped(shaped.get(), built->get(), m_shape); !s)
+            return s.error();
+        out.append(shaped.get());
     }
     docs = std::move(out);
     return {};

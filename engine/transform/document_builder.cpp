@@ -90,14 +90,10 @@ Status DocumentBuilder::addChild(size_t rule, const bson_t *child)
         // The foreign-key columns only repeat the parent's key: leave them out.
         bson_t sub;
         BSON_APPEND_DOCUMENT_BEGIN(value.get(), "v", &sub);
-        bson_iter_t it;
-        bson_iter_init(&it, child);
-        while (bson_iter_next(&it)) {
-            const QString k = QString::fromUtf8(bson_iter_key(&it));
-            if (!r.childKeyPaths.contains(k))
-                bson_append_iter(&sub, bson_iter_key(&it), -1, &it);
-        }
+        const Status shaped = appendShaped(&sub, child, r.shape, r.childKeyPaths);
         bson_append_document_end(value.get(), &sub);
+        if (!shaped)
+            return Error(shaped.error().code, shaped.error().message, r.field);
     }
     m_children[rule][key].push_back(std::move(value));
     ++m_counts[rule];
@@ -114,6 +110,11 @@ Result<BsonDoc> DocumentBuilder::build(const bson_t *parent) const
             return Error(ErrorCode::Schema,
                          trEngine("Cannot embed %1: the parent already has a field of that name.")
                              .arg(m_rules[r].field));
+        if (m_rules[r].single) {
+            if (Status s = appendSingle(out.get(), r, parent); !s)
+                return s.error();
+            continue;
+        }
         bson_t array;
         bson_append_array_begin(out.get(), field.constData(), -1, &array);
         QByteArray key;
@@ -134,6 +135,34 @@ Result<BsonDoc> DocumentBuilder::build(const bson_t *parent) const
         bson_append_array_end(out.get(), &array);
     }
     return out;
+}
+
+Status DocumentBuilder::appendSingle(bson_t *out, size_t rule, const bson_t *parent) const
+{
+    const EmbedRule &r = m_rules[rule];
+    const QByteArray field = r.field.toUtf8();
+    QByteArray key;
+    const std::vector<BsonDoc> *found = nullptr;
+    if (encodeKey(parent, r.parentKeyPaths, &key)) {
+        const auto it = m_children[rule].constFind(key);
+        if (it != m_children[rule].constEnd())
+            found = &*it;
+    }
+    if (!found || found->empty()) {
+        bson_append_null(out, field.constData(), -1);
+        return {};
+    }
+    if (found->size() > 1)
+        return Error(ErrorCode::Schema,
+                     trEngine("Cannot embed %1 as one sub-document: a row of the parent has %2 "
+                              "rows in it. Embed it as an array instead.")
+                         .arg(r.field)
+                         .arg(found->size()),
+                     r.field);
+    bson_iter_t vi;
+    bson_iter_init_find(&vi, found->front().get(), "v");
+    bson_append_iter(out, field.constData(), -1, &vi);
+    return {};
 }
 
 qint64 DocumentBuilder::childCount(size_t rule) const

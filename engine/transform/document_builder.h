@@ -3,6 +3,7 @@
 #include "core/catalog.h"
 #include "core/doc_batch.h"
 #include "core/error.h"
+#include "transform/document_shape.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -23,6 +24,8 @@ struct EmbedRule {
     // Junction tables: the one value kept per child row (e.g. "_id.depends_on_id"), so the
     // array holds ids. Empty: the whole child row minus its foreign-key columns.
     QString valuePath;
+    bool single = false; // one-to-one: one sub-document (or null), not an array
+    FieldShape shape;    // renames and exclusions of the child's fields
 };
 
 // Derives the rule for a foreign key `fk` of `child` pointing at `parent`: a junction
@@ -41,12 +44,15 @@ public:
 
     // A child row for rule `rule`. Rows whose foreign key is NULL belong to no parent.
     Status addChild(size_t rule, const bson_t *child);
-    // The parent with its arrays appended (an empty array when it has no children).
+    // The parent with its arrays appended (an empty array when it has no children; for a
+    // single embedding the one child, or null).
     Result<BsonDoc> build(const bson_t *parent) const;
     // Child rows grouped so far for a rule (rows with a NULL foreign key are not counted).
     qint64 childCount(size_t rule) const;
 
 private:
+    Status appendSingle(bson_t *out, size_t rule, const bson_t *parent) const;
+
     std::vector<EmbedRule> m_rules;
     // Per rule: encoded key → the embedded values, each stored as a {"v": value} document.
     std::vector<QHash<QByteArray, std::vector<BsonDoc>>> m_children;
