@@ -72,6 +72,11 @@ Result<std::unique_ptr<DumpBsonReader>> DumpBsonReader::open(const QString &path
     if (!filter)
         return filter.error();
     reader->m_filter = std::move(*filter);
+    if (options.partitions > 1) {
+        const qint64 size = reader->m_file.size();
+        reader->m_sliceBegin = size * options.partition / options.partitions;
+        reader->m_sliceEnd = size * (options.partition + 1) / options.partitions;
+    }
     if (!options.resumeFrom.isEmpty()) {
         auto offset = DumpFileBuffer::parseOffset(options.resumeFrom, path);
         if (!offset)
@@ -79,8 +84,37 @@ Result<std::unique_ptr<DumpBsonReader>> DumpBsonReader::open(const QString &path
         if (Status s = reader->m_file.seek(*offset); !s)
             return s.error();
         reader->m_position = *offset;
+    } else if (reader->m_sliceBegin > 0) {
+        if (Status s = reader->seekSlice(); !s)
+            return s.error();
     }
     return reader;
+}
+
+// A slice holds the documents that start inside its byte range: the first one is found by
+// walking the length prefixes from the start of the file (no parsing), which every
+// partition does the same way, so the slices never overlap and leave nothing out.
+Status DumpBsonReader::seekSlice()
+{
+    while (m_file.offset() < m_sliceBegin) {
+        if (Status s = m_file.fill(4); !s)
+            return s;
+        const qint64 at = m_file.offset();
+        if (m_file.available() < 4)
+            return {}; // the end, or a truncation next() reports
+        const int32_t len = readLength(m_file.data());
+        if (len < 5 || len > kMaxDocument || at + len > m_file.size())
+            return damaged(at, trEngine("a document claims a length of %1 bytes, which does "
+                                        "not fit in the file")
+                                   .arg(len));
+        if (m_file.available() >= size_t(len)) {
+            m_file.consume(size_t(len));
+        } else if (Status s = m_file.seek(at + len); !s) {
+            return s;
+        }
+    }
+    m_position = m_file.offset();
+    return {};
 }
 
 Error DumpBsonReader::damaged(qint64 at, const QString &what) const
@@ -114,6 +148,8 @@ Result<bool> DumpBsonReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
                              QStringLiteral("%1:%2").arg(m_file.path()).arg(m_file.offset()));
         }
         const qint64 at = m_file.offset();
+        if (m_sliceEnd >= 0 && at >= m_sliceEnd)
+            break; // the next slice's first document
         const int32_t len = readLength(m_file.data());
         if (len < 5 || len > kMaxDocument)
             return damaged(at, trEngine("a document claims a length of %1 bytes, which no BSON "
@@ -166,7 +202,10 @@ QByteArray DumpBsonReader::position() const
 
 double DumpBsonReader::progress() const
 {
-    return m_file.size() > 0 ? double(m_position) / double(m_file.size()) : 1.0;
+    const qint64 end = m_sliceEnd >= 0 ? m_sliceEnd : m_file.size();
+    if (end <= m_sliceBegin)
+        return 1.0;
+    return std::clamp(double(m_position - m_sliceBegin) / double(end - m_sliceBegin), 0.0, 1.0);
 }
 
 Result<qint64> DumpBsonReader::countDocuments(const QString &path, QString *problem)

@@ -26,10 +26,13 @@ public:
 
 private:
     Error damaged(qint64 at, const QString &what) const;
+    Status seekSlice();
 
     DumpFileBuffer m_file;
     DumpFilter m_filter;
     qint64 m_position = 0;
+    qint64 m_sliceBegin = 0; // ReadOptions::partition: documents starting in [begin, end)
+    qint64 m_sliceEnd = -1;  // -1: to the end of the file
 };
 
 } // namespace ferry

@@ -18,6 +18,7 @@ public:
                                                        const ReadOptions &options) override;
     Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
                                         const QString &filter = {}) override;
+    bool readsSlices() const override { return true; }
 
 private:
     struct CollectionFile {

@@ -30,7 +30,37 @@ Result<std::unique_ptr<ExtJsonReader>> ExtJsonReader::open(const QString &path,
     reader->m_filter = std::move(*filter);
     if (Status s = reader->start(path, options.resumeFrom); !s)
         return s.error();
+    if (options.partitions > 1) {
+        const qint64 size = reader->m_file.size();
+        const qint64 begin = size * options.partition / options.partitions;
+        reader->m_sliceBegin = begin;
+        reader->m_sliceEnd = size * (options.partition + 1) / options.partitions;
+        if (options.resumeFrom.isEmpty() && begin > 0) {
+            if (Status s = reader->seekSlice(begin); !s)
+                return s.error();
+        }
+    }
     return reader;
+}
+
+// A slice holds the documents that start inside its byte range. Its first one is found by
+// walking document boundaries from the start (the same walk for every partition, in any
+// layout, pretty-printed or not), so slices never overlap and leave nothing out.
+Status ExtJsonReader::seekSlice(qint64 begin)
+{
+    while (true) {
+        size_t length = 0;
+        qint64 newlines = 0;
+        auto found = nextRange(&length, &newlines);
+        if (!found)
+            return found.error();
+        if (!*found || m_file.offset() >= begin)
+            break;
+        m_file.consume(length);
+        m_line += newlines;
+    }
+    m_position = m_file.offset();
+    return {};
 }
 
 Status ExtJsonReader::start(const QString &path, const QByteArray &resumeFrom)
@@ -243,7 +273,7 @@ Result<bool> ExtJsonReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
         auto found = nextRange(&length, &newlines);
         if (!found)
             return found.error();
-        if (!*found) {
+        if (!*found || (m_sliceEnd >= 0 && m_file.offset() >= m_sliceEnd)) {
             m_finished = true;
             break;
         }
@@ -270,9 +300,10 @@ QByteArray ExtJsonReader::position() const
 
 double ExtJsonReader::progress() const
 {
-    if (m_finished || m_file.size() == 0)
+    const qint64 end = m_sliceEnd >= 0 ? m_sliceEnd : m_file.size();
+    if (m_finished || end <= m_sliceBegin)
         return 1.0;
-    return double(m_position) / double(m_file.size());
+    return std::clamp(double(m_position - m_sliceBegin) / double(end - m_sliceBegin), 0.0, 1.0);
 }
 
 Result<qint64> ExtJsonReader::countDocuments(const QString &path, QString *problem)

@@ -28,6 +28,7 @@ private:
     enum class ArrayState { BeforeOpen, BeforeFirst, BeforeElement, AfterElement, Closed };
 
     Status start(const QString &path, const QByteArray &resumeFrom);
+    Status seekSlice(qint64 begin);
     // Leaves the next document at m_file.data() and sets *length; false at the end.
     Result<bool> nextRange(size_t *length, qint64 *newlines);
     Error syntax(qint64 line, qint64 offset, const QString &what) const;
@@ -39,6 +40,8 @@ private:
     int m_oneDocPerLine = -1; // decided by the first document: -1 not yet, 0 no, 1 yes
     qint64 m_line = 1;
     qint64 m_position = 0;
+    qint64 m_sliceBegin = 0; // ReadOptions::partition: documents starting in [begin, end)
+    qint64 m_sliceEnd = -1;  // -1: to the end of the file
     bool m_finished = false;
 };
 
