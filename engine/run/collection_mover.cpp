@@ -437,7 +437,10 @@ Status CollectionMover::finishCollection()
     for (size_t t = 0; t < empty.tables.size(); ++t)
         empty.tables[t] = TableRows(int(m_mapping.tables()[t]->columns.size()));
     empty.position = m_checkpoint.position;
-    auto done = m_ctx.sink.write(m_mapping, m_ctx.project.options, empty, last);
+    // Through a BatchWriter for its reconnect: with parallel writers this connection sat
+    // idle through the load and may have lost its server meanwhile.
+    BatchWriter writer(m_ctx.sink, m_mapping, m_ctx.project.options, &m_ctx.cancel);
+    auto done = writer.write(empty, last);
     if (!done)
         return done.error();
     m_checkpoint = last;

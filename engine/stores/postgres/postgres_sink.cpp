@@ -798,20 +798,27 @@ Status PostgresSink::buildDeferredKeys(const QStringList &tables)
 {
     if (m_dryRun)
         return {};
+    // A connection of its own: the sink's may have sat idle through a parallel load and
+    // lost its server meanwhile.
     QStringList waiting;
-    const Status listed = m_d->transact(false, [&](pqxx::transaction_base &tx) {
-        waiting.clear();
-        if (!tx.exec1("SELECT to_regclass('_ferry_pending_keys') IS NOT NULL")[0].as<bool>())
-            return;
-        for (const pqxx::row &row : tx.exec("SELECT table_name FROM _ferry_pending_keys "
-                                            "ORDER BY table_name")) {
-            const QString t = QString::fromStdString(row[0].as<std::string>());
-            if (tables.isEmpty() || tables.contains(t))
-                waiting << t;
+    try {
+        pqxx::connection conn(sql(m_endpoint.uri()));
+        pqxx::nontransaction tx(conn);
+        if (tx.exec1("SELECT to_regclass('_ferry_pending_keys') IS NOT NULL")[0].as<bool>()) {
+            for (const pqxx::row &row :
+                 tx.exec("SELECT table_name FROM _ferry_pending_keys ORDER BY table_name")) {
+                const QString t = QString::fromStdString(row[0].as<std::string>());
+                if (tables.isEmpty() || tables.contains(t))
+                    waiting << t;
+            }
         }
-    });
-    if (!listed)
-        return listed;
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::Connect,
+                     trEngine("The connection to PostgreSQL was lost before adding the primary "
+                              "keys: %1. Run again with --resume (or run `ferry-cli finish`) "
+                              "to add them.")
+                         .arg(fromPg(e)));
+    }
     // Each key is one sort on one server backend: several at once use the cores the load
     // kept busy with COPY.
     const size_t threads =
