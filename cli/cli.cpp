@@ -30,7 +30,11 @@ QString usage()
               "[--no-skip-existing]\n"
               "                     [--existing-rows skip|upsert|fail|truncate] [--on-error "
               "stop|reject]\n"
-              "                     [--resume] [--report FILE.json]\n"
+              "                     [--resume] [--report FILE.json] [--jobs N]\n"
+              "  ferry-cli run      FILE.ferry --partition K/N [--resume]   (K = 0..N-1, run "
+              "concurrently)\n"
+              "  ferry-cli finish   FILE.ferry   (once, after all partitions: keys, foreign keys, "
+              "validation)\n"
               "  ferry-cli validate FILE.ferry [--collection C]... [--sample N] [--report "
               "FILE.json]\n"
               "  ferry-cli rollback FILE.ferry [--run ID] --confirm\n"
@@ -82,7 +86,7 @@ int runCli(const QStringList &argumentsIn)
         {QStringLiteral("list"), &cliList},         {QStringLiteral("infer"), &cliInfer},
         {QStringLiteral("migrate"), &cliMigrate},   {QStringLiteral("run"), &cliRun},
         {QStringLiteral("dry-run"), &cliDryRun},    {QStringLiteral("validate"), &cliValidate},
-        {QStringLiteral("rollback"), &cliRollback},
+        {QStringLiteral("rollback"), &cliRollback}, {QStringLiteral("finish"), &cliFinish},
     };
     for (const auto &[name, handler] : commands)
         if (name == command)

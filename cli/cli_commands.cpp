@@ -8,6 +8,7 @@
 #include "project/embedding_spec.h"
 #include "project/project_file.h"
 #include "run/collection_order.h"
+#include "run/finish_partitions.h"
 #include "run/index_builder.h"
 #include "run/migration_run.h"
 #include "run/project_builder.h"
@@ -117,6 +118,27 @@ bool applyRunOptions(CliArgs &args, ProjectOptions &options, RunRequest &request
                                .arg(args.value(QStringLiteral("on-error"))));
         return false;
     }
+    qint64 jobs = 0;
+    if (!args.intValue(QStringLiteral("jobs"), 1, &jobs)) {
+        *exit = usageError(args.error());
+        return false;
+    }
+    request.jobs = int(std::min<qint64>(jobs, 64));
+    if (args.has(QStringLiteral("partition"))) {
+        const QString p = args.value(QStringLiteral("partition"));
+        bool okK = false, okN = false;
+        const int k = p.section(QLatin1Char('/'), 0, 0).toInt(&okK);
+        const int n = p.section(QLatin1Char('/'), 1, 1).toInt(&okN);
+        if (!okK || !okN || p.count(QLatin1Char('/')) != 1 || n < 1 || n > 10000 || k < 0 ||
+            k >= n) {
+            *exit = usageError(tr("--partition takes K/N with 0 <= K < N (e.g. 0/4), not "
+                                  "\"%1\".")
+                                   .arg(p));
+            return false;
+        }
+        request.partition = k;
+        request.partitions = n;
+    }
     request.collections = args.values(QStringLiteral("collection"));
     request.resume = args.has(QStringLiteral("resume"));
     request.reportPath = args.value(QStringLiteral("report"));
@@ -172,7 +194,8 @@ int executeRun(const Project &project, const Endpoint &source, const Endpoint &t
 const QSet<QString> RunValueOptions = {
     QStringLiteral("collection"),    QStringLiteral("batch-size"), QStringLiteral("on-error"),
     QStringLiteral("existing-rows"), QStringLiteral("report"),     QStringLiteral("reject-file"),
-    QStringLiteral("source"),        QStringLiteral("target")};
+    QStringLiteral("source"),        QStringLiteral("target"),     QStringLiteral("jobs"),
+    QStringLiteral("partition")};
 const QSet<QString> RunFlags = {QStringLiteral("no-skip-existing"), QStringLiteral("resume")};
 
 Result<Project> loadProjectArg(const CliArgs &args)
@@ -397,6 +420,49 @@ int cliRun(const QStringList &words)
     if (!applyRunOptions(args, project->options, request, &exit))
         return exit;
     return executeRun(*project, source, target, request, QStringLiteral("run"));
+}
+
+int cliFinish(const QStringList &words)
+{
+    CliArgs args({QStringLiteral("collection"), QStringLiteral("report"), QStringLiteral("source"),
+                  QStringLiteral("target")},
+                 {});
+    int exit = ExitOk;
+    auto opened = openProject(args, words, &exit);
+    if (!opened)
+        return exit;
+    auto ordered = orderCollections(opened->project, args.values(QStringLiteral("collection")));
+    if (!ordered)
+        return fail(ordered.error());
+    auto src = makeSource(opened->source);
+    if (!src)
+        return fail(src.error());
+    auto snk = makeSink(opened->target);
+    if (!snk)
+        return fail(snk.error());
+    if (Status s = (*src)->open(); !s)
+        return fail(s.error());
+    if (Status s = (*snk)->open(); !s)
+        return fail(s.error());
+    SqlSink *sql = (*snk)->asSql();
+    if (!sql)
+        return fail(Error(ErrorCode::Usage, tr("finish is for relational targets.")));
+    QElapsedTimer clock;
+    clock.start();
+    auto report = finishPartitions(opened->project, **src, *sql, *ordered, [](const QString &t) {
+        QTextStream(stderr) << redactSecrets(t) << '\n';
+    });
+    if (!report)
+        return fail(report.error());
+    report->durationSeconds = clock.elapsed() / 1000.0;
+    report->source = opened->source.redacted();
+    report->target = opened->target.redacted();
+    printSummary(*report);
+    if (args.has(QStringLiteral("report"))) {
+        if (Status s = report->save(args.value(QStringLiteral("report"))); !s)
+            return fail(s.error());
+    }
+    return report->status == QLatin1String("completed") ? ExitOk : ExitRejects;
 }
 
 int cliDryRun(const QStringList &words)

@@ -20,5 +20,6 @@ int cliRun(const QStringList &args);
 int cliDryRun(const QStringList &args);
 int cliValidate(const QStringList &args);
 int cliRollback(const QStringList &args);
+int cliFinish(const QStringList &args);
 
 } // namespace ferry

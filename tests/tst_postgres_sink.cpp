@@ -320,6 +320,13 @@ private slots:
                         "FROM pg_attribute WHERE attrelid = 'ddl_items_tags'::regclass AND "
                         "attnum > 0"),
                  std::string("id bigint nn, ordinal integer nn, tag text"));
+        // The keys wait for the end of the load (one sort instead of a B-tree insert per row).
+        QVERIFY(prep->keysDeferred);
+        QCOMPARE(query1("SELECT count(*) FROM pg_constraint WHERE conrelid = "
+                        "'ddl_items_tags'::regclass AND contype = 'p'"),
+                 std::string("0"));
+        const Status keys = sink->asSql()->buildDeferredKeys({});
+        QVERIFY2(keys.ok(), qPrintable(keys.error().message));
         QCOMPARE(query1("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
                         "'ddl_items_tags'::regclass AND contype = 'p'"),
                  std::string("PRIMARY KEY (id, ordinal)"));

@@ -14,6 +14,7 @@
 #include "transform/transformer.h"
 
 #include <QJsonObject>
+#include <QThread>
 
 namespace ferry {
 
@@ -58,18 +59,30 @@ Status CollectionMover::run()
 
 // The checkpoint of the collection's root table: where a resumed run starts. A fresh run
 // clears it, so that an old checkpoint can never skip documents.
+QString CollectionMover::checkpointKey() const
+{
+    const RunRequest &r = m_ctx.request;
+    if (r.partitions <= 1)
+        return m_mapping.root.table;
+    return QStringLiteral("%1#%2/%3").arg(m_mapping.root.table).arg(r.partition).arg(r.partitions);
+}
+
 Status CollectionMover::findResumePoint()
 {
-    const QString key = m_mapping.root.table;
+    const QString key = checkpointKey();
     m_checkpoint = Checkpoint();
     m_checkpoint.runId = m_ctx.runId;
+    m_ahead.clear();
     if (m_ctx.request.resume) {
         auto loaded = m_ctx.sink.loadCheckpoint(key);
         if (!loaded)
             return loaded.error();
         if (loaded->has_value()) {
             m_checkpoint = **loaded;
-            m_ctx.runId = m_checkpoint.runId;
+            m_ahead.assign(m_checkpoint.ahead.begin(), m_checkpoint.ahead.end());
+            m_checkpoint.ahead.clear();
+            if (!m_checkpoint.runId.isEmpty())
+                m_ctx.runId = m_checkpoint.runId;
             m_ctx.log(LogLevel::Info, trEngine("%1: resuming after %2 documents.")
                                           .arg(m_mapping.collection)
                                           .arg(m_checkpoint.read));
@@ -77,6 +90,7 @@ Status CollectionMover::findResumePoint()
     } else if (Status s = m_ctx.sink.clearCheckpoint(key); !s) {
         return s;
     }
+    m_checkpoint.key = key;
     showCounts();
     m_ctx.tracker.setReadAtStart(m_progress.read);
     return {};
@@ -85,6 +99,12 @@ Status CollectionMover::findResumePoint()
 Status CollectionMover::prepareTarget()
 {
     const ProjectOptions &options = m_ctx.project.options;
+    if (m_ctx.request.partitions > 1 && options.existingRows == ExistingRows::Truncate)
+        return Error(ErrorCode::Usage,
+                     trEngine("--partition cannot truncate: each partition would empty the rows "
+                              "of the others. Empty the tables once before starting the "
+                              "partitions, and use --existing-rows skip."),
+                     m_mapping.collection);
     auto prepared = m_ctx.sink.prepare(m_mapping, options,
                                        m_ctx.request.resume && !m_checkpoint.position.isEmpty());
     if (!prepared)
@@ -94,7 +114,7 @@ Status CollectionMover::prepareTarget()
     // Without a key, rows already in the table cannot be told apart from new ones: skipping
     // "existing" rows would silently append them all again.
     if (!m_ctx.request.resume && !m_prepared.tablesWereEmpty && !m_mapping.root.primaryKey() &&
-        sql && options.existingRows != ExistingRows::Truncate)
+        sql && options.existingRows != ExistingRows::Truncate && m_ctx.request.partitions <= 1)
         return Error(ErrorCode::Schema,
                      trEngine("Table %1 already has rows and no primary key, so Ferry cannot "
                               "tell which rows are there already. Use --existing-rows truncate "
@@ -117,6 +137,14 @@ Status CollectionMover::streamBatches()
     ReadOptions ro;
     ro.filter = m_mapping.filter;
     ro.resumeFrom = m_checkpoint.position;
+    ro.partition = m_ctx.request.partition;
+    ro.partitions = m_ctx.request.partitions;
+    if (ro.partitions > 1 && !m_ctx.source.readsSlices())
+        return Error(ErrorCode::Usage,
+                     trEngine("This source cannot be cut into partitions yet: --partition works "
+                              "with .bson and NDJSON dump files. Run one process without "
+                              "--partition (it still writes with --jobs connections)."),
+                     m_mapping.collection);
     auto opened = m_ctx.source.openReader(m_mapping.collection, ro);
     if (!opened)
         return opened.error();
@@ -145,6 +173,12 @@ Status CollectionMover::streamBatches()
     setup.cancel = &m_ctx.cancel;
     BatchPipeline pipeline(setup);
 
+    auto pool = openWriterPool();
+    if (!pool)
+        return pool.error();
+    if (*pool)
+        return streamParallel(pipeline, **pool);
+
     BatchWriter writer(m_ctx.sink, m_mapping, options, &m_ctx.cancel);
     writer.setRejectRecorder([this](const RowBatch &batch, const std::vector<DocReject> &list) {
         return recordRejects(batch, list);
@@ -168,19 +202,158 @@ Status CollectionMover::streamBatches()
             m_ended = true;
             return {};
         }
+        auto skipped = skipCommitted(item->batch);
+        if (!skipped)
+            return skipped.error();
+        if (*skipped)
+            continue;
         if (Status s = writeBatch(item->batch, writer); !s)
             return s;
     }
 }
 
-Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
+// Several writers when the target offers more connections, the run asks for more than one
+// job, and nothing but this run's own checkpoint decides what a batch may contain.
+Result<std::unique_ptr<WriterPool>> CollectionMover::openWriterPool()
 {
-    const qint64 read = qint64(batch.docs.size());
+    const int jobs =
+        m_ctx.request.jobs > 0 ? m_ctx.request.jobs : std::max(1, QThread::idealThreadCount());
+    // Under --on-error reject one writer at a time keeps each batch's rejects synced before
+    // the batch commits (recordRejects), which out-of-order commits could not promise.
+    if (jobs <= 1 || m_ctx.request.mode == RunMode::DryRun ||
+        m_ctx.project.options.onError == ErrorPolicy::Reject)
+        return std::unique_ptr<WriterPool>();
+    std::vector<std::unique_ptr<Sink>> sinks;
+    for (int i = 0; i < jobs; ++i) {
+        auto writer = m_ctx.sink.openWriter();
+        if (!writer)
+            return writer.error();
+        if (!*writer)
+            return std::unique_ptr<WriterPool>(); // one writer at a time for this target
+        sinks.push_back(std::move(*writer));
+    }
+    auto notify = [this](int attempt, const Error &e) {
+        m_ctx.log(LogLevel::Warning, trEngine("%1: the target went away (%2); reconnecting, "
+                                              "attempt %3.")
+                                         .arg(m_mapping.collection, e.message)
+                                         .arg(attempt + 1));
+    };
+    return std::make_unique<WriterPool>(std::move(sinks), m_mapping, m_ctx.project.options,
+                                        &m_ctx.cancel, notify);
+}
+
+Status CollectionMover::streamParallel(BatchPipeline &pipeline, WriterPool &pool)
+{
+    const Error cancelled(ErrorCode::Cancelled, trEngine("Cancelled by the user."));
+    Status stop;
+    while (stop) {
+        if (!m_ctx.waitIfPaused()) {
+            stop = cancelled;
+            break;
+        }
+        std::optional<PipelineItem> item = pipeline.next();
+        if (!item) {
+            if (m_ctx.cancel.load())
+                stop = cancelled;
+            break;
+        }
+        if (item->error.isError()) {
+            stop = item->error;
+            break;
+        }
+        if (item->end) {
+            m_ended = true;
+            break;
+        }
+        auto skipped = skipCommitted(item->batch);
+        if (!skipped) {
+            stop = skipped.error();
+            break;
+        }
+        if (*skipped)
+            continue;
+        const qint64 read = qint64(item->batch.docs.size());
+        qint64 repeats = 0;
+        if (Status s = admitBatch(item->batch, &repeats); !s) {
+            stop = s;
+            break;
+        }
+        Checkpoint own;
+        own.key = m_checkpoint.key;
+        own.runId = m_checkpoint.runId;
+        own.position = item->batch.position;
+        own.read = read;
+        own.skippedExisting = repeats;
+        own.batchFirstDoc = item->batch.firstDocNumber;
+        pool.submit(std::move(item->batch), own);
+        std::vector<WriterPool::Done> done = pool.collect(false);
+        stop = settleParallel(done);
+    }
+    // Whatever is in flight still commits (or fails) on its own; wait for it, so that the
+    // counts, the rejects and the finishing checkpoint see every committed batch.
+    while (pool.inFlight() > 0) {
+        std::vector<WriterPool::Done> done = pool.collect(true);
+        if (Status s = settleParallel(done); !s && stop)
+            stop = s;
+    }
+    if (!stop)
+        m_ended = false;
+    return stop;
+}
+
+Status CollectionMover::settleParallel(std::vector<WriterPool::Done> &done)
+{
+    Status first;
+    for (WriterPool::Done &d : done) {
+        if (d.error.isError()) {
+            if (first)
+                first = d.error;
+            continue;
+        }
+        if (Status s = settle(d.batch, d.outcome, true, false); !s && first)
+            first = s;
+    }
+    return first;
+}
+
+Result<bool> CollectionMover::skipCommitted(const RowBatch &batch)
+{
+    if (m_ahead.empty())
+        return false;
+    const BatchMark &mark = m_ahead.front();
+    const qint64 first = batch.firstDocNumber;
+    if (first < mark.firstDoc && first + qint64(batch.docs.size()) <= mark.firstDoc)
+        return false;
+    if (first != mark.firstDoc || mark.docs != qint64(batch.docs.size()) ||
+        mark.position != batch.position)
+        return Error(ErrorCode::Usage,
+                     trEngine("%1: the interrupted run committed batches in a different cut "
+                              "(documents %2 to %3). Resume with the batch size it had "
+                              "(--batch-size), or start again without --resume.")
+                         .arg(m_mapping.collection)
+                         .arg(mark.firstDoc)
+                         .arg(mark.firstDoc + mark.docs),
+                     m_mapping.collection);
+    m_checkpoint.read += mark.docs;
+    m_checkpoint.position = mark.position;
+    m_checkpoint.written += mark.written;
+    m_checkpoint.skippedExisting += mark.skippedExisting;
+    m_checkpoint.rejected += mark.rejected;
+    m_parallelEnd = std::max(m_parallelEnd, mark.firstDoc + mark.docs);
+    m_ahead.pop_front();
+    showCounts();
+    m_ctx.emitProgress(false);
+    return true;
+}
+
+Status CollectionMover::admitBatch(RowBatch &batch, qint64 *repeatedSkipped)
+{
     const RepeatedKeys repeated =
         dropRepeatedKeys(batch, m_mapping, m_ctx.project.options.existingRows,
                          m_ctx.sink.takes() == StoreInput::Documents);
     for (const QString &key : repeated.keys)
         noteUncompared(key);
+    *repeatedSkipped = repeated.skipped;
     if (!batch.rejects.empty() && m_ctx.project.options.onError == ErrorPolicy::Stop) {
         const DocReject &first = batch.rejects.front();
         return Error(ErrorCode::Conversion,
@@ -193,19 +366,53 @@ Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
         m_unknownFields[it.key()] += it.value();
     for (auto it = batch.excludedValues.cbegin(); it != batch.excludedValues.cend(); ++it)
         m_excludedValues[it.key()] += it.value();
+    m_report.generatedKeys += batch.docs.generatedKeys();
+    return {};
+}
 
+Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
+{
+    const qint64 read = qint64(batch.docs.size());
+    qint64 repeats = 0;
+    if (Status s = admitBatch(batch, &repeats); !s)
+        return s;
     Checkpoint next = m_checkpoint;
     next.position = batch.position;
     next.read += read;
-    next.skippedExisting += repeated.skipped;
-    m_report.generatedKeys += batch.docs.generatedKeys();
+    next.skippedExisting += repeats;
     // The writer records the batch's rejects (recordRejects) before it commits; a batch that
     // fails leaves its rejects in the file, and a resume cuts them off with the checkpoint.
     auto outcome = writer.write(batch, next);
     if (!outcome)
         return outcome.error();
     crashPoint("batch-committed");
-    m_checkpoint = outcome->checkpoint;
+    return settle(batch, *outcome, false, true);
+}
+
+
+// A committed batch: its rejects to the file, its counts to the collection's. With its own
+// checkpoint row the outcome counts only this batch; otherwise it is the new total.
+Status CollectionMover::settle(const RowBatch &batch, const BatchOutcome &outcome, bool ownRow,
+                               bool rejectsRecorded)
+{
+    if (!rejectsRecorded) {
+        if (auto recorded = recordRejects(batch, outcome.rejects); !recorded)
+            return recorded.error();
+    }
+    if (ownRow) {
+        const Checkpoint &c = outcome.checkpoint;
+        m_checkpoint.read += c.read;
+        m_checkpoint.written += c.written;
+        m_checkpoint.skippedExisting += c.skippedExisting;
+        m_checkpoint.rejected += c.rejected;
+        const qint64 end = batch.firstDocNumber + c.read;
+        if (end > m_parallelEnd) {
+            m_parallelEnd = end;
+            m_checkpoint.position = c.position;
+        }
+    } else {
+        m_checkpoint = outcome.checkpoint;
+    }
     showCounts();
     m_ctx.emitProgress(false);
     return {};
@@ -246,6 +453,28 @@ Result<qint64> CollectionMover::recordRejects(const RowBatch &batch,
 // resume skips this collection.
 Status CollectionMover::finishCollection()
 {
+    if (!m_ahead.empty())
+        return Error(ErrorCode::Internal,
+                     trEngine("%1: the source ended before documents %2 to %3, which an earlier "
+                              "run committed. Has the source changed since? Start again "
+                              "without --resume.")
+                         .arg(m_mapping.collection)
+                         .arg(m_ahead.front().firstDoc)
+                         .arg(m_ahead.front().firstDoc + m_ahead.front().docs),
+                     m_mapping.collection);
+    // Keys left out during the load are built once every row is in; a partition leaves them
+    // to `finish`, since the other partitions may still be loading.
+    if (SqlSink *sql = m_ctx.sink.asSql();
+        sql && m_prepared.keysDeferred && m_ctx.request.partitions <= 1) {
+        QStringList tables;
+        for (const TableMapping *t : m_mapping.tables())
+            tables << t->table;
+        m_ctx.log(
+            LogLevel::Info,
+            trEngine("%1: adding the primary keys after the load.").arg(m_mapping.collection));
+        if (Status s = sql->buildDeferredKeys(tables); !s)
+            return s;
+    }
     Checkpoint last = m_checkpoint;
     last.finished = true;
     RowBatch empty;
@@ -253,7 +482,10 @@ Status CollectionMover::finishCollection()
     for (size_t t = 0; t < empty.tables.size(); ++t)
         empty.tables[t] = TableRows(int(m_mapping.tables()[t]->columns.size()));
     empty.position = m_checkpoint.position;
-    auto done = m_ctx.sink.write(m_mapping, m_ctx.project.options, empty, last);
+    // Through a BatchWriter for its reconnect: with parallel writers this connection sat
+    // idle through the load and may have lost its server meanwhile.
+    BatchWriter writer(m_ctx.sink, m_mapping, m_ctx.project.options, &m_ctx.cancel);
+    auto done = writer.write(empty, last);
     if (!done)
         return done.error();
     m_checkpoint = last;
@@ -305,7 +537,8 @@ Status CollectionMover::validate()
         return {};
     if (Status s = markRunFinished(*sql, m_ctx.runId, m_mapping.collection); !s)
         return s;
-    if (m_ctx.request.validate)
+    // A partition holds a slice of tables others fill too: `finish` validates the whole.
+    if (m_ctx.request.validate && m_ctx.request.partitions <= 1)
         validateAfterRun(m_ctx.source, *sql, m_mapping, m_ctx.project.options, m_ctx.request.resume,
                          m_prepared.tablesWereEmpty, m_report, m_uncomparedKeys);
     if (!m_report.mismatches.isEmpty())

@@ -4,6 +4,7 @@
 #include "project/project.h"
 #include "run/report.h"
 #include "run/run_types.h"
+#include "run/writer_pool.h"
 #include "stores/common/sink.h"
 
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <atomic>
+#include <deque>
 #include <functional>
 
 namespace ferry {
@@ -56,11 +58,26 @@ public:
 
     const Checkpoint &checkpoint() const { return m_checkpoint; }
 
+    // The checkpoint row's key: the root table, or per partition.
+    QString checkpointKey() const;
+
 private:
-    // One batch from the pipeline: policy check, write with its checkpoint, rejects.
+    // One batch from the pipeline: policy check and counts before it is written.
+    Status admitBatch(RowBatch &batch, qint64 *repeatedSkipped);
+    // A batch an earlier, interrupted run already committed (out of order, by one of
+    // several writers): counted, not written again. False when it is not one.
+    Result<bool> skipCommitted(const RowBatch &batch);
+    // Serial: write with its checkpoint, then rejects.
     Status writeBatch(RowBatch &batch, class BatchWriter &writer);
+    // Parallel: batches through several connections, each committing its own row.
+    Status streamParallel(class BatchPipeline &pipeline, WriterPool &pool);
+    Status settleParallel(std::vector<WriterPool::Done> &done);
+    // `rejectsRecorded`: the writer synced the batch's rejects before it committed.
+    Status settle(const RowBatch &batch, const BatchOutcome &outcome, bool ownRow,
+                  bool rejectsRecorded);
     // Writes and syncs rejects; answers the reject file's length after them.
     Result<qint64> recordRejects(const RowBatch &batch, const std::vector<DocReject> &list);
+    Result<std::unique_ptr<WriterPool>> openWriterPool();
     void showCounts();
     void noteUncompared(const QString &rootKey);
 
@@ -70,7 +87,9 @@ private:
     CollectionReport &m_report;
     Checkpoint m_checkpoint;
     PrepareOutcome m_prepared;
-    bool m_ended = false; // the reader reached the end of the collection
+    std::deque<BatchMark> m_ahead; // committed out of order by an interrupted parallel run
+    qint64 m_parallelEnd = -1;     // parallel: end (in documents) of the furthest batch settled
+    bool m_ended = false;          // the reader reached the end of the collection
     QHash<QString, qint64> m_unknownFields;
     QHash<QString, qint64> m_excludedValues;
     QSet<QString> m_uncomparedKeys; // see ValidationOptions::uncomparedKeys

@@ -214,6 +214,7 @@ Status MigrationRun::Impl::openEndpoints()
         return snk.error();
     sink = std::move(*snk);
     sink->setDryRun(q->m_request.mode == RunMode::DryRun);
+    sink->setPartitioned(q->m_request.partitions > 1);
     if (Status s = source->open(); !s)
         return s;
     if (Status s = sink->open(); !s)
@@ -293,7 +294,8 @@ void MigrationRun::Impl::runCollections(const std::vector<const CollectionMappin
         if (!recordCollection(cr, s))
             return;
     }
-    if (q->m_request.mode != RunMode::DryRun)
+    // A partition leaves the foreign keys to `finish`: the other slices may still be loading.
+    if (q->m_request.mode != RunMode::DryRun && q->m_request.partitions <= 1)
         addConstraints(ordered);
 }
 

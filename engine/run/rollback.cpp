@@ -168,6 +168,23 @@ Status applyRollback(SqlSink &sink, const Project &project, const RollbackPlan &
         statements << QStringLiteral("DELETE FROM %1 WHERE run_id = ?").arg(checkpointTableName());
         params << QVariantList{plan.runId};
     }
+    // PostgreSQL's batch rows of parallel writers and keys waiting for the end of a load.
+    auto hasBatches = targetHasTable(sink, QStringLiteral("_ferry_batches"));
+    if (!hasBatches)
+        return hasBatches.error();
+    if (*hasBatches) {
+        statements << QStringLiteral("DELETE FROM _ferry_batches WHERE run_id = ?");
+        params << QVariantList{plan.runId};
+    }
+    auto hasPending = targetHasTable(sink, QStringLiteral("_ferry_pending_keys"));
+    if (!hasPending)
+        return hasPending.error();
+    for (const QString &t : plan.dropTables) {
+        if (!*hasPending)
+            break;
+        statements << QStringLiteral("DELETE FROM _ferry_pending_keys WHERE table_name = ?");
+        params << QVariantList{t};
+    }
     statements << QStringLiteral("DELETE FROM _ferry_run_keys WHERE run_id = ?")
                << QStringLiteral("DELETE FROM _ferry_runs WHERE run_id = ?");
     params << QVariantList{plan.runId} << QVariantList{plan.runId};
@@ -185,6 +202,15 @@ Status applyRollback(SqlSink &sink, const Project &project, const RollbackPlan &
         auto cps = sink.query(QStringLiteral("SELECT count(*) FROM %1").arg(checkpointTableName()));
         if (cps && cps->front().value(0).toLongLong() == 0)
             drops << QStringLiteral("DROP TABLE IF EXISTS %1").arg(checkpointTableName());
+    }
+    for (const auto &[table, present] :
+         {std::pair{QStringLiteral("_ferry_batches"), *hasBatches},
+          std::pair{QStringLiteral("_ferry_pending_keys"), *hasPending}}) {
+        if (!present)
+            continue;
+        auto n = sink.query(QStringLiteral("SELECT count(*) FROM %1").arg(table));
+        if (n && n->front().value(0).toLongLong() == 0)
+            drops << QStringLiteral("DROP TABLE IF EXISTS %1").arg(table);
     }
     return sink.execute(drops);
 }

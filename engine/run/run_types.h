@@ -19,6 +19,11 @@ struct RunRequest {
     QString reportPath;         // where to write the JSON report ("" = none)
     QString rejectPath;         // NDJSON reject file ("" = beside the report, or none)
     bool validate = true;       // count check at the end of a run
+    int jobs = 0;               // parallel writers (and key builds); 0 = the number of cores
+    // This process moves slice `partition` of `partitions` of every collection; the
+    // others run at the same time (or elsewhere), and `finish` completes the tables.
+    int partition = 0;
+    int partitions = 1;
 };
 
 struct CollectionProgress {

@@ -20,6 +20,8 @@ const char *const kLast[] = {"Andersen", "Brandt",  "Costa",   "Dubois", "Erikse
                              "Garcia",   "Horvath", "Ivanova", "Jensen", "Kowalski", "Larsen"};
 const char *const kCities[] = {"Lisbon", "Lyon", "Berlin", "Krakow", "Oslo", "Vienna", "Turin"};
 const char *const kCountries[] = {"PT", "FR", "DE", "PL", "NO", "AT", "IT"};
+const char *const kTags[] = {"new",    "vip",     "churn-risk", "newsletter", "beta",
+                             "mobile", "desktop", "referral",   "trial",      "support"};
 
 struct BenchRow {
     bson_oid_t id;
@@ -34,6 +36,8 @@ struct BenchRow {
     bool active;
     char zip[8];
     const char *country;
+    int tagCount; // 0..3, 1.5 on average: a child table of ~1.5 rows per document
+    const char *tags[3];
 };
 
 // Both writers draw rows from here, which is what makes the two files hold the same data.
@@ -59,6 +63,9 @@ public:
         r.score = static_cast<double>(m_rng.range(0, 1000000)) / 100.0;
         r.active = m_rng.chance(70);
         std::snprintf(r.zip, sizeof r.zip, "%05d", static_cast<int>(m_rng.range(1000, 99999)));
+        r.tagCount = static_cast<int>(m_rng.range(0, 3));
+        for (int t = 0; t < r.tagCount; ++t)
+            r.tags[t] = m_rng.pick(kTags);
         ++m_counter;
         return r;
     }
@@ -94,17 +101,27 @@ bool writeBenchBson(std::int64_t count, const std::string &path)
         bson_append_utf8(&address, "zip", 3, r.zip, -1);
         bson_append_utf8(&address, "country", 7, r.country, -1);
         bson_append_document_end(&doc, &address);
+        bson_t tags;
+        bson_append_array_begin(&doc, "tags", 4, &tags);
+        for (int t = 0; t < r.tagCount; ++t) {
+            const char key[2] = {static_cast<char>('0' + t), '\0'}; // t < 3
+            bson_append_utf8(&tags, key, 1, r.tags[t], -1);
+        }
+        bson_append_array_end(&doc, &tags);
         out.write(&doc);
         bson_destroy(&doc);
     }
     return out.close();
 }
 
-bool writeBenchCsv(std::int64_t count, const std::string &path)
+bool writeBenchCsv(std::int64_t count, const std::string &path, const std::string &tagsPath)
 {
     std::FILE *f = std::fopen(path.c_str(), "w");
-    if (!f) {
-        std::fprintf(stderr, "cannot write %s\n", path.c_str());
+    std::FILE *tf = tagsPath.empty() ? nullptr : std::fopen(tagsPath.c_str(), "w");
+    if (!f || (!tagsPath.empty() && !tf)) {
+        std::fprintf(stderr, "cannot write %s\n", (f ? tagsPath : path).c_str());
+        if (f)
+            std::fclose(f);
         return false;
     }
     RowSource rows;
@@ -129,7 +146,20 @@ bool writeBenchCsv(std::int64_t count, const std::string &path)
         line.append(",").append(isoUtc(r.createdMs)).append(r.active ? ",true," : ",false,");
         line.append(r.zip).append(",").append(r.country).append("\n");
         ok = std::fwrite(line.data(), 1, line.size(), f) == line.size();
+        if (tf) {
+            line.clear();
+            for (int t = 0; t < r.tagCount; ++t)
+                line.append(r.idHex)
+                    .append(",")
+                    .append(std::to_string(t))
+                    .append(",")
+                    .append(r.tags[t])
+                    .append("\n");
+            ok = ok && std::fwrite(line.data(), 1, line.size(), tf) == line.size();
+        }
     }
+    if (tf)
+        ok = std::fclose(tf) == 0 && ok;
     ok = std::fclose(f) == 0 && ok;
     if (!ok)
         std::fprintf(stderr, "writing %s failed\n", path.c_str());

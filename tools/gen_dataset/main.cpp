@@ -1,7 +1,8 @@
 // ferry-gen-dataset: deterministic data for Ferry's demo, tests and benchmark.
 //   ferry-gen-dataset --demo DIR          the demo shop as a mongodump folder
 //   ferry-gen-dataset --bench N FILE      N documents as one .bson file
-//   ferry-gen-dataset --bench-csv N FILE  the same N rows as CSV (for psql \copy)
+//   ferry-gen-dataset --bench-csv N FILE [TAGS]  the same N rows as CSV (for psql \copy),
+//                                        and the tags' child rows as CSV in TAGS
 #include "bench.h"
 #include "shop.h"
 
@@ -18,7 +19,7 @@ int usage()
 {
     std::fprintf(stderr, "usage: ferry-gen-dataset --demo DIR\n"
                          "       ferry-gen-dataset --bench N FILE.bson\n"
-                         "       ferry-gen-dataset --bench-csv N FILE.csv\n");
+                         "       ferry-gen-dataset --bench-csv N FILE.csv [TAGS.csv]\n");
     return 2;
 }
 
@@ -46,13 +47,14 @@ int main(int argc, char *argv[])
         }
         return ferry::gen::writeShopDump(argv[2]) ? 0 : 1;
     }
-    if (argc == 4 &&
+    const bool csvWithTags = argc == 5 && std::strcmp(argv[1], "--bench-csv") == 0;
+    if ((argc == 4 || csvWithTags) &&
         (std::strcmp(argv[1], "--bench") == 0 || std::strcmp(argv[1], "--bench-csv") == 0)) {
         std::int64_t count = 0;
         if (!parseCount(argv[2], &count))
             return usage();
         const bool csv = std::strcmp(argv[1], "--bench-csv") == 0;
-        const bool ok = csv ? ferry::gen::writeBenchCsv(count, argv[3])
+        const bool ok = csv ? ferry::gen::writeBenchCsv(count, argv[3], csvWithTags ? argv[4] : "")
                             : ferry::gen::writeBenchBson(count, argv[3]);
         return ok ? 0 : 1;
     }

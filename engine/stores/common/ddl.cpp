@@ -162,7 +162,7 @@ std::vector<int> childRootKeyColumns(const TableMapping &table, size_t rootKeyCo
     return out;
 }
 
-QString createTableSql(const TableMapping &table, Dialect dialect)
+QString createTableSql(const TableMapping &table, Dialect dialect, bool withKey)
 {
     QStringList parts;
     QStringList pk;
@@ -174,10 +174,37 @@ QString createTableSql(const TableMapping &table, Dialect dialect)
         if (c.primaryKey)
             pk << ddlQuote(c.column);
     }
-    if (!pk.isEmpty())
+    if (!pk.isEmpty() && withKey)
         parts << QStringLiteral("PRIMARY KEY (%1)").arg(pk.join(QStringLiteral(", ")));
     return QStringLiteral("CREATE TABLE %1 (\n    %2\n)")
         .arg(ddlQuote(table.table), parts.join(QStringLiteral(",\n    ")));
+}
+
+QString primaryKeySql(const TableMapping &table)
+{
+    QStringList pk;
+    for (const ColumnMapping &c : table.columns) {
+        if (c.primaryKey)
+            pk << ddlQuote(c.column);
+    }
+    if (pk.isEmpty())
+        return {};
+    return QStringLiteral("ALTER TABLE %1 ADD PRIMARY KEY (%2)")
+        .arg(ddlQuote(table.table), pk.join(QStringLiteral(", ")));
+}
+
+QString batchCheckpointTableSql()
+{
+    return QStringLiteral(
+        "CREATE TABLE IF NOT EXISTS _ferry_batches (key text NOT NULL, first_doc bigint NOT "
+        "NULL, docs bigint NOT NULL, run_id text, position bytea, written bigint, skipped "
+        "bigint, rejected bigint, PRIMARY KEY (key, first_doc))");
+}
+
+QString pendingKeysTableSql()
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS _ferry_pending_keys (table_name text "
+                          "PRIMARY KEY, statement text NOT NULL)");
 }
 
 QString checkpointTableName()

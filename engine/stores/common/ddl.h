@@ -27,7 +27,11 @@ std::vector<int> rootKeyColumns(const TableMapping &root);
 // first rootKeyCount ParentKey columns). Empty when the table carries fewer.
 std::vector<int> childRootKeyColumns(const TableMapping &table, size_t rootKeyCount);
 
-QString createTableSql(const TableMapping &table, Dialect dialect);
+// Without `withKey` the PRIMARY KEY clause is left for primaryKeySql() after the load.
+QString createTableSql(const TableMapping &table, Dialect dialect, bool withKey = true);
+// ALTER TABLE … ADD PRIMARY KEY with the key createTableSql() would have declared; empty
+// when the table has no key columns.
+QString primaryKeySql(const TableMapping &table);
 // The table that records each collection's last committed batch.
 QString checkpointTableSql(Dialect dialect);
 QString checkpointTableName();
@@ -35,6 +39,12 @@ QString checkpointTableName();
 // a query answering one row when the column is there, and the statement that adds it.
 QString checkpointRejectColumnQuery(Dialect dialect);
 QString checkpointRejectColumnSql(Dialect dialect);
+// Batches committed by parallel writers, one row each, until the collection's row takes
+// them in (BatchMark). PostgreSQL only.
+QString batchCheckpointTableSql();
+// Primary keys waiting for the end of the load, one row per table: created with its table,
+// deleted with the key's creation, so a resume or `finish` knows what is still to build.
+QString pendingKeysTableSql();
 
 // A column of a table that already exists in the target.
 struct ExistingColumn {

@@ -34,6 +34,31 @@ QString rowKeyText(const std::vector<int> &keys, const TableRows &rows, size_t r
     return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
 }
 
+QString checkpointKey(const CollectionMapping &mapping, const Checkpoint &checkpoint)
+{
+    return checkpoint.key.isEmpty() ? mapping.root.table : checkpoint.key;
+}
+
+void foldBatchMarks(Checkpoint &into, std::vector<BatchMark> marks)
+{
+    std::sort(marks.begin(), marks.end(),
+              [](const BatchMark &a, const BatchMark &b) { return a.firstDoc < b.firstDoc; });
+    into.ahead.clear();
+    for (BatchMark &m : marks) {
+        if (m.firstDoc < into.read)
+            continue;
+        if (m.firstDoc == into.read && into.ahead.empty()) {
+            into.read += m.docs;
+            into.position = m.position;
+            into.written += m.written;
+            into.skippedExisting += m.skippedExisting;
+            into.rejected += m.rejected;
+            continue;
+        }
+        into.ahead.push_back(std::move(m));
+    }
+}
+
 Status SqlSink::addForeignKey(const QString &table, const QString &column, const QString &refTable,
                               const QString &refColumn)
 {

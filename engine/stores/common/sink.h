@@ -21,6 +21,17 @@
 
 namespace ferry {
 
+// A batch committed by one of several parallel writers, recorded on its own row because
+// batches commit out of order (see Checkpoint::batchFirstDoc).
+struct BatchMark {
+    qint64 firstDoc = 0; // documents of the collection (or partition) read before the batch
+    qint64 docs = 0;
+    QByteArray position; // reader position after the batch
+    qint64 written = 0;
+    qint64 skippedExisting = 0;
+    qint64 rejected = 0;
+};
+
 // Progress of one collection (keyed by its root table), committed with its rows so that a resumed
 // run starts exactly after the last committed batch.
 struct Checkpoint {
@@ -35,12 +46,24 @@ struct Checkpoint {
     // are synced before it commits, so a resume cuts the file back to this length and redoes
     // the batch. -1: unknown (a checkpoint written before Ferry kept it).
     qint64 rejectBytes = -1;
+    // The row's key; empty = the collection's root table. A partition has its own.
+    QString key;
+    // >= 0: this write is one of several in flight. The sink records the batch on its own
+    // row (BatchMark: read = the batch's documents, counts its own) and leaves the
+    // collection's row alone; the finishing write folds the batch rows into it.
+    qint64 batchFirstDoc = -1;
+    // Filled by loadCheckpoint: batches committed beyond the contiguous prefix the fields
+    // above describe (already folded in), which a resumed run must not write again.
+    std::vector<BatchMark> ahead;
 };
 
 struct PrepareOutcome {
     QStringList createdTables;   // tables this run created (rollback drops them)
     QStringList ddl;             // statements executed (the dry run shows them)
     bool tablesWereEmpty = true; // every table of the collection was empty (or new)
+    // The tables' keys wait for the end of the load (SqlSink::buildDeferredKeys); until then
+    // they hold only rows of this run, of the run it resumes, or of its sibling partitions.
+    bool keysDeferred = false;
 };
 
 struct WriteOutcome {
@@ -81,9 +104,16 @@ public:
     virtual Result<qint64> countRows(const QString &table) = 0;
     // Everything done since open() is undone at close (dry runs); must be set before prepare.
     virtual void setDryRun(bool dryRun) { m_dryRun = dryRun; }
+    // Another open connection to the same target for a parallel writer, sharing what
+    // prepare() decided; nullptr when the target takes one writer at a time.
+    virtual Result<std::unique_ptr<Sink>> openWriter() { return std::unique_ptr<Sink>(); }
+    // This process moves one slice of a collection while others move the rest into the same
+    // tables: nothing may assume the tables hold only this process's rows. Set before prepare.
+    void setPartitioned(bool partitioned) { m_partitioned = partitioned; }
 
 protected:
     bool m_dryRun = false;
+    bool m_partitioned = false;
 };
 
 // A relational target: statements in its dialect, constraints after the load, and the
@@ -98,6 +128,14 @@ public:
     // Targets that cannot add a constraint to an existing table return ErrorCode::Schema.
     virtual Status addForeignKey(const QString &table, const QString &column,
                                  const QString &refTable, const QString &refColumn);
+    // Post-load step: the primary keys prepare() left out of tables it created (sorting once
+    // after the load costs far less than a B-tree insert per row), for `tables` or, when
+    // empty, every table still waiting. Idempotent; a duplicate key is a clear error.
+    virtual Status buildDeferredKeys(const QStringList &tables = {})
+    {
+        Q_UNUSED(tables);
+        return {};
+    }
     // `statement` uses `?` placeholders. PostgreSQL returns every value as text (or null);
     // SQLite as stored.
     virtual Result<std::vector<QVariantList>> query(const QString &statement,
@@ -149,6 +187,13 @@ Dialect cellDialect(Sink &sink);
 // The key of root row r as _ferry_run_keys stores it: a JSON array of the key cells as text
 // in the form both targets compare equal to the stored value (ISO dates, hyphenated UUIDs).
 QString rowKeyText(const std::vector<int> &keys, const TableRows &rows, size_t r);
+
+// The key of the checkpoint row `checkpoint` belongs to.
+QString checkpointKey(const CollectionMapping &mapping, const Checkpoint &checkpoint);
+// Takes batch rows into `into` (the collection's row as loaded): those that continue its
+// contiguous prefix advance it, later ones go to `ahead`, earlier ones (already counted)
+// are dropped.
+void foldBatchMarks(Checkpoint &into, std::vector<BatchMark> marks);
 
 // For relational sinks: the batch has rows for exactly the mapping's tables.
 Status checkBatchShape(const CollectionMapping &mapping, const RowBatch &batch, size_t tableCount);

@@ -37,6 +37,11 @@ struct ReadOptions {
     // children of one parent batch this way, so a child table is never loaded whole).
     QString keyColumn;
     QVariantList keyValues;
+    // Only slice `partition` of `partitions` disjoint slices whose union is the collection
+    // (byte ranges realigned to document boundaries in files). Sources that cannot cut
+    // slices say so with readsSlices() == false.
+    int partition = 0;
+    int partitions = 1;
 };
 
 // Streams one collection in a stable order (by _id on a server, file order in a dump).
@@ -72,6 +77,8 @@ public:
     // SQL sources: the tables with their keys and foreign keys (inference maps columns and
     // references from them, embedding follows them). Empty for document sources.
     virtual Result<QList<TableInfo>> tables() { return QList<TableInfo>(); }
+    // Whether openReader() honours ReadOptions::partition / partitions.
+    virtual bool readsSlices() const { return false; }
     // For relational targets: rows keep their column names instead of turning the primary
     // key into _id (a Mongo shape a table-to-table copy does not want). Set before reading.
     void setKeepColumnNames(bool keep) { m_keepColumnNames = keep; }

@@ -53,7 +53,48 @@ DumpBsonReader::open(const QString &path, const ReadOptions &options, BsonStream
     }
     if (Status s = reader->m_file.seek(reader->m_position); !s)
         return s.error();
+    if (options.partitions > 1) {
+        if (reader->m_shape.archive || reader->m_file.compressed())
+            return Error(ErrorCode::Usage,
+                         trEngine("%1 is a gzip file or an archive: --partition splits plain "
+                                  ".bson files by byte ranges. Restore it to a plain dump "
+                                  "folder (mongodump without --gzip and --archive) first.")
+                             .arg(path),
+                         path);
+        const qint64 size = reader->m_file.size();
+        reader->m_sliceBegin = size * options.partition / options.partitions;
+        reader->m_sliceEnd = size * (options.partition + 1) / options.partitions;
+        if (token.isEmpty() && reader->m_sliceBegin > 0) {
+            if (Status s = reader->seekSlice(); !s)
+                return s.error();
+        }
+    }
     return reader;
+}
+
+// A slice holds the documents that start inside its byte range: the first one is found by
+// walking the length prefixes from the start of the file (no parsing), which every
+// partition does the same way, so the slices never overlap and leave nothing out. A broken
+// frame before the slice is left to the slice that holds it.
+Status DumpBsonReader::seekSlice()
+{
+    while (m_file.offset() < m_sliceBegin) {
+        if (Status s = m_file.fill(4); !s)
+            return s;
+        const qint64 at = m_file.offset();
+        if (m_file.available() < 4)
+            break;
+        const int32_t len = readBsonLength(m_file.data());
+        if (len < 5 || len > kMaxBsonDocument || at + len > m_file.size())
+            break;
+        if (m_file.available() >= size_t(len)) {
+            m_file.consume(size_t(len));
+        } else if (Status s = m_file.seek(at + len); !s) {
+            return s;
+        }
+    }
+    m_position = m_file.offset();
+    return {};
 }
 
 QString DumpBsonReader::where(qint64 at) const
@@ -174,6 +215,10 @@ Result<bool> DumpBsonReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
 {
     out.clear();
     while (!m_finished && out.size() < size_t(std::max(maxDocs, 1)) && out.bytes() < maxBytes) {
+        if (m_sliceEnd >= 0 && m_file.offset() >= m_sliceEnd) {
+            m_finished = true; // the next slice's first document
+            break;
+        }
         int32_t len = 0;
         auto f = frame(&len);
         if (!f)
@@ -245,7 +290,14 @@ QByteArray DumpBsonReader::position() const
 
 double DumpBsonReader::progress() const
 {
-    return m_finished ? 1.0 : m_file.fraction();
+    if (m_finished)
+        return 1.0;
+    if (m_sliceEnd < 0)
+        return m_file.fraction();
+    if (m_sliceEnd <= m_sliceBegin)
+        return 1.0;
+    return std::clamp(double(m_position - m_sliceBegin) / double(m_sliceEnd - m_sliceBegin), 0.0,
+                      1.0);
 }
 
 Result<qint64> DumpBsonReader::countDocuments(const QString &path, QString *problem)

@@ -50,6 +50,7 @@ private:
     enum class Frame { Document, End, Broken };
     enum class Block { Between, Mine, Other }; // where an archive read is
     Result<Frame> frame(int32_t *len);
+    Status seekSlice();
     void brokenTail(DocBatch &out);
     Status append(DocBatch &out, const uint8_t *data, int32_t len, qint64 at);
     QString where(qint64 at) const;
@@ -63,6 +64,8 @@ private:
     Block m_block = Block::Between;
     QString m_brokenWhy;
     bool m_finished = false;
+    qint64 m_sliceBegin = 0; // ReadOptions::partition: documents starting in [begin, end)
+    qint64 m_sliceEnd = -1;  // -1: to the end of the file
 };
 
 } // namespace ferry

@@ -21,6 +21,7 @@ public:
                                                        const ReadOptions &options) override;
     Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
                                         const QString &filter = {}) override;
+    bool readsSlices() const override { return true; }
 
 private:
     Status ensureOpen();

@@ -36,7 +36,53 @@ ExtJsonReader::open(const QString &path, const ReadOptions &options, const QStri
     reader->m_filter = std::move(*filter);
     if (Status s = reader->start(path, options.resumeFrom); !s)
         return s.error();
+    if (options.partitions > 1) {
+        if (reader->m_file.compressed())
+            return Error(ErrorCode::Usage,
+                         trEngine("%1 is gzip-compressed: --partition splits files by byte "
+                                  "ranges, which a compressed file has none of. Unpack it "
+                                  "(gunzip) and run the partitions on the plain file.")
+                             .arg(path),
+                         path);
+        const qint64 size = reader->m_file.size();
+        const qint64 begin = size * options.partition / options.partitions;
+        reader->m_sliceBegin = begin;
+        reader->m_sliceEnd = size * (options.partition + 1) / options.partitions;
+        if (options.resumeFrom.isEmpty() && begin > 0) {
+            if (Status s = reader->seekSlice(begin); !s)
+                return s.error();
+        }
+    }
     return reader;
+}
+
+// A slice holds the documents that start inside its byte range. Its first one is found by
+// walking document boundaries from the start (the same walk for every partition, in any
+// layout, pretty-printed or not), so slices never overlap and leave nothing out.
+Status ExtJsonReader::seekSlice(qint64 begin)
+{
+    while (true) {
+        const qint64 before = m_file.offset();
+        auto found = nextRange();
+        if (!found)
+            return found.error();
+        if (found->kind == Range::End)
+            break;
+        if (found->kind == Range::Bad) {
+            // Already consumed: it belongs to the slice it starts in.
+            if (before >= begin)
+                m_pendingBad = std::move(*found);
+            if (before >= begin)
+                break;
+            continue;
+        }
+        if (m_file.offset() >= begin)
+            break;
+        m_file.consume(found->length);
+        m_line += found->newlines;
+    }
+    m_position = m_file.offset();
+    return {};
 }
 
 Status ExtJsonReader::start(const QString &path, const QByteArray &resumeFrom)
@@ -422,7 +468,18 @@ Result<bool> ExtJsonReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
 {
     out.clear();
     while (!m_finished && out.size() < size_t(std::max(maxDocs, 1)) && out.bytes() < maxBytes) {
-        auto found = nextRange();
+        const qint64 at = m_file.offset();
+        if (m_sliceEnd >= 0 && at >= m_sliceEnd) {
+            m_finished = true; // the next slice's first document
+            break;
+        }
+        Result<Range> found = Range();
+        if (m_pendingBad) {
+            found = std::move(*m_pendingBad);
+            m_pendingBad.reset();
+        } else {
+            found = nextRange();
+        }
         if (!found)
             return found.error();
         if (found->kind == Range::End) {
@@ -448,7 +505,14 @@ QByteArray ExtJsonReader::position() const
 
 double ExtJsonReader::progress() const
 {
-    return m_finished ? 1.0 : m_file.fraction();
+    if (m_finished)
+        return 1.0;
+    if (m_sliceEnd < 0)
+        return m_file.fraction();
+    if (m_sliceEnd <= m_sliceBegin)
+        return 1.0;
+    return std::clamp(double(m_position - m_sliceBegin) / double(m_sliceEnd - m_sliceBegin), 0.0,
+                      1.0);
 }
 
 Result<qint64> ExtJsonReader::countDocuments(const QString &path, QString *problem)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "stores/common/source.h"
 #include "stores/dump/dump_file_buffer.h"
 #include "stores/dump/dump_filter.h"
@@ -41,8 +43,12 @@ private:
     };
 
     Status start(const QString &path, const QByteArray &resumeFrom);
+    Status seekSlice(qint64 begin);
     // Leaves the next document (or bad text) at m_file.data().
     Result<Range> nextRange();
+    qint64 m_sliceBegin = 0; // ReadOptions::partition: documents starting in [begin, end)
+    qint64 m_sliceEnd = -1;  // -1: to the end of the file
+    std::optional<Range> m_pendingBad; // bad text a slice starts with, found while seeking
     Result<Range> badUntilNextDocument(qint64 line, qint64 offset, const QString &what);
     QString syntax(qint64 line, qint64 offset, const QString &what) const;
     void parse(DocBatch &out, const char *text, size_t length, qint64 at);

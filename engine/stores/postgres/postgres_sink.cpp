@@ -6,8 +6,12 @@
 #include <pqxx/pqxx>
 #include <pqxx/tablewriter>
 
+#include <QThread>
+
 #include <algorithm>
+#include <atomic>
 #include <functional>
+#include <thread>
 
 namespace ferry {
 
@@ -95,6 +99,14 @@ void ensureRejectColumn(pqxx::transaction_base &tx)
         tx.exec(sql(checkpointRejectColumnSql(Dialect::Postgres)));
 }
 
+// Partitions of one run start at the same time against one target: table creation (and
+// the bookkeeping tables' CREATE IF NOT EXISTS, which races on the catalog) goes one
+// process at a time. Released with the transaction.
+void lockDdl(pqxx::transaction_base &tx)
+{
+    tx.exec("SELECT pg_advisory_xact_lock(7262130855312071)"); // "ferry" + a date, any constant
+}
+
 } // namespace
 
 struct PostgresSink::Private {
@@ -107,6 +119,8 @@ struct PostgresSink::Private {
 
     using Body = std::function<void(pqxx::transaction_base &)>;
     Status transact(bool dryRun, const Body &body);
+    bool prepareTable(pqxx::transaction_base &tx, const TableMapping &t, bool deferKeys,
+                      bool buildPending, PrepareOutcome &out, bool &pending);
     void copyRows(pqxx::transaction_base &tx, const std::string &target, const TableMapping &table,
                   const TableRows &rows, const std::vector<char> *keepDocs, bool withDocColumn);
 };
@@ -259,46 +273,86 @@ Status PostgresSink::open()
     }
 }
 
+// One table of prepare(): created (its key deferred when the load allows), or checked
+// against the mapping. Returns whether it already held rows of its own.
+bool PostgresSink::Private::prepareTable(pqxx::transaction_base &tx, const TableMapping &t,
+                                         bool deferKeys, bool buildPending, PrepareOutcome &out,
+                                         bool &pending)
+{
+    context = t.table;
+    pending = false;
+    const std::string quoted = sql(ddlQuote(t.table));
+    const pqxx::row reg = tx.exec_params1("SELECT to_regclass($1) IS NOT NULL", quoted);
+    if (!reg[0].as<bool>()) {
+        const QString key = primaryKeySql(t);
+        const bool defer = deferKeys && !key.isEmpty();
+        const QString ddl = createTableSql(t, Dialect::Postgres, !defer);
+        tx.exec(sql(ddl));
+        if (defer) {
+            tx.exec_params(
+                "INSERT INTO _ferry_pending_keys (table_name, statement) VALUES ($1, $2)",
+                sql(t.table), sql(key));
+            out.keysDeferred = pending = true;
+        }
+        out.createdTables << t.table;
+        out.ddl << ddl;
+        return false;
+    }
+    const pqxx::result cols =
+        tx.exec_params("SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull "
+                       "FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 "
+                       "AND NOT a.attisdropped ORDER BY a.attnum",
+                       quoted);
+    std::vector<ExistingColumn> found;
+    for (const pqxx::row &row : cols) {
+        found.push_back({QString::fromStdString(row[0].as<std::string>()),
+                         QString::fromStdString(row[1].as<std::string>()), row[2].as<bool>()});
+    }
+    const QString problem = incompatibility(t, found, Dialect::Postgres);
+    if (!problem.isEmpty())
+        throw Abort{Error(ErrorCode::Schema, problem, t.table)};
+    const pqxx::result waiting = tx.exec_params(
+        "SELECT statement FROM _ferry_pending_keys WHERE table_name = $1", sql(t.table));
+    if (!waiting.empty()) {
+        if (!buildPending) {
+            // A resumed run or a sibling partition: the rows are the load's own.
+            out.keysDeferred = pending = true;
+            return false;
+        }
+        // A new run meets a load that never finished: its key first, so that this run's
+        // skip-existing and upsert can rely on it (and a duplicate shows now, not later).
+        tx.exec(waiting[0][0].as<std::string>());
+        tx.exec_params("DELETE FROM _ferry_pending_keys WHERE table_name = $1", sql(t.table));
+    }
+    return tx.exec1("SELECT EXISTS (SELECT 1 FROM " + quoted + ")")[0].as<bool>();
+}
+
 Result<PrepareOutcome> PostgresSink::prepare(const CollectionMapping &mapping,
                                              const ProjectOptions &options, bool resuming)
 {
     PrepareOutcome out;
     bool emptyNow = true;
+    bool rootPending = false;
+    // Keys are only needed during the load to reject duplicates one by one; a run that stops
+    // at the first error (and a dry run, which shows the real DDL) keeps them for the end.
+    const bool deferKeys = !m_dryRun && options.onError == ErrorPolicy::Stop;
     const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
         out = PrepareOutcome();
-        emptyNow = true;
+        rootPending = false;
+        lockDdl(tx);
         tx.exec(sql(checkpointTableSql(Dialect::Postgres)));
         ensureRejectColumn(tx);
+        tx.exec(sql(batchCheckpointTableSql()));
+        tx.exec(sql(pendingKeysTableSql()));
         QStringList existing;
         for (const TableMapping *t : collectionTables(mapping)) {
-            m_d->context = t->table;
-            const std::string quoted = sql(ddlQuote(t->table));
-            const pqxx::row reg = tx.exec_params1("SELECT to_regclass($1) IS NOT NULL", quoted);
-            if (!reg[0].as<bool>()) {
-                const QString ddl = createTableSql(*t, Dialect::Postgres);
-                tx.exec(sql(ddl));
-                out.createdTables << t->table;
-                out.ddl << ddl;
-                continue;
-            }
-            const pqxx::result cols = tx.exec_params(
-                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull "
-                "FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 "
-                "AND NOT a.attisdropped ORDER BY a.attnum",
-                quoted);
-            std::vector<ExistingColumn> found;
-            for (const pqxx::row &row : cols) {
-                found.push_back({QString::fromStdString(row[0].as<std::string>()),
-                                 QString::fromStdString(row[1].as<std::string>()),
-                                 row[2].as<bool>()});
-            }
-            const QString problem = incompatibility(*t, found, Dialect::Postgres);
-            if (!problem.isEmpty())
-                throw Abort{Error(ErrorCode::Schema, problem, t->table)};
-            const pqxx::row any = tx.exec1("SELECT EXISTS (SELECT 1 FROM " + quoted + ")");
-            if (any[0].as<bool>())
+            bool pending = false;
+            if (m_d->prepareTable(tx, *t, deferKeys, !resuming && !m_partitioned, out, pending))
                 out.tablesWereEmpty = false;
-            existing << ddlQuote(t->table);
+            if (t == &mapping.root)
+                rootPending = pending;
+            if (!out.createdTables.contains(t->table) && !pending)
+                existing << ddlQuote(t->table);
         }
         emptyNow = out.tablesWereEmpty;
         if (options.existingRows == ExistingRows::Truncate && !resuming && !existing.isEmpty()) {
@@ -311,7 +365,7 @@ Result<PrepareOutcome> PostgresSink::prepare(const CollectionMapping &mapping,
     });
     if (!st)
         return st.error();
-    m_startedEmpty.insert(mapping.root.table, emptyNow);
+    m_startedEmpty.insert(mapping.root.table, (emptyNow && !m_partitioned) || rootPending);
     return out;
 }
 
@@ -329,6 +383,192 @@ PostgresSink::WritePath PostgresSink::writePath(const CollectionMapping &mapping
     return WritePath::Staged;
 }
 
+// The steps of one write(), inside its transaction: the rows (straight, or through the
+// staging table), the keys rollback needs, the checkpoint.
+struct PostgresSink::BatchWrite {
+    Private &d;
+    pqxx::transaction_base &tx;
+    const CollectionMapping &mapping;
+    const ProjectOptions &options;
+    const RowBatch &batch;
+    const std::vector<const TableMapping *> &tables;
+    const std::vector<int> rootKeys;
+    WriteOutcome &out;
+    QString run;               // the run whose new root rows rollback tracks, if any
+    std::vector<char> newDocs; // per document: its root row did not exist before
+
+    void direct();
+    void staged();
+    // Which staged documents are new, asked before an upsert hides it.
+    void findNewDocs(const std::string &stage, const std::string &target);
+    void upsert(const std::string &stage, const std::string &target);
+    // Inserts the new root rows; returns per document whether its row went in.
+    std::vector<char> insertNew(const std::string &stage, const std::string &target);
+    void copyChildren(const std::vector<char> *keep);
+    void recordNewKeys();
+    void recordCheckpoint(const Checkpoint &checkpoint);
+};
+
+void PostgresSink::BatchWrite::direct()
+{
+    for (size_t i = 0; i < tables.size(); ++i) {
+        d.context = tables[i]->table;
+        d.copyRows(tx, sql(ddlQuote(tables[i]->table)), *tables[i], batch.tables[i], nullptr,
+                   false);
+        out.tableRows[i] = static_cast<qint64>(batch.tables[i].rows());
+    }
+    out.written = out.tableRows[0];
+    newDocs.assign(batchDocumentCount(batch), 1); // direct: the table held none of these keys
+}
+
+void PostgresSink::BatchWrite::staged()
+{
+    const TableMapping &root = mapping.root;
+    d.context = root.table;
+    const std::string stage = stageName(root.table);
+    const std::string target = sql(ddlQuote(root.table));
+    tx.exec("CREATE TEMP TABLE IF NOT EXISTS " + stage + " AS SELECT " + sql(ddlColumnList(root)) +
+            ", 0::integer AS _ferry_doc FROM " + target + " WITH NO DATA");
+    tx.exec("TRUNCATE " + stage);
+    d.copyRows(tx, stage, root, batch.tables[0], nullptr, true);
+    if (options.existingRows == ExistingRows::Upsert) {
+        if (!run.isEmpty())
+            findNewDocs(stage, target);
+        upsert(stage, target);
+        out.tableRows[0] = out.written;
+        copyChildren(nullptr);
+        return;
+    }
+    const std::vector<char> keep = insertNew(stage, target);
+    newDocs = keep;
+    out.tableRows[0] = out.written;
+    copyChildren(&keep);
+}
+
+void PostgresSink::BatchWrite::findNewDocs(const std::string &stage, const std::string &target)
+{
+    std::string on;
+    for (int k : rootKeys) {
+        const std::string q = sql(ddlQuote(mapping.root.columns[k].column));
+        on += std::string(on.empty() ? "" : " AND ") + "t." + q + " = s." + q;
+    }
+    const pqxx::result fresh =
+        tx.exec("SELECT s._ferry_doc FROM " + stage + " s WHERE NOT EXISTS (SELECT 1 FROM " +
+                target + " t WHERE " + on + ")");
+    newDocs.assign(batchDocumentCount(batch), 0);
+    for (const pqxx::row &row : fresh) {
+        const auto doc = row[0].as<int64_t>();
+        if (doc >= 0 && static_cast<size_t>(doc) < newDocs.size())
+            newDocs[doc] = 1;
+    }
+}
+
+void PostgresSink::BatchWrite::upsert(const std::string &stage, const std::string &target)
+{
+    const TableMapping &root = mapping.root;
+    const std::string cols = sql(ddlColumnList(root));
+    const std::string keys = sql(keyColumnList(root, rootKeys));
+    std::string set;
+    for (size_t c = 0; c < root.columns.size(); ++c) {
+        if (root.columns[c].primaryKey)
+            continue;
+        const std::string q = sql(ddlQuote(root.columns[c].column));
+        set += (set.empty() ? "" : ", ") + q + " = EXCLUDED." + q;
+    }
+    tx.exec("INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " + stage +
+            " ON CONFLICT (" + keys + ") DO " + (set.empty() ? "NOTHING" : "UPDATE SET " + set));
+    out.written = static_cast<qint64>(batch.tables[0].rows());
+    // Children are replaced, not appended: drop what the old version had.
+    for (size_t i = 1; i < tables.size(); ++i) {
+        const std::vector<int> ck = childRootKeyColumns(*tables[i], rootKeys.size());
+        if (ck.empty())
+            continue;
+        d.context = tables[i]->table;
+        tx.exec("DELETE FROM " + sql(ddlQuote(tables[i]->table)) + " WHERE (" +
+                sql(keyColumnList(*tables[i], ck)) + ") IN (SELECT " + keys + " FROM " + stage +
+                ")");
+    }
+}
+
+std::vector<char> PostgresSink::BatchWrite::insertNew(const std::string &stage,
+                                                      const std::string &target)
+{
+    const std::string cols = sql(ddlColumnList(mapping.root));
+    const std::string keys = sql(keyColumnList(mapping.root, rootKeys));
+    const pqxx::result inserted =
+        tx.exec("WITH ins AS (INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " +
+                stage + " ON CONFLICT (" + keys + ") DO NOTHING RETURNING " + keys +
+                ") SELECT s._ferry_doc FROM " + stage + " s JOIN ins USING (" + keys + ")");
+    std::vector<char> keep(batchDocumentCount(batch), 0);
+    for (const pqxx::row &row : inserted) {
+        const auto doc = row[0].as<int64_t>();
+        if (doc >= 0 && static_cast<size_t>(doc) < keep.size())
+            keep[doc] = 1;
+    }
+    out.written = static_cast<qint64>(inserted.size());
+    out.skippedExisting = static_cast<qint64>(batch.tables[0].rows()) - out.written;
+    return keep;
+}
+
+void PostgresSink::BatchWrite::copyChildren(const std::vector<char> *keep)
+{
+    for (size_t i = 1; i < tables.size(); ++i) {
+        d.context = tables[i]->table;
+        const TableRows &rows = batch.tables[i];
+        d.copyRows(tx, sql(ddlQuote(tables[i]->table)), *tables[i], rows, keep, false);
+        qint64 n = 0;
+        for (size_t r = 0; r < rows.rows(); ++r)
+            n += !keep || (*keep)[rows.rowDoc(r)];
+        out.tableRows[i] = n;
+    }
+}
+
+void PostgresSink::BatchWrite::recordNewKeys()
+{
+    const TableRows &rootRows = batch.tables[0];
+    QStringList added;
+    for (size_t r = 0; r < rootRows.rows(); ++r) {
+        if (rootRows.rowDoc(r) < newDocs.size() && newDocs[rootRows.rowDoc(r)])
+            added << rowKeyText(rootKeys, rootRows, r);
+    }
+    d.context = mapping.root.table;
+    if (!added.isEmpty())
+        tx.exec_params("INSERT INTO _ferry_run_keys (run_id, table_name, key) SELECT $1, "
+                       "$2, unnest($3::text[])",
+                       sql(run), sql(mapping.root.table), textArrayLiteral(added));
+}
+
+void PostgresSink::BatchWrite::recordCheckpoint(const Checkpoint &checkpoint)
+{
+    d.context = checkpointTableName();
+    const std::string key = sql(checkpointKey(mapping, checkpoint));
+    const std::string position = "\\x" + checkpoint.position.toHex().toStdString();
+    if (checkpoint.batchFirstDoc >= 0) {
+        // One of several writers: its own row, since batches commit out of order.
+        tx.exec_params("INSERT INTO _ferry_batches (key, first_doc, docs, run_id, position, "
+                       "written, skipped, rejected) VALUES ($1, $2, $3, $4, $5::bytea, $6, $7, "
+                       "$8)",
+                       key, checkpoint.batchFirstDoc, checkpoint.read, sql(checkpoint.runId),
+                       position, checkpoint.written + out.written,
+                       checkpoint.skippedExisting + out.skippedExisting, checkpoint.rejected);
+        return;
+    }
+    tx.exec_params(
+        "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
+        "rejected, finished, updated_at, reject_bytes) VALUES ($1, $2, $3::bytea, $4, $5, $6, "
+        "$7, $8, now(), NULLIF($9::bigint, -1)) ON CONFLICT (key) DO UPDATE SET run_id = "
+        "EXCLUDED.run_id, position = EXCLUDED.position, read = EXCLUDED.read, written = "
+        "EXCLUDED.written, skipped = EXCLUDED.skipped, rejected = EXCLUDED.rejected, finished = "
+        "EXCLUDED.finished, updated_at = EXCLUDED.updated_at, reject_bytes = "
+        "EXCLUDED.reject_bytes",
+        key, sql(checkpoint.runId), position, checkpoint.read, checkpoint.written + out.written,
+        checkpoint.skippedExisting + out.skippedExisting, checkpoint.rejected, checkpoint.finished,
+        checkpoint.rejectBytes);
+    // The collection's row now counts every batch row (the mover folded them in).
+    if (checkpoint.finished)
+        tx.exec_params("DELETE FROM _ferry_batches WHERE key = $1", key);
+}
+
 Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
                                          const ProjectOptions &options, const RowBatch &batch,
                                          const Checkpoint &checkpoint)
@@ -337,8 +577,6 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
     if (Status shape = checkBatchShape(mapping, batch, tables.size()); !shape)
         return shape.error();
     const WritePath path = writePath(mapping, options);
-    const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
-    const size_t docCount = batchDocumentCount(batch);
     WriteOutcome out;
     const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
         out = WriteOutcome();
@@ -349,123 +587,23 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
         // makes every earlier commit durable too.
         if (!checkpoint.finished)
             tx.exec("SET LOCAL synchronous_commit TO OFF");
-        const TableRows &rootRows = batch.tables[0];
-        std::vector<char> keep;    // per document: its root row went in, so its children follow
-        std::vector<char> newDocs; // per document: its root row did not exist before
-        const std::vector<char> *filter = nullptr;
-        if (path == WritePath::Direct) {
-            for (size_t i = 0; i < tables.size(); ++i) {
-                m_d->context = tables[i]->table;
-                m_d->copyRows(tx, sql(ddlQuote(tables[i]->table)), *tables[i], batch.tables[i],
-                              nullptr, false);
-                out.tableRows[i] = static_cast<qint64>(batch.tables[i].rows());
-            }
-            out.written = out.tableRows[0];
-            newDocs.assign(docCount, 1); // direct: the table held none of these keys
-        } else {
-            const TableMapping &root = mapping.root;
-            m_d->context = root.table;
-            const std::string stage = stageName(root.table);
-            const std::string target = sql(ddlQuote(root.table));
-            const std::string cols = sql(ddlColumnList(root));
-            const std::string keys = sql(keyColumnList(root, rootKeys));
-            tx.exec("CREATE TEMP TABLE IF NOT EXISTS " + stage + " AS SELECT " + cols +
-                    ", 0::integer AS _ferry_doc FROM " + target + " WITH NO DATA");
-            tx.exec("TRUNCATE " + stage);
-            m_d->copyRows(tx, stage, root, rootRows, nullptr, true);
-            if (options.existingRows == ExistingRows::Upsert &&
-                !trackingRun(root.table).isEmpty()) {
-                // Which rows are new must be known before the upsert hides it.
-                std::string on;
-                for (int k : rootKeys)
-                    on += std::string(on.empty() ? "" : " AND ") + "t." +
-                          sql(ddlQuote(root.columns[k].column)) + " = s." +
-                          sql(ddlQuote(root.columns[k].column));
-                const pqxx::result fresh = tx.exec("SELECT s._ferry_doc FROM " + stage +
-                                                   " s WHERE NOT EXISTS (SELECT 1 FROM " + target +
-                                                   " t WHERE " + on + ")");
-                newDocs.assign(docCount, 0);
-                for (const pqxx::row &row : fresh) {
-                    const auto doc = row[0].as<int64_t>();
-                    if (doc >= 0 && static_cast<size_t>(doc) < newDocs.size())
-                        newDocs[doc] = 1;
-                }
-            }
-            if (options.existingRows == ExistingRows::Upsert) {
-                std::string set;
-                for (size_t c = 0; c < root.columns.size(); ++c) {
-                    if (root.columns[c].primaryKey)
-                        continue;
-                    const std::string q = sql(ddlQuote(root.columns[c].column));
-                    set += (set.empty() ? "" : ", ") + q + " = EXCLUDED." + q;
-                }
-                tx.exec("INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " +
-                        stage + " ON CONFLICT (" + keys + ") DO " +
-                        (set.empty() ? "NOTHING" : "UPDATE SET " + set));
-                out.written = static_cast<qint64>(rootRows.rows());
-                // Children are replaced, not appended: drop what the old version had.
-                for (size_t i = 1; i < tables.size(); ++i) {
-                    const std::vector<int> ck = childRootKeyColumns(*tables[i], rootKeys.size());
-                    if (ck.empty())
-                        continue;
-                    m_d->context = tables[i]->table;
-                    tx.exec("DELETE FROM " + sql(ddlQuote(tables[i]->table)) + " WHERE (" +
-                            sql(keyColumnList(*tables[i], ck)) + ") IN (SELECT " + keys + " FROM " +
-                            stage + ")");
-                }
-            } else {
-                const pqxx::result inserted = tx.exec(
-                    "WITH ins AS (INSERT INTO " + target + " (" + cols + ") SELECT " + cols +
-                    " FROM " + stage + " ON CONFLICT (" + keys + ") DO NOTHING RETURNING " + keys +
-                    ") SELECT s._ferry_doc FROM " + stage + " s JOIN ins USING (" + keys + ")");
-                keep.assign(docCount, 0);
-                for (const pqxx::row &row : inserted) {
-                    const auto doc = row[0].as<int64_t>();
-                    if (doc >= 0 && static_cast<size_t>(doc) < keep.size())
-                        keep[doc] = 1;
-                }
-                out.written = static_cast<qint64>(inserted.size());
-                out.skippedExisting = static_cast<qint64>(rootRows.rows()) - out.written;
-                filter = &keep;
-                newDocs = keep;
-            }
-            out.tableRows[0] = out.written;
-            for (size_t i = 1; i < tables.size(); ++i) {
-                m_d->context = tables[i]->table;
-                const TableRows &rows = batch.tables[i];
-                m_d->copyRows(tx, sql(ddlQuote(tables[i]->table)), *tables[i], rows, filter, false);
-                qint64 n = 0;
-                for (size_t r = 0; r < rows.rows(); ++r)
-                    n += !filter || keep[rows.rowDoc(r)];
-                out.tableRows[i] = n;
-            }
-        }
-        if (const QString run = trackingRun(mapping.root.table); !run.isEmpty()) {
-            QStringList added;
-            for (size_t r = 0; r < rootRows.rows(); ++r) {
-                if (rootRows.rowDoc(r) < newDocs.size() && newDocs[rootRows.rowDoc(r)])
-                    added << rowKeyText(rootKeys, rootRows, r);
-            }
-            m_d->context = mapping.root.table;
-            if (!added.isEmpty())
-                tx.exec_params("INSERT INTO _ferry_run_keys (run_id, table_name, key) SELECT $1, "
-                               "$2, unnest($3::text[])",
-                               sql(run), sql(mapping.root.table), textArrayLiteral(added));
-        }
-        m_d->context = checkpointTableName();
-        tx.exec_params(
-            "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
-            "rejected, finished, updated_at, reject_bytes) VALUES ($1, $2, $3::bytea, $4, $5, "
-            "$6, $7, $8, now(), NULLIF($9::bigint, -1)) ON CONFLICT (key) DO UPDATE SET run_id = "
-            "EXCLUDED.run_id, "
-            "position = EXCLUDED.position, read = EXCLUDED.read, written = EXCLUDED.written, "
-            "skipped = EXCLUDED.skipped, rejected = EXCLUDED.rejected, finished = "
-            "EXCLUDED.finished, updated_at = EXCLUDED.updated_at, reject_bytes = "
-            "EXCLUDED.reject_bytes",
-            sql(mapping.root.table), sql(checkpoint.runId),
-            "\\x" + checkpoint.position.toHex().toStdString(), checkpoint.read,
-            checkpoint.written + out.written, checkpoint.skippedExisting + out.skippedExisting,
-            checkpoint.rejected, checkpoint.finished, checkpoint.rejectBytes);
+        BatchWrite w{*m_d,
+                     tx,
+                     mapping,
+                     options,
+                     batch,
+                     tables,
+                     rootKeyColumns(mapping.root),
+                     out,
+                     trackingRun(mapping.root.table),
+                     {}};
+        if (path == WritePath::Direct)
+            w.direct();
+        else
+            w.staged();
+        if (!w.run.isEmpty())
+            w.recordNewKeys();
+        w.recordCheckpoint(checkpoint);
     });
     // The input repeats a key of an earlier batch, so the table no longer holds only new
     // keys: this batch and the rest take the staged path, which skips or updates them.
@@ -485,25 +623,53 @@ Result<std::optional<Checkpoint>> PostgresSink::loadCheckpoint(const QString &co
     std::optional<Checkpoint> out;
     const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
         out.reset();
-        if (!tx.exec1("SELECT to_regclass('_ferry_checkpoints') IS NOT NULL")[0].as<bool>())
-            return;
-        ensureRejectColumn(tx);
-        const pqxx::result r = tx.exec_params(
-            "SELECT run_id, encode(position, 'hex'), read, written, skipped, rejected, finished, "
-            "reject_bytes FROM _ferry_checkpoints WHERE key = $1",
-            sql(collection));
-        if (r.empty())
-            return;
-        const pqxx::row row = r[0];
         Checkpoint c;
-        c.runId = QString::fromStdString(row[0].as<std::string>(std::string()));
-        c.position = QByteArray::fromHex(QByteArray::fromStdString(row[1].as<std::string>("")));
-        c.read = row[2].as<qint64>(0);
-        c.written = row[3].as<qint64>(0);
-        c.skippedExisting = row[4].as<qint64>(0);
-        c.rejected = row[5].as<qint64>(0);
-        c.finished = row[6].as<bool>(false);
-        c.rejectBytes = row[7].as<qint64>(-1);
+        bool found = false;
+        if (tx.exec1("SELECT to_regclass('_ferry_checkpoints') IS NOT NULL")[0].as<bool>()) {
+            ensureRejectColumn(tx);
+            const pqxx::result r = tx.exec_params(
+                "SELECT run_id, encode(position, 'hex'), read, written, skipped, rejected, "
+                "finished, reject_bytes FROM _ferry_checkpoints WHERE key = $1",
+                sql(collection));
+            if (!r.empty()) {
+                const pqxx::row row = r[0];
+                c.runId = QString::fromStdString(row[0].as<std::string>(std::string()));
+                c.position =
+                    QByteArray::fromHex(QByteArray::fromStdString(row[1].as<std::string>("")));
+                c.read = row[2].as<qint64>(0);
+                c.written = row[3].as<qint64>(0);
+                c.skippedExisting = row[4].as<qint64>(0);
+                c.rejected = row[5].as<qint64>(0);
+                c.finished = row[6].as<bool>(false);
+                c.rejectBytes = row[7].as<qint64>(-1);
+                found = true;
+            }
+        }
+        if (!tx.exec1("SELECT to_regclass('_ferry_batches') IS NOT NULL")[0].as<bool>()) {
+            if (found)
+                out = c;
+            return;
+        }
+        const pqxx::result batches = tx.exec_params(
+            "SELECT first_doc, docs, encode(position, 'hex'), written, skipped, rejected, run_id "
+            "FROM _ferry_batches WHERE key = $1",
+            sql(collection));
+        std::vector<BatchMark> marks;
+        for (const pqxx::row &row : batches) {
+            BatchMark m;
+            m.firstDoc = row[0].as<qint64>();
+            m.docs = row[1].as<qint64>();
+            m.position = QByteArray::fromHex(QByteArray::fromStdString(row[2].as<std::string>("")));
+            m.written = row[3].as<qint64>(0);
+            m.skippedExisting = row[4].as<qint64>(0);
+            m.rejected = row[5].as<qint64>(0);
+            if (!found && c.runId.isEmpty())
+                c.runId = QString::fromStdString(row[6].as<std::string>(std::string()));
+            marks.push_back(std::move(m));
+        }
+        if (!found && marks.empty())
+            return;
+        foldBatchMarks(c, std::move(marks));
         out = c;
     });
     if (!st)
@@ -516,6 +682,8 @@ Status PostgresSink::clearCheckpoint(const QString &collection)
     return m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
         if (tx.exec1("SELECT to_regclass('_ferry_checkpoints') IS NOT NULL")[0].as<bool>())
             tx.exec_params("DELETE FROM _ferry_checkpoints WHERE key = $1", sql(collection));
+        if (tx.exec1("SELECT to_regclass('_ferry_batches') IS NOT NULL")[0].as<bool>())
+            tx.exec_params("DELETE FROM _ferry_batches WHERE key = $1", sql(collection));
     });
 }
 
@@ -555,6 +723,12 @@ Result<std::vector<QVariantList>> PostgresSink::query(const QString &statement,
 Status PostgresSink::execute(const QStringList &statements, const QList<QVariantList> &params)
 {
     return m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
+        for (const QString &s : statements) {
+            if (s.startsWith(QLatin1String("CREATE"), Qt::CaseInsensitive)) {
+                lockDdl(tx);
+                break;
+            }
+        }
         for (qsizetype i = 0; i < statements.size(); ++i) {
             const TextParams p(i < params.size() ? params[i] : QVariantList());
             tx.exec_params(numberedPlaceholders(statements[i]),
@@ -584,6 +758,112 @@ Status PostgresSink::addForeignKey(const QString &table, const QString &column,
                         .arg(ddlQuote(table), ddlQuote(name), ddlQuote(column), ddlQuote(refTable),
                              ddlQuote(refColumn))));
     });
+}
+
+Result<std::unique_ptr<Sink>> PostgresSink::openWriter()
+{
+    auto writer = std::make_unique<PostgresSink>(m_endpoint);
+    writer->m_startedEmpty = m_startedEmpty;
+    writer->m_trackedRuns = m_trackedRuns;
+    writer->m_partitioned = m_partitioned;
+    if (Status s = writer->open(); !s)
+        return s.error();
+    return std::unique_ptr<Sink>(std::move(writer));
+}
+
+namespace {
+
+// One deferred key on a connection of its own; the pending row goes with it, so a key is
+// either built and forgotten or still waiting.
+Status buildOneKey(const Endpoint &endpoint, const QString &table)
+{
+    try {
+        pqxx::connection conn(sql(endpoint.uri()));
+        conn.set_variable("client_min_messages", "warning");
+        pqxx::work tx(conn);
+        // Sorting the key in memory instead of in temporary files; a session setting.
+        tx.exec("SET LOCAL maintenance_work_mem = '256MB'");
+        const pqxx::result waiting = tx.exec_params(
+            "SELECT statement FROM _ferry_pending_keys WHERE table_name = $1 FOR UPDATE",
+            sql(table));
+        if (waiting.empty())
+            return {}; // built meanwhile by another process
+        tx.exec(waiting[0][0].as<std::string>());
+        tx.exec_params("DELETE FROM _ferry_pending_keys WHERE table_name = $1", sql(table));
+        tx.commit();
+        return {};
+    } catch (const pqxx::sql_error &e) {
+        if (e.sqlstate() == "23505")
+            return Error(ErrorCode::Target,
+                         trEngine("Cannot add the primary key of table \"%1\": %2. The source "
+                                  "holds that key more than once; remove the duplicate (or run "
+                                  "with --on-error reject, which rejects duplicates one by one) "
+                                  "and run again.")
+                             .arg(table, fromPg(e)),
+                         table);
+        return Error(
+            ErrorCode::Target,
+            trEngine("Cannot add the primary key of table \"%1\": %2").arg(table, fromPg(e)),
+            table);
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::Connect,
+                     trEngine("The connection to PostgreSQL was lost while adding the primary "
+                              "key of table \"%1\": %2. Run again with --resume (or run "
+                              "`ferry-cli finish`) to add it.")
+                         .arg(table, fromPg(e)),
+                     table);
+    }
+}
+
+} // namespace
+
+Status PostgresSink::buildDeferredKeys(const QStringList &tables)
+{
+    if (m_dryRun)
+        return {};
+    // A connection of its own: the sink's may have sat idle through a parallel load and
+    // lost its server meanwhile.
+    QStringList waiting;
+    try {
+        pqxx::connection conn(sql(m_endpoint.uri()));
+        pqxx::nontransaction tx(conn);
+        if (tx.exec1("SELECT to_regclass('_ferry_pending_keys') IS NOT NULL")[0].as<bool>()) {
+            for (const pqxx::row &row :
+                 tx.exec("SELECT table_name FROM _ferry_pending_keys ORDER BY table_name")) {
+                const QString t = QString::fromStdString(row[0].as<std::string>());
+                if (tables.isEmpty() || tables.contains(t))
+                    waiting << t;
+            }
+        }
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::Connect,
+                     trEngine("The connection to PostgreSQL was lost before adding the primary "
+                              "keys: %1. Run again with --resume (or run `ferry-cli finish`) "
+                              "to add them.")
+                         .arg(fromPg(e)));
+    }
+    // Each key is one sort on one server backend: several at once use the cores the load
+    // kept busy with COPY.
+    const size_t threads =
+        std::min<size_t>(size_t(waiting.size()), size_t(std::max(2, QThread::idealThreadCount())));
+    std::vector<Error> errors(size_t(waiting.size()));
+    std::atomic<size_t> nextIndex{0};
+    std::vector<std::thread> pool;
+    for (size_t i = 0; i < threads; ++i) {
+        pool.emplace_back([&] {
+            for (size_t k; (k = nextIndex.fetch_add(1)) < size_t(waiting.size());) {
+                if (Status s = buildOneKey(m_endpoint, waiting[qsizetype(k)]); !s)
+                    errors[k] = s.error();
+            }
+        });
+    }
+    for (std::thread &t : pool)
+        t.join();
+    for (const Error &e : errors) {
+        if (e.isError())
+            return e;
+    }
+    return {};
 }
 
 } // namespace ferry

@@ -31,6 +31,8 @@ public:
     Status execute(const QStringList &statements, const QList<QVariantList> &params) override;
     Status addForeignKey(const QString &table, const QString &column, const QString &refTable,
                          const QString &refColumn) override;
+    Status buildDeferredKeys(const QStringList &tables) override;
+    Result<std::unique_ptr<Sink>> openWriter() override;
 
     // How write() puts rows of this collection in: COPY straight into the target tables, or
     // COPY into a staging table and INSERT … ON CONFLICT from there. prepare() decides.
@@ -42,6 +44,7 @@ public:
 
 private:
     struct Private;
+    struct BatchWrite;
     Endpoint m_endpoint;
     std::unique_ptr<Private> m_d;
     // Per root table: every table was empty (or new, or truncated) when prepare() ran, so

@@ -289,6 +289,135 @@ SqliteSink::Statements &SqliteSink::statementsFor(const CollectionMapping &mappi
     return *slot;
 }
 
+// The steps of one write(), inside its transaction: each table's rows through its prepared
+// INSERT (children only of documents whose root row went in), the keys rollback needs,
+// an upsert's old children, the checkpoint.
+struct SqliteSink::BatchWrite {
+    SqliteSink &sink;
+    const CollectionMapping &mapping;
+    const ProjectOptions &options;
+    const RowBatch &batch;
+    const std::vector<const TableMapping *> &tables;
+    const std::vector<int> rootKeys;
+    Statements &statements;
+    WriteOutcome &out;
+    QString trackRun;       // the run whose new root rows rollback tracks, if any
+    std::vector<char> keep; // per document: its root row went in
+    std::string scratch;
+
+    void insertTable(size_t i);
+    // One row of table i; false when an existing root row was skipped.
+    bool insertRow(size_t i, size_t r);
+    [[noreturn]] void refused(size_t i, size_t r);
+    void replaceChildren(size_t r);
+    void recordCheckpoint(const Checkpoint &checkpoint);
+};
+
+void SqliteSink::BatchWrite::insertTable(size_t i)
+{
+    const TableRows &rows = batch.tables[i];
+    sink.m_context = tables[i]->table;
+    for (size_t r = 0; r < rows.rows(); ++r) {
+        if (i > 0 && !keep[rows.rowDoc(r)])
+            continue;
+        if (!insertRow(i, r))
+            continue;
+        ++out.tableRows[i];
+        if (i == 0 && options.existingRows == ExistingRows::Upsert)
+            replaceChildren(r);
+    }
+}
+
+bool SqliteSink::BatchWrite::insertRow(size_t i, size_t r)
+{
+    const TableMapping &t = *tables[i];
+    const TableRows &rows = batch.tables[i];
+    SqliteStatement &insert = statements.inserts[i];
+    insert.bindRow(rows, r);
+    // An upsert hides whether the row is new: ask before it runs.
+    const bool track = i == 0 && !trackRun.isEmpty() && !rootKeys.empty();
+    const bool existed = track && options.existingRows == ExistingRows::Upsert &&
+                         sink.rootKeyExists(t, rootKeys, rows, r);
+    if (!insert.step())
+        refused(i, r);
+    if (i == 0 && insert.changes() == 0 && options.existingRows != ExistingRows::Upsert) {
+        keep[rows.rowDoc(r)] = 0;
+        ++out.skippedExisting;
+        return false;
+    }
+    if (track && !existed)
+        sink.runWith(QStringLiteral("INSERT INTO _ferry_run_keys (run_id, table_name, key) "
+                                    "VALUES (?, ?, ?)"),
+                     {trackRun, t.table, rowKeyText(rootKeys, rows, r)});
+    return true;
+}
+
+void SqliteSink::BatchWrite::refused(size_t i, size_t r)
+{
+    const TableMapping &t = *tables[i];
+    const QString driver = statements.inserts[i].errorText();
+    QString what;
+    if (driver.contains(QLatin1String("UNIQUE")) && i == 0 && !rootKeys.empty()) {
+        what = trEngine("Table \"%1\" already has a row with key %2 (%3). Choose "
+                        "existing rows \"skip\", \"upsert\" or \"truncate\" to "
+                        "run into a table that holds data.")
+                   .arg(t.table, keyText(t, rootKeys, batch.tables[i], r), driver);
+    } else {
+        what = trEngine("SQLite refused a row of table \"%1\": %2").arg(t.table, driver);
+    }
+    throw Abort{Error(ErrorCode::Target, what, t.table)};
+}
+
+// Upsert replaces the document's child rows instead of appending to them.
+void SqliteSink::BatchWrite::replaceChildren(size_t r)
+{
+    const TableRows &rows = batch.tables[0];
+    for (size_t k = 0; k + 1 < tables.size(); ++k) {
+        QSqlQuery &del = statements.deleteChildren[k];
+        const std::vector<int> &ck = statements.childKeys[k];
+        if (ck.empty())
+            continue;
+        for (size_t j = 0; j < ck.size(); ++j)
+            del.bindValue(int(j), cellValue(rows, r, rootKeys[j], scratch));
+        if (!del.exec()) {
+            throw Abort{Error(ErrorCode::Target,
+                              trEngine("SQLite refused to replace the rows of table "
+                                       "\"%1\": %2")
+                                  .arg(tables[k + 1]->table, del.lastError().text()),
+                              tables[k + 1]->table)};
+        }
+    }
+}
+
+void SqliteSink::BatchWrite::recordCheckpoint(const Checkpoint &checkpoint)
+{
+    sink.m_context = checkpointTableName();
+    QSqlQuery cp(sink.m_db);
+    cp.prepare(QStringLiteral(
+        "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
+        "rejected, finished, updated_at, reject_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?) ON CONFLICT (key) DO UPDATE SET run_id = "
+        "excluded.run_id, position = excluded.position, read = excluded.read, written = "
+        "excluded.written, skipped = excluded.skipped, rejected = excluded.rejected, "
+        "finished = excluded.finished, updated_at = excluded.updated_at, reject_bytes = "
+        "excluded.reject_bytes"));
+    cp.addBindValue(checkpointKey(mapping, checkpoint));
+    cp.addBindValue(checkpoint.runId);
+    cp.addBindValue(checkpoint.position.isNull() ? QByteArray("") : checkpoint.position);
+    cp.addBindValue(checkpoint.read);
+    cp.addBindValue(checkpoint.written + out.written);
+    cp.addBindValue(checkpoint.skippedExisting + out.skippedExisting);
+    cp.addBindValue(checkpoint.rejected);
+    cp.addBindValue(checkpoint.finished ? 1 : 0);
+    cp.addBindValue(checkpoint.rejectBytes < 0 ? QVariant() : QVariant(checkpoint.rejectBytes));
+    if (!cp.exec()) {
+        throw Abort{Error(
+            ErrorCode::Target,
+            trEngine("SQLite refused to record the checkpoint: %1").arg(cp.lastError().text()),
+            mapping.root.table)};
+    }
+}
+
 Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
                                        const ProjectOptions &options, const RowBatch &batch,
                                        const Checkpoint &checkpoint)
@@ -296,100 +425,25 @@ Result<WriteOutcome> SqliteSink::write(const CollectionMapping &mapping,
     const std::vector<const TableMapping *> tables = collectionTables(mapping);
     if (Status shape = checkBatchShape(mapping, batch, tables.size()); !shape)
         return shape.error();
-    const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
-    const size_t docCount = batchDocumentCount(batch);
     WriteOutcome out;
     const Status st = transact([&] {
         out = WriteOutcome();
         out.tableRows.assign(tables.size(), 0);
-        Statements &s = statementsFor(mapping, options.existingRows);
-        std::vector<char> keep(docCount, 1); // the document's root row went in
-        std::string scratch;
-        const QString trackRun = trackingRun(mapping.root.table);
-        for (size_t i = 0; i < tables.size(); ++i) {
-            const TableMapping &t = *tables[i];
-            const TableRows &rows = batch.tables[i];
-            SqliteStatement &insert = s.inserts[i];
-            m_context = t.table;
-            for (size_t r = 0; r < rows.rows(); ++r) {
-                if (i > 0 && !keep[rows.rowDoc(r)])
-                    continue;
-                insert.bindRow(rows, r);
-                // An upsert hides whether the row is new: ask before it runs.
-                const bool track = i == 0 && !trackRun.isEmpty() && !rootKeys.empty();
-                const bool existed = track && options.existingRows == ExistingRows::Upsert &&
-                                     rootKeyExists(t, rootKeys, rows, r);
-                if (!insert.step()) {
-                    const QString driver = insert.errorText();
-                    QString what;
-                    if (driver.contains(QLatin1String("UNIQUE")) && i == 0 && !rootKeys.empty()) {
-                        what = trEngine("Table \"%1\" already has a row with key %2 (%3). Choose "
-                                        "existing rows \"skip\", \"upsert\" or \"truncate\" to "
-                                        "run into a table that holds data.")
-                                   .arg(t.table, keyText(t, rootKeys, rows, r), driver);
-                    } else {
-                        what = trEngine("SQLite refused a row of table \"%1\": %2")
-                                   .arg(t.table, driver);
-                    }
-                    throw Abort{Error(ErrorCode::Target, what, t.table)};
-                }
-                if (i == 0 && insert.changes() == 0 &&
-                    options.existingRows != ExistingRows::Upsert) {
-                    keep[rows.rowDoc(r)] = 0;
-                    ++out.skippedExisting;
-                    continue;
-                }
-                ++out.tableRows[i];
-                if (track && !existed)
-                    runWith(QStringLiteral("INSERT INTO _ferry_run_keys (run_id, table_name, key) "
-                                           "VALUES (?, ?, ?)"),
-                            {trackRun, t.table, rowKeyText(rootKeys, rows, r)});
-                if (i != 0 || options.existingRows != ExistingRows::Upsert)
-                    continue;
-                // Upsert replaces the document's child rows instead of appending to them.
-                for (size_t k = 0; k + 1 < tables.size(); ++k) {
-                    QSqlQuery &del = s.deleteChildren[k];
-                    const std::vector<int> &ck = s.childKeys[k];
-                    if (ck.empty())
-                        continue;
-                    for (size_t j = 0; j < ck.size(); ++j)
-                        del.bindValue(int(j), cellValue(rows, r, rootKeys[j], scratch));
-                    if (!del.exec()) {
-                        throw Abort{Error(ErrorCode::Target,
-                                          trEngine("SQLite refused to replace the rows of table "
-                                                   "\"%1\": %2")
-                                              .arg(tables[k + 1]->table, del.lastError().text()),
-                                          tables[k + 1]->table)};
-                    }
-                }
-            }
-        }
+        BatchWrite w{*this,
+                     mapping,
+                     options,
+                     batch,
+                     tables,
+                     rootKeyColumns(mapping.root),
+                     statementsFor(mapping, options.existingRows),
+                     out,
+                     trackingRun(mapping.root.table),
+                     std::vector<char>(batchDocumentCount(batch), 1),
+                     {}};
+        for (size_t i = 0; i < tables.size(); ++i)
+            w.insertTable(i);
         out.written = out.tableRows[0];
-        m_context = checkpointTableName();
-        QSqlQuery cp(m_db);
-        cp.prepare(QStringLiteral(
-            "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
-            "rejected, finished, updated_at, reject_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-            "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?) ON CONFLICT (key) DO UPDATE SET run_id = "
-            "excluded.run_id, position = excluded.position, read = excluded.read, written = "
-            "excluded.written, skipped = excluded.skipped, rejected = excluded.rejected, "
-            "finished = excluded.finished, updated_at = excluded.updated_at, reject_bytes = "
-            "excluded.reject_bytes"));
-        cp.addBindValue(mapping.root.table);
-        cp.addBindValue(checkpoint.runId);
-        cp.addBindValue(checkpoint.position.isNull() ? QByteArray("") : checkpoint.position);
-        cp.addBindValue(checkpoint.read);
-        cp.addBindValue(checkpoint.written + out.written);
-        cp.addBindValue(checkpoint.skippedExisting + out.skippedExisting);
-        cp.addBindValue(checkpoint.rejected);
-        cp.addBindValue(checkpoint.finished ? 1 : 0);
-        cp.addBindValue(checkpoint.rejectBytes < 0 ? QVariant() : QVariant(checkpoint.rejectBytes));
-        if (!cp.exec()) {
-            throw Abort{Error(
-                ErrorCode::Target,
-                trEngine("SQLite refused to record the checkpoint: %1").arg(cp.lastError().text()),
-                mapping.root.table)};
-        }
+        w.recordCheckpoint(checkpoint);
     });
     if (!st)
         return st.error();

@@ -36,6 +36,7 @@ public:
     Status execute(const QStringList &statements, const QList<QVariantList> &params) override;
 
 private:
+    struct BatchWrite;
     struct Statements {
         ExistingRows mode;
         std::vector<SqliteStatement> inserts;  // one per table, CollectionMapping order
