@@ -66,16 +66,6 @@ Result<PartitionTotals> checkPartitions(SqlSink &sink, const CollectionMapping &
     return totals;
 }
 
-// Hook for the target's secondary indexes (MongoDB targets: run/index_builder.h, built by
-// another change). Relational targets of this version create no secondary indexes, so
-// there is nothing to call yet; once index_builder's entry point exists, call it here.
-Status buildTargetIndexes(SqlSink &sink, const std::vector<const CollectionMapping *> &collections)
-{
-    Q_UNUSED(sink);
-    Q_UNUSED(collections);
-    return {};
-}
-
 Result<QSet<QString>> tablesCreatedByRuns(SqlSink &sink)
 {
     QSet<QString> out;
@@ -116,8 +106,8 @@ Result<RunReport> finishPartitions(const Project &project, Source &source, SqlSi
     log(trEngine("Adding the primary keys left for the end of the load."));
     if (Status s = sink.buildDeferredKeys(tables); !s)
         return s.error();
-    if (Status s = buildTargetIndexes(sink, collections); !s)
-        return s.error();
+    // Partitions load SQL targets only, whose secondary indexes are these keys; MongoDB
+    // targets' indexes (run/index_builder.h) come with a run that is not partitioned.
     auto created = tablesCreatedByRuns(sink);
     if (!created)
         return created.error();

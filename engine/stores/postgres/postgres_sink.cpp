@@ -608,7 +608,7 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
     // The input repeats a key of an earlier batch, so the table no longer holds only new
     // keys: this batch and the rest take the staged path, which skips or updates them.
     if (!st && path == WritePath::Direct && m_d->sqlState == "23505" &&
-        m_d->context == mapping.root.table && !rootKeys.empty() &&
+        m_d->context == mapping.root.table && !rootKeyColumns(mapping.root).empty() &&
         options.existingRows != ExistingRows::Fail) {
         m_startedEmpty.insert(mapping.root.table, false);
         return write(mapping, options, batch, checkpoint);
