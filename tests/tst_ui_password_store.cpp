@@ -11,7 +11,10 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/wizard_steps.h"
+
 using namespace ferry;
+using ferry::test::nextTo;
 
 // Passwords and the OS keychain. The test environment has no Secret Service (offscreen,
 // usually no session bus), so the store must say so quickly, the endpoint page must fall
@@ -93,8 +96,7 @@ void TestPasswordStore::pageFallsBackWithoutKeychain()
     QVERIFY(!remember->isChecked()); // off by default
 
     QSignalSpy available(store, &PasswordStore::availabilityChanged);
-    wizard.next();
-    QCOMPARE(wizard.currentId(), int(MigrationWizard::TargetPageId));
+    QVERIFY(nextTo(wizard, MigrationWizard::TargetPageId));
     QVERIFY(waitForAnswer(available));
     if (store->availability() == PasswordStore::Availability::Available)
         QSKIP("A keychain answered here; this test is about machines without one.");
