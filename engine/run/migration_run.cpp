@@ -9,6 +9,7 @@
 #include "run/foreign_keys.h"
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
+#include "run/reject_summary.h"
 #include "run/run_registry.h"
 #include "run/validator.h"
 #include "stores/common/sink.h"
@@ -55,6 +56,7 @@ struct MigrationRun::Impl {
     std::unique_ptr<Source> source;
     std::unique_ptr<Sink> sink;
     std::unique_ptr<RejectFile> rejects;
+    RejectSummary rejectSummary; // of the collection being moved
     ProgressTracker tracker;
     QSet<QString> createdTables; // by this run: only these get foreign keys afterwards
 
@@ -95,7 +97,8 @@ Status MigrationRun::Impl::dryRun(const CollectionMapping &mapping, CollectionPr
         return result.error();
     cr.read = result->sampled;
     cr.rejected = qint64(result->rejects.size());
-    cr.written = cr.read - cr.rejected;
+    cr.skippedExisting = result->skippedExisting;
+    cr.written = cr.read - cr.rejected - cr.skippedExisting;
     for (const DryRunTable &t : result->tables)
         cr.tables.push_back({t.name, t.predictedRows});
     cr.warnings = result->warnings;
@@ -288,8 +291,10 @@ Status MigrationRun::Impl::writeRejects(const CollectionMapping &mapping, const 
                                         const std::vector<DocReject> &list)
 {
     for (const DocReject &r : list) {
-        log(LogLevel::Warning,
-            trEngine("%1: document rejected: %2").arg(mapping.collection, r.reason));
+        // The first of each kind now; the counts when the collection ends.
+        if (rejectSummary.add(r.field, r.reason))
+            log(LogLevel::Warning,
+                trEngine("%1: document rejected: %2").arg(mapping.collection, r.reason));
         if (Status s = rejects->add(batch.docs.data(r.doc), batch.docs.length(r.doc),
                                     mapping.collection, r.reason, r.field);
             !s)
@@ -515,6 +520,11 @@ Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, Coll
     cr.written = checkpoint.written;
     cr.skippedExisting = checkpoint.skippedExisting;
     cr.rejected = checkpoint.rejected;
+    for (const QString &line : rejectSummary.lines(mapping.collection, rejects->path()))
+        log(LogLevel::Warning, line);
+    if (!rejectSummary.isEmpty())
+        cr.extra.insert(QStringLiteral("rejects"), rejectSummary.toJson());
+    rejectSummary.clear();
     for (const TableMapping *t : mapping.tables()) {
         auto rows = sink->countRows(t->table);
         cr.tables.push_back({t->table, rows ? *rows : -1});
