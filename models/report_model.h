@@ -18,6 +18,7 @@ public:
         SkippedColumn,
         RejectedColumn,
         TablesColumn,
+        CheckColumn, // what the check after the run compared, and what differed
         ColumnCount
     };
 
@@ -33,6 +34,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    static QString checkText(const CollectionReport &c);
+
     RunReport m_report;
 };
 

@@ -5,24 +5,34 @@
 #include "ui/collections_page.h"
 #include "ui/dry_run_page.h"
 #include "ui/endpoint_page.h"
+#include "ui/main_window.h"
 #include "ui/mapping_page.h"
 #include "ui/migration_wizard.h"
 #include "ui/run_page.h"
+#include "ui/summary_page.h"
+
+#include "support/wizard_steps.h"
 
 #include <QComboBox>
 #include <QCommandLinkButton>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
 
 using namespace ferry;
+using ferry::test::duplicateMnemonics;
+using ferry::test::nextTo;
 
 // Drives the whole wizard on the demo shop into a SQLite file, the way a person would:
 // demo button, Next through every page, then counts the rows that arrived.
@@ -52,11 +62,33 @@ void TestWizardWalkthrough::initTestCase()
     QVERIFY2(!MigrationWizard::demoSourceDir().isEmpty(), "the demo dump is part of the checkout");
 }
 
+// Every page, at both sizes a user is likely to have: what fits at 1280×800 must still fit,
+// buttons included, at 800×600. Also checks that no Alt key is claimed twice on the page.
 void TestWizardWalkthrough::shot(QWidget *w, const char *name)
 {
-    if (m_shots.isEmpty())
-        return;
-    QVERIFY(w->grab().save(m_shots + QLatin1Char('/') + QLatin1String(name)));
+    auto *window = w->window();
+    auto *wizard =
+        qobject_cast<QWizard *>(w) ? qobject_cast<QWizard *>(w) : w->findChild<QWizard *>();
+    const QStringList duplicates = duplicateMnemonics(*wizard);
+    QVERIFY2(duplicates.isEmpty(), qPrintable(QLatin1String(name) + QStringLiteral(": ") +
+                                              duplicates.join(QStringLiteral("; "))));
+    const QSize before = window->size();
+    for (const QSize size : {QSize(1280, 800), QSize(800, 600)}) {
+        window->resize(size);
+        QCoreApplication::sendPostedEvents();
+        // The window must really be that small: a minimum size would cut the buttons off.
+        QVERIFY2(window->size() == size, qPrintable(QStringLiteral("%1: %2×%3")
+                                                        .arg(QLatin1String(name))
+                                                        .arg(window->width())
+                                                        .arg(window->height())));
+        if (!m_shots.isEmpty()) {
+            const QString file = QStringLiteral("%1/%2-%3.png")
+                                     .arg(m_shots, QLatin1String(name).chopped(4))
+                                     .arg(size.width());
+            QVERIFY(window->grab().save(file));
+        }
+    }
+    window->resize(before);
 }
 
 void TestWizardWalkthrough::demoIntoSqlite()
@@ -65,10 +97,11 @@ void TestWizardWalkthrough::demoIntoSqlite()
     QVERIFY(tmp.isValid());
     const QString sqlite = tmp.filePath(QStringLiteral("shop.sqlite"));
 
-    MigrationWizard wizard;
-    wizard.resize(1000, 720);
-    wizard.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    MainWindow window;
+    window.resize(1000, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    MigrationWizard &wizard = *window.wizard();
     QCOMPARE(wizard.currentId(), int(MigrationWizard::StartPageId));
     shot(&wizard, "01-start.png");
 
@@ -80,14 +113,14 @@ void TestWizardWalkthrough::demoIntoSqlite()
     auto *sourceUri = wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("uriEdit"));
     QVERIFY(sourceUri->text().startsWith(QStringLiteral("dump:")));
     shot(&wizard, "02-source.png");
-    wizard.next();
+    QVERIFY(nextTo(wizard, MigrationWizard::TargetPageId));
 
     QCOMPARE(wizard.currentId(), int(MigrationWizard::TargetPageId));
     auto *targetUri = wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("uriEdit"));
     targetUri->clear();
     QTest::keyClicks(targetUri, QStringLiteral("sqlite:") + sqlite);
     shot(&wizard, "03-target.png");
-    wizard.next();
+    QVERIFY(nextTo(wizard, MigrationWizard::CollectionsPageId));
     QCOMPARE(wizard.document()->project().targetUri, QStringLiteral("sqlite:") + sqlite);
 
     QCOMPARE(wizard.currentId(), int(MigrationWizard::CollectionsPageId));
@@ -161,6 +194,20 @@ void TestWizardWalkthrough::demoIntoSqlite()
     QCOMPARE(report.status, RunReport::statusName(RunStatus::Completed));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(MigrationWizard::SummaryPageId));
+    auto *summary = qobject_cast<SummaryPage *>(wizard.currentPage());
+    QCOMPARE(summary->tone(), SummaryPage::Tone::Good);
+    auto *files = summary->findChild<QLabel *>(QStringLiteral("filesLabel"));
+    // Where everything went: the target file, the report and the log, by name.
+    QVERIFY2(files->text().contains(QStringLiteral("shop.sqlite")) &&
+                 files->text().contains(QStringLiteral(".json")) &&
+                 files->text().contains(QStringLiteral(".log")),
+             qPrintable(files->text()));
+    QVERIFY2(!files->text().contains(QStringLiteral("Ferry/Ferry")), qPrintable(files->text()));
+    QCOMPARE(summary->targetLocation(), QUrl::fromLocalFile(tmp.path()).toString());
+    auto *checked = summary->findChild<QTableView *>(QStringLiteral("summaryTable"));
+    const QString check =
+        checked->model()->index(0, checked->model()->columnCount() - 1).data().toString();
+    QVERIFY2(check.contains(QStringLiteral("sampled")), qPrintable(check));
     shot(&wizard, "09-summary.png");
 
     // Every enabled collection's documents are rows of its root table.
@@ -205,6 +252,32 @@ void TestWizardWalkthrough::demoIntoSqlite()
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("walkthrough"));
+
+    // Run again into the same target: everything is skipped, and the summary says so in
+    // colour instead of "completed".
+    auto *again = summary->findChild<QPushButton *>(QStringLiteral("runAgainButton"));
+    QTest::mouseClick(again, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::RunPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 300000);
+    QVERIFY2(wizard.button(QWizard::BackButton)->isEnabled(), "Back works after a run");
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::SummaryPageId));
+    QCOMPARE(summary->tone(), SummaryPage::Tone::Warning);
+    auto *verdict = summary->findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QVERIFY2(verdict->text().contains(QStringLiteral("Nothing was written")),
+             qPrintable(verdict->text()));
+    shot(&wizard, "10-summary-nothing-written.png");
+
+    // Back to the dry run: a rehearsal now says how many rows a real run would skip.
+    wizard.back();
+    wizard.back();
+    QCOMPARE(wizard.currentId(), int(MigrationWizard::DryRunPageId));
+    dryRun->findChild<QPushButton *>(QStringLiteral("dryRunAgainButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dryRun->isFinished(), 120000);
+    auto *dryVerdict = dryRun->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QVERIFY2(dryVerdict->text().contains(QStringLiteral("already in the target")),
+             qPrintable(dryVerdict->text()));
+    shot(&wizard, "11-dry-run-existing.png");
 }
 
 QTEST_MAIN(TestWizardWalkthrough)

@@ -6,6 +6,7 @@
 #include <QCommandLinkButton>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QVBoxLayout>
@@ -18,7 +19,7 @@ StartPage::StartPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizard(wi
     setSubTitle(tr("Move MongoDB data into PostgreSQL or SQLite — or back — with a mapping you "
                    "can review, rehearse and save."));
 
-    auto *newButton = new QCommandLinkButton(tr("&New migration"),
+    auto *newButton = new QCommandLinkButton(tr("New &migration"),
                                              tr("Choose a source and a target and build a "
                                                 "mapping step by step."),
                                              this);
@@ -70,6 +71,22 @@ StartPage::StartPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizard(wi
     });
     connect(m_recent, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { openFile(item->data(Qt::UserRole).toString()); });
+    // The list lets Enter through to the wizard after opening the item, which would press
+    // Next on the page the project just opened at: take it here instead.
+    m_recent->installEventFilter(this);
+}
+
+bool StartPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_recent && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (QListWidgetItem *item = m_recent->currentItem())
+                openFile(item->data(Qt::UserRole).toString());
+            return true;
+        }
+    }
+    return QWizardPage::eventFilter(watched, event);
 }
 
 void StartPage::initializePage()
