@@ -28,21 +28,20 @@ int ReportModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-// "20 sampled: no difference" from the validation the run did (see validator.h).
+// "same: counts, 20 sampled" from the validation the run did (see validator.h).
 QString ReportModel::checkText(const CollectionReport &c)
 {
     const QJsonObject v = c.extra.value(QStringLiteral("validation")).toObject();
     if (v.isEmpty())
         return tr("not checked");
-    const int sample = v.value(QStringLiteral("sample")).toInt();
-    const QString counted =
-        v.value(QStringLiteral("counts")).toString() == QLatin1String("not checked")
-            ? QString()
-            : tr("counts, ");
     if (!c.mismatches.isEmpty())
-        return tr("%1%Ln sampled: %2", nullptr, sample)
-            .arg(counted, tr("%n difference(s)", nullptr, int(c.mismatches.size())));
-    return tr("%1%Ln sampled: no difference", nullptr, sample).arg(counted);
+        return tr("%n difference(s)", nullptr, int(c.mismatches.size()));
+    const int sampled = v.value(QStringLiteral("sampled")).toInt();
+    const bool counted =
+        v.value(QStringLiteral("counts")).toString() != QLatin1String("not checked");
+    if (counted)
+        return tr("same: count, %Ln sampled", nullptr, sampled);
+    return tr("same: %Ln sampled", nullptr, sampled);
 }
 
 QVariant ReportModel::data(const QModelIndex &index, int role) const

@@ -4,6 +4,7 @@
 #include "models/project_document.h"
 #include "ui/collections_page.h"
 #include "ui/dry_run_page.h"
+#include "ui/help_menu.h"
 #include "ui/main_window.h"
 #include "ui/mapping_page.h"
 #include "ui/migration_wizard.h"
@@ -11,7 +12,9 @@
 #include "ui/run_page.h"
 
 #include <QApplication>
+#include <QCommandLinkButton>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -27,6 +30,8 @@ private Q_SLOTS:
     void initTestCase();
     void demoWithTheKeyboardOnly();
     void enterOnRecentProjectOpensIt();
+    void startButtonsShowFocus();
+    void viewAndHelpMenus();
 
 private:
     static void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
@@ -135,6 +140,46 @@ void TestWizardKeyboard::enterOnRecentProjectOpensIt()
     // Opened on the source page, not one further.
     QCOMPARE(wizard.currentId(), int(MigrationWizard::SourcePageId));
     QCOMPARE(wizard.document()->filePath(), path);
+}
+
+// Tabbing onto a start-page button must be visible: it is drawn differently with the focus.
+void TestWizardKeyboard::startButtonsShowFocus()
+{
+    MainWindow window;
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *page = window.wizard()->currentPage();
+    auto *newButton = page->findChild<QCommandLinkButton *>(QStringLiteral("newButton"));
+    auto *openButton = page->findChild<QCommandLinkButton *>(QStringLiteral("openButton"));
+    QVERIFY(newButton && openButton);
+    openButton->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(openButton->hasFocus());
+    const QImage plain = newButton->grab().toImage();
+    newButton->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(newButton->hasFocus());
+    const QImage focused = newButton->grab().toImage();
+    QVERIFY2(plain != focused, "the focused start button looks like the others");
+}
+
+void TestWizardKeyboard::viewAndHelpMenus()
+{
+    MainWindow window;
+    QStringList titles;
+    for (QAction *a : window.menuBar()->actions())
+        titles.append(a->text());
+    QVERIFY2(titles.contains(QStringLiteral("&View")) && titles.contains(QStringLiteral("&Help")),
+             qPrintable(titles.join(u',')));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("aboutAction")));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("documentationAction")));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("shortcutsAction")));
+    // The list is read from the menus, so it names their shortcuts.
+    const QString keys = shortcutList(window.menuBar());
+    const QString save = QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText);
+    QVERIFY2(keys.contains(save + QLatin1Char('\t') + QStringLiteral("File → Save")),
+             qPrintable(keys));
+    QVERIFY(keys.contains(QStringLiteral("Next page")));
+    QVERIFY(!documentationPath().isEmpty());
 }
 
 QTEST_MAIN(TestWizardKeyboard)

@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QCommandLinkButton>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -149,6 +150,20 @@ void TestWizardWalkthrough::demoIntoSqlite()
         arrayStrategy(*wizard.document()->project().findCollection(QStringLiteral("customers")),
                       QStringLiteral("tags")),
         ArrayStrategy::JsonColumn);
+    // A field that is no array shows no strategy, not the last array's one greyed out.
+    fieldView->setCurrentIndex(mapping->fieldModel()->indexOfPath(QStringLiteral("email")));
+    QVERIFY(!strategy->isEnabled());
+    QCOMPARE(strategy->currentIndex(), -1);
+    fieldView->setCurrentIndex(tags);
+    QCOMPARE(strategy->currentData().toInt(), int(ArrayStrategy::JsonColumn));
+    // Preview columns are wide enough for their headers (no "marketing_opt_i").
+    auto *preview = mapping->findChild<QTableView *>(QStringLiteral("previewView"));
+    QTRY_VERIFY(preview->model()->columnCount() > 3);
+    for (int c = 0; c < preview->model()->columnCount(); ++c) {
+        const int wanted = preview->horizontalHeader()->sectionSizeHint(c);
+        QVERIFY2(wanted > 250 || preview->columnWidth(c) >= wanted,
+                 qPrintable(preview->model()->headerData(c, Qt::Horizontal).toString()));
+    }
     // Rename a column; a reserved word blocks Next until it is undone.
     MappingModel *columns = mapping->mappingModel();
     int nameRow = -1;

@@ -9,9 +9,34 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QVBoxLayout>
 
 namespace ferry {
+
+namespace {
+
+// QCommandLinkButton draws no focus ring under most styles, so tabbing over the start page's
+// big buttons showed nothing: draw one in the highlight colour.
+class StartButton : public QCommandLinkButton {
+public:
+    using QCommandLinkButton::QCommandLinkButton;
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QCommandLinkButton::paintEvent(event);
+        if (!hasFocus())
+            return;
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
+    }
+};
+
+} // namespace
 
 StartPage::StartPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
@@ -19,20 +44,20 @@ StartPage::StartPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizard(wi
     setSubTitle(tr("Move MongoDB data into PostgreSQL or SQLite — or back — with a mapping you "
                    "can review, rehearse and save."));
 
-    auto *newButton = new QCommandLinkButton(tr("New &migration"),
-                                             tr("Choose a source and a target and build a "
-                                                "mapping step by step."),
-                                             this);
+    auto *newButton = new StartButton(tr("New &migration"),
+                                      tr("Choose a source and a target and build a "
+                                         "mapping step by step."),
+                                      this);
     newButton->setObjectName(QStringLiteral("newButton"));
     newButton->setIcon(QIcon(QStringLiteral(":/icons/new.svg")));
-    auto *openButton = new QCommandLinkButton(tr("&Open project…"),
-                                              tr("Continue with a saved .ferry project."), this);
+    auto *openButton =
+        new StartButton(tr("&Open project…"), tr("Continue with a saved .ferry project."), this);
     openButton->setObjectName(QStringLiteral("openButton"));
     openButton->setIcon(QIcon(QStringLiteral(":/icons/open.svg")));
-    auto *demoButton = new QCommandLinkButton(tr("Try the &demo"),
-                                              tr("A small shop (customers, products, orders) "
-                                                 "from a mongodump into a SQLite file."),
-                                              this);
+    auto *demoButton = new StartButton(tr("Try the &demo"),
+                                       tr("A small shop (customers, products, orders) "
+                                          "from a mongodump into a SQLite file."),
+                                       this);
     demoButton->setObjectName(QStringLiteral("demoButton"));
     demoButton->setIcon(QIcon(QStringLiteral(":/icons/demo.svg")));
 
