@@ -108,14 +108,14 @@ QVariant ReportModel::headerData(int section, Qt::Orientation orientation, int r
     case SourceColumn:
         return tr("Source");
     case WrittenColumn:
-        return tr("Written");
+        return m_dryRun ? tr("Would write") : tr("Written");
     case SkippedColumn:
-        return tr("Skipped");
+        return m_dryRun ? tr("Would skip") : tr("Skipped");
     case RejectedColumn:
         return tr("Rejected");
     case TablesColumn:
         // Rows the tables hold now, which may include rows from before this run.
-        return tr("Rows in the target");
+        return m_dryRun ? tr("Predicted rows") : tr("Rows in the target");
     case CheckColumn:
         return tr("Checked");
     }

@@ -25,6 +25,8 @@ public:
     explicit ReportModel(QObject *parent = nullptr);
 
     void setReport(const RunReport &report);
+    // A dry run's counts are what a run would do: the headers say so.
+    void setDryRun(bool dryRun) { m_dryRun = dryRun; }
     const RunReport &report() const { return m_report; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -37,6 +39,7 @@ private:
     static QString checkText(const CollectionReport &c);
 
     RunReport m_report;
+    bool m_dryRun = false;
 };
 
 } // namespace ferry

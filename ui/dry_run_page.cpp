@@ -39,6 +39,7 @@ DryRunPage::DryRunPage(MigrationWizard *wizard)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_report->setDryRun(true);
     m_table->hideColumn(ReportModel::CheckColumn); // a rehearsal leaves nothing to check
     m_log = new LogView(this);
     m_busy = new QProgressBar(this);
