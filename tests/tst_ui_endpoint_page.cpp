@@ -199,6 +199,11 @@ void TestEndpointPage::unreachableTargetIsCaughtOnNext()
              qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("127.0.0.1")), qPrintable(text));
     QCOMPARE(QApplication::focusWidget(), page->findChild<QLineEdit *>(QStringLiteral("hostEdit")));
+    const QString shots = qEnvironmentVariable("FERRY_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        wizard.resize(800, 560);
+        QVERIFY(wizard.grab().save(shots + QStringLiteral("/12-target-unreachable-800.png")));
+    }
 }
 
 // Test connection on a SQLite target that does not exist yet leaves no empty file behind.
