@@ -194,16 +194,21 @@ void TestEndpointPage::unreachableTargetIsCaughtOnNext()
     QCOMPARE(wizard.currentId(), int(MigrationWizard::TargetPageId));
     QCOMPARE(shownErrors(page), QStringList{QStringLiteral("host")});
     const QString text = errorAt(page, "host")->text();
-    QVERIFY2(!text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\t')) &&
-                 !text.contains(QStringLiteral("?.")),
+    // libpq's own line breaks and tabs are gone (the label wraps the text at its width).
+    QVERIFY2(!text.contains(QLatin1Char('\t')) && !text.contains(QStringLiteral("?.")),
              qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("127.0.0.1")), qPrintable(text));
     QCOMPARE(QApplication::focusWidget(), page->findChild<QLineEdit *>(QStringLiteral("hostEdit")));
-    const QString shots = qEnvironmentVariable("FERRY_SCREENSHOT_DIR");
-    if (!shots.isEmpty()) {
-        wizard.resize(800, 560);
-        QVERIFY(wizard.grab().save(shots + QStringLiteral("/12-target-unreachable-800.png")));
+    // The message sits under the field without squeezing it (or any other row) away.
+    wizard.resize(800, 560);
+    QCoreApplication::sendPostedEvents();
+    for (const char *name : {"hostEdit", "portEdit", "databaseEdit", "userEdit", "uriEdit"}) {
+        auto *edit = page->findChild<QWidget *>(QLatin1String(name));
+        QVERIFY2(edit->isVisible() && edit->height() >= edit->minimumSizeHint().height(), name);
     }
+    const QString shots = qEnvironmentVariable("FERRY_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        QVERIFY(wizard.grab().save(shots + QStringLiteral("/12-target-unreachable-800.png")));
 }
 
 // Test connection on a SQLite target that does not exist yet leaves no empty file behind.

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -32,6 +33,25 @@ QString fileFilter(const StoreInfo *store)
         return EndpointPage::tr("All files (*)");
     return EndpointPage::tr("%1 files (%2);;All files (*)")
         .arg(store->displayName, patterns.join(QLatin1Char(' ')));
+}
+
+// `text` broken into lines no wider than `width`, at spaces.
+QString wrapped(const QString &text, const QFontMetrics &metrics, int width)
+{
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
+            lines.append(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.isEmpty())
+        lines.append(line);
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -103,8 +123,9 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     m_editors.insert(QStringLiteral("path"), m_pathRow);
     m_labels.insert(QStringLiteral("path"), pathLabel);
     addFieldRows();
-    m_form->addRow(tr("U&RI:"), m_uri);
-    addErrorRow(QStringLiteral("uri"));
+    auto *uriLabel = new QLabel(tr("U&RI:"), this);
+    uriLabel->setBuddy(m_uri);
+    m_form->addRow(uriLabel, withErrorRow(QStringLiteral("uri"), m_uri));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(m_check);
@@ -133,16 +154,28 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
 
 EndpointPage::~EndpointPage() = default;
 
-void EndpointPage::addErrorRow(const QString &key)
+// The field and, under it, the line that says what is wrong with it. One widget per form
+// row: a word-wrapped label as a row of its own made QFormLayout squeeze the field above
+// it to nothing.
+QWidget *EndpointPage::withErrorRow(const QString &key, QWidget *editor)
 {
-    auto *label = new QLabel(this);
+    auto *row = new QWidget(this);
+    auto *column = new QVBoxLayout(row);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    column->addWidget(editor);
+    auto *label = new QLabel(row);
     label->setObjectName(key + QStringLiteral("Error"));
-    label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setStyleSheet(QStringLiteral("color: #b01010"));
-    m_form->addRow(QString(), label);
-    m_form->setRowVisible(label, false);
+    label->hide();
+    column->addWidget(label);
+    row->setFocusProxy(editor == m_passwordRow ? m_password
+                       : editor == m_pathRow   ? static_cast<QWidget *>(m_path)
+                                               : editor);
     m_fieldErrors.insert(key, label);
+    m_rows.insert(key, row);
+    return row;
 }
 
 QString EndpointPage::uri() const
@@ -187,11 +220,10 @@ void EndpointPage::addFieldRows()
                 m_labels.insert(field.key, label);
             }
             QWidget *editor = m_editors.value(field.key);
-            if (m_form->indexOf(editor) < 0) {
-                m_form->addRow(m_labels.value(field.key), editor);
+            if (!m_rows.contains(field.key)) {
+                m_form->addRow(m_labels.value(field.key), withErrorRow(field.key, editor));
                 if (field.kind == StoreField::Kind::Password)
                     m_form->addRow(QString(), m_keychainNote);
-                addErrorRow(field.key);
             }
             QWidget *focus = editor == m_passwordRow ? m_password
                              : editor == m_pathRow   ? static_cast<QWidget *>(m_path)
@@ -285,11 +317,11 @@ void EndpointPage::updateKeychainRows()
 void EndpointPage::showRows(const StoreInfo *store)
 {
     for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
-        m_form->setRowVisible(it.value(), false);
+        m_form->setRowVisible(m_rows.value(it.key()), false);
     bool password = false;
     if (store) {
         for (const StoreField &field : store->fields) {
-            m_form->setRowVisible(m_editors.value(field.key), true);
+            m_form->setRowVisible(m_rows.value(field.key), true);
             m_labels.value(field.key)->setText(field.label);
             password = password || field.kind == StoreField::Kind::Password;
         }
@@ -411,8 +443,10 @@ void EndpointPage::showFieldError(const QString &key, const QString &text)
     QLabel *label = m_fieldErrors.value(key);
     if (!label || (key != QLatin1String("uri") && !fieldVisible(key)))
         label = m_fieldErrors.value(QStringLiteral("uri"));
-    label->setText(text);
-    m_form->setRowVisible(label, true);
+    // Wrapped here, not by the label: QFormLayout gives a height-for-width row the height of
+    // a narrower width, and the field above the message was squeezed to nothing.
+    label->setText(wrapped(text, label->fontMetrics(), std::max(240, m_uri->width())));
+    label->show();
     const QString shown = m_fieldErrors.key(label);
     QWidget *focus = shown == QLatin1String("uri")        ? m_uri
                      : shown == QLatin1String("password") ? m_password
@@ -426,7 +460,7 @@ void EndpointPage::clearErrors()
 {
     for (QLabel *label : std::as_const(m_fieldErrors)) {
         label->clear();
-        m_form->setRowVisible(label, false);
+        label->hide();
     }
 }
 

@@ -47,7 +47,7 @@ public:
 private:
     const StoreInfo *currentStore() const;
     void addFieldRows();
-    void addErrorRow(const QString &key);
+    QWidget *withErrorRow(const QString &key, QWidget *editor);
     void showRows(const StoreInfo *store);
     QHash<QString, QString> fieldValues() const;
     void kindChanged();
@@ -93,6 +93,7 @@ private:
     ConnectionCheck *m_check;
     // Error rows under each field, keyed like m_editors, plus "uri".
     QHash<QString, QLabel *> m_fieldErrors;
+    QHash<QString, QWidget *> m_rows; // the form row of each field key: editor + error
     // What the last successful check connected to (URI and password): Next goes on only then.
     QString m_passedKey;
     QString m_checkingKey;

@@ -11,13 +11,24 @@ QString Error::toString() const
 
 QString plainSentence(const QString &text)
 {
-    QString s = text.simplified();
-    while (s.endsWith(QLatin1Char('.')) && s.size() > 1 &&
-           QStringView(s).chopped(1).endsWith(QLatin1Char('?')))
+    // Each line of a driver's message is a sentence of its own ("Connection refused" then
+    // "Is the server running…?"): keep them apart with a stop when joining them.
+    QStringList sentences;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        QString s = line.simplified();
+        if (s.isEmpty())
+            continue;
+        const QChar last = s.back();
+        if (last != QLatin1Char('.') && last != QLatin1Char('?') && last != QLatin1Char('!') &&
+            last != QLatin1Char(':'))
+            s.append(QLatin1Char('.'));
+        sentences.append(s);
+    }
+    QString s = sentences.join(QLatin1Char(' '));
+    while (s.endsWith(QLatin1String("?.")))
         s.chop(1);
-    if (!s.isEmpty() && !s.endsWith(QLatin1Char('.')) && !s.endsWith(QLatin1Char('?')) &&
-        !s.endsWith(QLatin1Char('!')))
-        s.append(QLatin1Char('.'));
+    if (s.endsWith(QLatin1Char(':')))
+        s.back() = QLatin1Char('.');
     return s;
 }
 
