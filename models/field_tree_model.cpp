@@ -186,6 +186,13 @@ QVariant FieldTreeModel::data(const QModelIndex &index, int role) const
                 return fieldStrategyLabel(arrayStrategy(*mapping, node.path), node.mapLike);
             if (mapping && isExcluded(*mapping, node.path))
                 return tr("excluded");
+            // Every field says where it lands, not only arrays: "column name (type)".
+            if (mapping) {
+                for (const ColumnMapping &c : mapping->root.columns) {
+                    if (c.source == node.path)
+                        return tr("%1 (%2)").arg(c.column, columnTypeName(c.type));
+                }
+            }
             return {};
         }
         return {};

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QJsonObject>
 #include <QLocale>
 
 namespace ferry {
@@ -25,6 +26,22 @@ int ReportModel::rowCount(const QModelIndex &parent) const
 int ReportModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+// "same: counts, 20 sampled" from the validation the run did (see validator.h).
+QString ReportModel::checkText(const CollectionReport &c)
+{
+    const QJsonObject v = c.extra.value(QStringLiteral("validation")).toObject();
+    if (v.isEmpty())
+        return tr("not checked");
+    if (!c.mismatches.isEmpty())
+        return tr("%n difference(s)", nullptr, int(c.mismatches.size()));
+    const int sampled = v.value(QStringLiteral("sampled")).toInt();
+    const bool counted =
+        v.value(QStringLiteral("counts")).toString() != QLatin1String("not checked");
+    if (counted)
+        return tr("same: count, %Ln sampled", nullptr, sampled);
+    return tr("same: %Ln sampled", nullptr, sampled);
 }
 
 QVariant ReportModel::data(const QModelIndex &index, int role) const
@@ -54,6 +71,8 @@ QVariant ReportModel::data(const QModelIndex &index, int role) const
                 parts.append(tr("%1: %2").arg(t.name, locale.toString(t.rows)));
             return parts.join(QStringLiteral(", "));
         }
+        case CheckColumn:
+            return checkText(c);
         }
         return {};
     case Qt::ToolTipRole:
@@ -61,6 +80,8 @@ QVariant ReportModel::data(const QModelIndex &index, int role) const
             return c.warnings.join(QLatin1Char('\n'));
         return {};
     case Qt::ForegroundRole:
+        if (index.column() == CheckColumn && !c.mismatches.isEmpty())
+            return QBrush(QColor(0xc0, 0x10, 0x10));
         if (index.column() == RejectedColumn && c.rejected > 0)
             return QBrush(QColor(0xa0, 0x60, 0x00));
         if (index.column() == StatusColumn &&
@@ -87,13 +108,16 @@ QVariant ReportModel::headerData(int section, Qt::Orientation orientation, int r
     case SourceColumn:
         return tr("Source");
     case WrittenColumn:
-        return tr("Written");
+        return m_dryRun ? tr("Would write") : tr("Written");
     case SkippedColumn:
-        return tr("Skipped");
+        return m_dryRun ? tr("Would skip") : tr("Skipped");
     case RejectedColumn:
         return tr("Rejected");
     case TablesColumn:
-        return tr("Rows per table");
+        // Rows the tables hold now, which may include rows from before this run.
+        return m_dryRun ? tr("Predicted rows") : tr("Rows in the target");
+    case CheckColumn:
+        return tr("Checked");
     }
     return {};
 }

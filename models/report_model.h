@@ -18,12 +18,15 @@ public:
         SkippedColumn,
         RejectedColumn,
         TablesColumn,
+        CheckColumn, // what the check after the run compared, and what differed
         ColumnCount
     };
 
     explicit ReportModel(QObject *parent = nullptr);
 
     void setReport(const RunReport &report);
+    // A dry run's counts are what a run would do: the headers say so.
+    void setDryRun(bool dryRun) { m_dryRun = dryRun; }
     const RunReport &report() const { return m_report; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -33,7 +36,10 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    static QString checkText(const CollectionReport &c);
+
     RunReport m_report;
+    bool m_dryRun = false;
 };
 
 } // namespace ferry

@@ -18,8 +18,9 @@ Result<QString> testSourceConnection(const Endpoint &source)
     auto listed = (*made)->listCollections();
     if (!listed)
         return listed.error();
-    return QCoreApplication::translate("ferry::SourceJobs", "Connected: %n collection(s) found.",
-                                       nullptr, int(listed->size()));
+    // Worded for a folder or a file as much as for a server: nothing "connects" to a dump.
+    return QCoreApplication::translate("ferry::SourceJobs", "Found %n collection(s).", nullptr,
+                                       int(listed->size()));
 }
 
 Result<QString> testTargetConnection(const Endpoint &target)
@@ -27,10 +28,12 @@ Result<QString> testTargetConnection(const Endpoint &target)
     auto made = makeSink(target);
     if (!made)
         return made.error();
+    // As a dry run: a test must leave no trace, not even the empty file opening a SQLite
+    // target creates.
+    (*made)->setDryRun(true);
     if (Status s = (*made)->open(); !s)
         return s.error();
-    return QCoreApplication::translate("ferry::SourceJobs",
-                                       "Connected: the target accepts connections.");
+    return QCoreApplication::translate("ferry::SourceJobs", "Ready: Ferry can write there.");
 }
 
 Result<SourceLoad> loadSource(const Endpoint &source, const Endpoint &target,

@@ -10,6 +10,8 @@ class TestEndpoint : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void plainSentence_data();
+    void plainSentence();
     void kinds_data();
     void kinds();
     void secrets_data();
@@ -95,6 +97,30 @@ void TestEndpoint::rejectsUnknown()
     QCOMPARE(e.error().code, ErrorCode::Usage);
     QVERIFY(!e.error().message.contains(u"s3cret"_qs));
     QVERIFY(e.error().message.contains(u"sqlite:"_qs));
+}
+
+// Driver messages shown in the wizard and the CLI: one line, one stop per sentence.
+void TestEndpoint::plainSentence_data()
+{
+    QTest::addColumn<QString>("raw");
+    QTest::addColumn<QString>("plain");
+    QTest::newRow("libpq refused")
+        << QStringLiteral("connection to server at \"h\", port 1 failed: Connection refused\n"
+                          "\tIs the server running on that host and accepting TCP/IP "
+                          "connections?\n")
+        << QStringLiteral("connection to server at \"h\", port 1 failed: Connection refused. "
+                          "Is the server running on that host and accepting TCP/IP "
+                          "connections?");
+    QTest::newRow("no stop") << QStringLiteral("timeout") << QStringLiteral("timeout.");
+    QTest::newRow("stop kept") << QStringLiteral("  gone.  ") << QStringLiteral("gone.");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestEndpoint::plainSentence()
+{
+    QFETCH(QString, raw);
+    QFETCH(QString, plain);
+    QCOMPARE(ferry::plainSentence(raw), plain);
 }
 
 QTEST_GUILESS_MAIN(TestEndpoint)

@@ -40,6 +40,10 @@ void TestFieldTreeModel::showsFieldsWithPresenceAndTypes()
              QStringLiteral("100.0 %"));
     QCOMPARE(customer.siblingAtColumn(FieldTreeModel::TypesColumn).data().toString(),
              QStringLiteral("string 3"));
+    // A plain field says where it lands too, not only arrays.
+    const QString landed =
+        customer.siblingAtColumn(FieldTreeModel::StrategyColumn).data().toString();
+    QVERIFY2(landed.startsWith(QStringLiteral("customer (")), qPrintable(landed));
     const QModelIndex items = childNamed(model, QStringLiteral("items"));
     QVERIFY(items.data(FieldTreeModel::IsArrayRole).toBool());
     QCOMPARE(model.rowCount(items), 1); // the "[]" element

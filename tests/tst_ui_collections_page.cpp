@@ -8,7 +8,10 @@
 #include <QTableView>
 #include <QtTest>
 
+#include "support/wizard_steps.h"
+
 using namespace ferry;
+using ferry::test::nextTo;
 
 // The run order on the collections page: Alt+Up / Alt+Down move the selected collection,
 // Ctrl+Z puts it back, and the note says when references override the list's order.
@@ -49,8 +52,8 @@ void TestCollectionsPage::reorderByKeyboardAndUndo()
     QVERIFY(QTest::qWaitForWindowActive(&window));
     MigrationWizard *wizard = window.wizard();
     window.startDemo();
-    wizard->next(); // target
-    wizard->next(); // collections
+    QVERIFY(nextTo(*wizard, MigrationWizard::TargetPageId));
+    QVERIFY(nextTo(*wizard, MigrationWizard::CollectionsPageId));
     auto *page = qobject_cast<CollectionsPage *>(wizard->currentPage());
     QVERIFY(page);
     QTRY_VERIFY_WITH_TIMEOUT(page->isComplete(), 60000);

@@ -9,7 +9,10 @@
 #include <QTableView>
 #include <QtTest>
 
+#include "support/wizard_steps.h"
+
 using namespace ferry;
+using ferry::test::nextTo;
 
 // The mapping grid by keyboard: F2 edits a column name, Enter commits it, and the main
 // window's Ctrl+Z / Ctrl+Shift+Z undo and redo it.
@@ -38,8 +41,8 @@ void TestMappingPage::renameByKeyboardAndUndo()
     QVERIFY(QTest::qWaitForWindowActive(&window));
     MigrationWizard *wizard = window.wizard();
     window.startDemo();
-    wizard->next(); // target
-    wizard->next(); // collections
+    QVERIFY(nextTo(*wizard, MigrationWizard::TargetPageId));
+    QVERIFY(nextTo(*wizard, MigrationWizard::CollectionsPageId));
     auto *collections = qobject_cast<CollectionsPage *>(wizard->currentPage());
     QTRY_VERIFY_WITH_TIMEOUT(collections->isComplete(), 60000);
     wizard->next();

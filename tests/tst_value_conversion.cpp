@@ -294,6 +294,16 @@ void TestValueConversion::convert_data()
     QTest::newRow("json/document")
         << take(BCON_NEW("v", "{", "a", "[", BCON_INT32(1), "]", "b", BCON_NULL, "}")) << json
         << autoC << true << kJson << QStringLiteral(R"({ "a" : [ 1 ], "b" : null })");
+    // A GeoJSON pair keeps the digits the user wrote: the shortest text that reads back as
+    // the same double, not libbson's 20 significant digits.
+    QTest::newRow("json/coordinates shortest")
+        << take(BCON_NEW("v", "{", "type", BCON_UTF8("Point"), "coordinates", "[",
+                         BCON_DOUBLE(-93.24565), BCON_DOUBLE(44.85466), "]", "}"))
+        << json << autoC << true << kJson
+        << QStringLiteral(R"({ "type" : "Point", "coordinates" : [ -93.24565, 44.85466 ] })");
+    QTest::newRow("json/empty document and array")
+        << take(BCON_NEW("v", "{", "a", "{", "}", "b", "[", "]", "}")) << json << autoC << true
+        << kJson << QStringLiteral(R"({ "a" : { }, "b" : [ ] })");
     QTest::newRow("json/string NUL") << utf8Raw("a\0b", 3) << json << autoC << false << 0
                                      << QStringLiteral("jsonb cannot store");
     QTest::newRow("json/invalid utf8")

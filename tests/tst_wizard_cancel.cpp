@@ -10,7 +10,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/wizard_steps.h"
+
 using namespace ferry;
+using ferry::test::nextTo;
 
 // Pause and Cancel on the run page: the run stops after its batch, the page says so and
 // the wizard moves on to a summary of a cancelled run.
@@ -37,10 +40,10 @@ void TestWizardCancel::pauseThenCancel()
     MigrationWizard wizard;
     wizard.show();
     QVERIFY(wizard.startDemo());
-    wizard.next();
+    QVERIFY(nextTo(wizard, MigrationWizard::TargetPageId));
     auto *target = wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("uriEdit"));
     target->setText(QStringLiteral("sqlite:") + tmp.filePath(QStringLiteral("cancel.sqlite")));
-    wizard.next();
+    QVERIFY(nextTo(wizard, MigrationWizard::CollectionsPageId));
     auto *collections = qobject_cast<CollectionsPage *>(wizard.currentPage());
     QTRY_VERIFY_WITH_TIMEOUT(collections->isComplete(), 60000);
     wizard.next(); // mapping

@@ -12,6 +12,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -59,9 +60,21 @@ CollectionsPage::CollectionsPage(MigrationWizard *wizard)
     m_orderNote->setObjectName(QStringLiteral("runOrderNote"));
     m_orderNote->setWordWrap(true);
     auto *all = new QPushButton(tr("Select &all"), this);
-    auto *none = new QPushButton(tr("Select &none"), this);
+    auto *none = new QPushButton(tr("Select n&one"), this);
     m_reload = new QPushButton(tr("&Reload"), this);
     m_reload->setToolTip(tr("Read the source again (counts, fields, sample documents)."));
+    // Asked here, where the sample is taken, not after the mapping was inferred from it.
+    m_sample = new QSpinBox(this);
+    m_sample->setObjectName(QStringLiteral("sampleSizeSpin"));
+    m_sample->setRange(-1, 10000000);
+    m_sample->setSingleStep(1000);
+    m_sample->setSpecialValueText(tr("all documents"));
+    m_sample->setSuffix(tr(" documents"));
+    m_sample->setToolTip(tr("Documents read, spread over each collection, to find its fields "
+                            "and types. More finds rare fields; fewer is faster. Reload applies "
+                            "it to collections already read."));
+    auto *sampleLabel = new QLabel(tr("Sam&ple:"), this);
+    sampleLabel->setBuddy(m_sample);
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0);
     m_busy->setMaximumHeight(16);
@@ -76,6 +89,9 @@ CollectionsPage::CollectionsPage(MigrationWizard *wizard)
     buttons->addStretch(1);
     buttons->addWidget(all);
     buttons->addWidget(none);
+    buttons->addSpacing(12);
+    buttons->addWidget(sampleLabel);
+    buttons->addWidget(m_sample);
     buttons->addWidget(m_reload);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
@@ -90,6 +106,14 @@ CollectionsPage::CollectionsPage(MigrationWizard *wizard)
     connect(downShortcut, &QShortcut::activated, this, [this] { move(+1); });
     connect(all, &QPushButton::clicked, this, [this] { setAll(true); });
     connect(none, &QPushButton::clicked, this, [this] { setAll(false); });
+    connect(m_sample, &QSpinBox::editingFinished, this, [this] {
+        const int size = m_sample->value() == 0 ? 1 : m_sample->value();
+        if (size == m_wizard->document()->project().options.sampleSize)
+            return;
+        m_wizard->document()->modify(tr("Change the sample size"),
+                                     [size](Project &p) { p.options.sampleSize = size; });
+        m_status->setText(tr("Press Reload to read the source again with the new sample."));
+    });
     connect(m_reload, &QPushButton::clicked, this, [this] {
         m_wizard->setLoadedSource({});
         load();
@@ -110,6 +134,7 @@ CollectionsPage::~CollectionsPage()
 
 void CollectionsPage::initializePage()
 {
+    m_sample->setValue(m_wizard->document()->project().options.sampleSize);
     if (m_wizard->loadedSource() != m_wizard->document()->project().sourceUri || !m_loaded)
         load();
 }

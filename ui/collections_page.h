@@ -8,6 +8,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 class QTableView;
 
 namespace ferry {
@@ -43,6 +44,7 @@ private:
     QLabel *m_status;
     QLabel *m_orderNote;
     QPushButton *m_reload;
+    QSpinBox *m_sample;
     QFutureWatcher<Result<SourceLoad>> m_watcher;
     bool m_loaded = false;
 };

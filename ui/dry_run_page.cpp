@@ -39,6 +39,8 @@ DryRunPage::DryRunPage(MigrationWizard *wizard)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_report->setDryRun(true);
+    m_table->hideColumn(ReportModel::CheckColumn); // a rehearsal leaves nothing to check
     m_log = new LogView(this);
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0);
@@ -48,6 +50,7 @@ DryRunPage::DryRunPage(MigrationWizard *wizard)
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
     m_again = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), tr("Run &again"), this);
+    m_again->setObjectName(QStringLiteral("dryRunAgainButton"));
 
     m_tablesView = new QTableView(this);
     m_tablesView->setObjectName(QStringLiteral("dryRunTables"));
@@ -75,6 +78,8 @@ DryRunPage::DryRunPage(MigrationWizard *wizard)
     m_rejects = new QPlainTextEdit(this);
     m_rejects->setReadOnly(true);
     auto *tabs = new QTabWidget(this);
+    m_tabs = tabs;
+    tabs->setObjectName(QStringLiteral("dryRunTabs"));
     tabs->addTab(tablesSplit, tr("&Tables and sample rows"));
     tabs->addTab(m_ddl, tr("&Statements"));
     tabs->addTab(m_rejects, tr("Re&jects"));
@@ -126,6 +131,9 @@ void DryRunPage::start()
     m_sample->setTable(nullptr);
     m_ddl->clear();
     m_rejects->clear();
+    // A failed rehearsal switched to the log; a new one starts on its results again.
+    m_tabs->setCurrentIndex(0);
+    m_summary->setStyleSheet({});
     m_finished = false;
     m_failed = false;
     Q_EMIT completeChanged();
@@ -182,9 +190,16 @@ void DryRunPage::finished(const RunReport &report)
     m_failed = report.status == RunReport::statusName(RunStatus::Failed) ||
                report.status == RunReport::statusName(RunStatus::Cancelled);
     if (m_failed) {
+        QString cause;
+        for (const CollectionReport &c : report.collections) {
+            if (!c.warnings.isEmpty() && cause.isEmpty())
+                cause = plainSentence(c.warnings.constLast());
+        }
         m_summary->setStyleSheet(QStringLiteral("color: #b01010"));
-        m_summary->setText(tr("The dry run failed; see the log. Go back to fix the mapping or "
-                              "the connection."));
+        m_summary->setText(tr("The dry run failed. %1 Go Back to correct the mapping or the "
+                              "connection, then press Run again.")
+                               .arg(cause));
+        m_tabs->setCurrentWidget(m_log);
     } else {
         // The engine extrapolates each collection from its sample's speed; without that,
         // fall back to the sample rate over the source count.
@@ -195,13 +210,23 @@ void DryRunPage::finished(const RunReport &report)
             if (!estimated && c.docsPerSecond > 0 && c.sourceCount > 0)
                 seconds += double(c.sourceCount) / c.docsPerSecond;
         }
-        m_summary->setStyleSheet({});
+        qint64 skipped = 0;
+        for (const CollectionReport &c : report.collections)
+            skipped += c.skippedExisting;
+        m_summary->setStyleSheet(rejected > 0 || skipped > 0 ? QStringLiteral("color: #8a5200")
+                                                             : QString());
         QString text = tr("The dry run passed. Estimated time for the real run: %1.")
                            .arg(seconds < 1 ? tr("under a second")
-                                            : tr("about %n second(s)", nullptr, qRound(seconds)));
+                                            : tr("about %Ln second(s)", nullptr, qRound(seconds)));
         if (rejected > 0)
             text += QLatin1Char(' ') +
-                    tr("%n sample document(s) would be rejected.", nullptr, int(rejected));
+                    tr("%Ln sample document(s) would be rejected.", nullptr, int(rejected));
+        // Rows already there are skipped silently by a real run: say so before it starts.
+        if (skipped > 0)
+            text += QLatin1Char(' ') +
+                    tr("%Ln sampled document(s) are already in the target: a real run would "
+                       "skip them (Existing rows on the Options page).",
+                       nullptr, int(skipped));
         m_summary->setText(text);
     }
     Q_EMIT completeChanged();

@@ -6,6 +6,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 
 namespace ferry {
@@ -48,6 +49,7 @@ private:
     QPlainTextEdit *m_rejects;
     LogView *m_log;
     QProgressBar *m_busy;
+    QTabWidget *m_tabs;
     QLabel *m_summary;
     QPushButton *m_again;
     bool m_finished = false;

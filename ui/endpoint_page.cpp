@@ -3,12 +3,15 @@
 
 #include "models/project_document.h"
 #include "models/source_jobs.h"
+#include "ui/connection_check.h"
 #include "ui/migration_wizard.h"
 #include "ui/password_store.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,7 +19,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ferry {
 
@@ -31,6 +33,25 @@ QString fileFilter(const StoreInfo *store)
         return EndpointPage::tr("All files (*)");
     return EndpointPage::tr("%1 files (%2);;All files (*)")
         .arg(store->displayName, patterns.join(QLatin1Char(' ')));
+}
+
+// `text` broken into lines no wider than `width`, at spaces.
+QString wrapped(const QString &text, const QFontMetrics &metrics, int width)
+{
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
+            lines.append(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.isEmpty())
+        lines.append(line);
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -60,7 +81,7 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
                               "project file or a log."));
     m_passwordRow = new QWidget(this);
     m_password->setParent(m_passwordRow);
-    m_remember = new QCheckBox(tr("Remember password in the &keychain"), m_passwordRow);
+    m_remember = new QCheckBox(tr("Re&member password in the keychain"), m_passwordRow);
     m_remember->setObjectName(QStringLiteral("rememberCheck"));
     m_remember->setToolTip(tr("Keeps the password in the system keychain, under this URI, "
                               "so it is filled in next time."));
@@ -81,7 +102,7 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     m_pathRow = new QWidget(this);
     m_path = new QLineEdit(m_pathRow);
     m_path->setObjectName(QStringLiteral("pathEdit"));
-    m_browse = new QPushButton(tr("&Browse…"), m_pathRow);
+    m_browse = new QPushButton(tr("Br&owse…"), m_pathRow);
     auto *pathLayout = new QHBoxLayout(m_pathRow);
     pathLayout->setContentsMargins(0, 0, 0, 0);
     pathLayout->addWidget(m_path, 1);
@@ -93,15 +114,7 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     m_uri->setObjectName(QStringLiteral("uriEdit"));
     m_uri->setToolTip(tr("The location as a URI: filled from the fields above, or paste one "
                          "(mongodb://, dump:, postgresql://, sqlite:)."));
-    m_uri->setPlaceholderText(source ? QStringLiteral("mongodb://localhost:27017/shop")
-                                     : QStringLiteral("postgresql://me@localhost/shop"));
-    m_test =
-        new QPushButton(QIcon(QStringLiteral(":/icons/connect.svg")), tr("&Test connection"), this);
-    m_test->setObjectName(QStringLiteral("testButton"));
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_check = new ConnectionCheck(this);
 
     m_form = new QFormLayout;
     m_form->addRow(tr("&Kind:"), m_kind);
@@ -110,13 +123,12 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     m_editors.insert(QStringLiteral("path"), m_pathRow);
     m_labels.insert(QStringLiteral("path"), pathLabel);
     addFieldRows();
-    m_form->addRow(tr("U&RI:"), m_uri);
-    auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_test);
-    testRow->addWidget(m_status, 1);
+    auto *uriLabel = new QLabel(tr("U&RI:"), this);
+    uriLabel->setBuddy(m_uri);
+    m_form->addRow(uriLabel, withErrorRow(QStringLiteral("uri"), m_uri));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
-    layout->addLayout(testRow);
+    layout->addWidget(m_check);
     layout->addStretch(1);
 
     registerField(source ? QStringLiteral("source.uri*") : QStringLiteral("target.uri*"), m_uri);
@@ -125,23 +137,45 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     connect(m_path, &QLineEdit::textEdited, this, &EndpointPage::composeUri);
     connect(m_uri, &QLineEdit::textEdited, this, &EndpointPage::parseUri);
     connect(m_browse, &QPushButton::clicked, this, &EndpointPage::browse);
-    connect(m_test, &QPushButton::clicked, this, &EndpointPage::testConnection);
-    connect(&m_watcher, &QFutureWatcher<Result<QString>>::finished, this, [this] {
-        m_test->setEnabled(true);
-        const Result<QString> result = m_watcher.result();
-        if (result)
-            showStatus(*result, false);
-        else
-            showStatus(result.error().toString(), true);
+    connect(m_check, &ConnectionCheck::testRequested, this, [this] { startCheck(false); });
+    connect(m_check, &ConnectionCheck::failed, this, &EndpointPage::checkFailed);
+    connect(m_check, &ConnectionCheck::succeeded, this,
+            [this](const QString &, bool forNext) { checkSucceeded(forNext); });
+    connect(m_check, &ConnectionCheck::runningChanged, this, &QWizardPage::completeChanged);
+    // What was shown for other values no longer applies once the user changes them.
+    connect(m_uri, &QLineEdit::textChanged, this, [this] {
+        if (!m_updating)
+            clearErrors();
     });
+    connect(m_password, &QLineEdit::textEdited, this, &EndpointPage::clearErrors);
     connect(m_store, &PasswordStore::readFinished, this, &EndpointPage::keychainAnswered);
     connect(m_store, &PasswordStore::availabilityChanged, this, &EndpointPage::updateKeychainRows);
 }
 
-EndpointPage::~EndpointPage()
+EndpointPage::~EndpointPage() = default;
+
+// The field and, under it, the line that says what is wrong with it. One widget per form
+// row: a word-wrapped label as a row of its own made QFormLayout squeeze the field above
+// it to nothing.
+QWidget *EndpointPage::withErrorRow(const QString &key, QWidget *editor)
 {
-    // The test job only holds its own copies; let it finish rather than leave it dangling.
-    m_watcher.waitForFinished();
+    auto *row = new QWidget(this);
+    auto *column = new QVBoxLayout(row);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    column->addWidget(editor);
+    auto *label = new QLabel(row);
+    label->setObjectName(key + QStringLiteral("Error"));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setStyleSheet(QStringLiteral("color: #b01010"));
+    label->hide();
+    column->addWidget(label);
+    row->setFocusProxy(editor == m_passwordRow ? m_password
+                       : editor == m_pathRow   ? static_cast<QWidget *>(m_path)
+                                               : editor);
+    m_fieldErrors.insert(key, label);
+    m_rows.insert(key, row);
+    return row;
 }
 
 QString EndpointPage::uri() const
@@ -186,8 +220,8 @@ void EndpointPage::addFieldRows()
                 m_labels.insert(field.key, label);
             }
             QWidget *editor = m_editors.value(field.key);
-            if (m_form->indexOf(editor) < 0) {
-                m_form->addRow(m_labels.value(field.key), editor);
+            if (!m_rows.contains(field.key)) {
+                m_form->addRow(m_labels.value(field.key), withErrorRow(field.key, editor));
                 if (field.kind == StoreField::Kind::Password)
                     m_form->addRow(QString(), m_keychainNote);
             }
@@ -201,7 +235,7 @@ void EndpointPage::addFieldRows()
         }
     }
     setTabOrder(previous, m_uri);
-    setTabOrder(m_uri, m_test);
+    setTabOrder(m_uri, m_check->testButton());
 }
 
 QHash<QString, QString> EndpointPage::fieldValues() const
@@ -233,7 +267,9 @@ void EndpointPage::initializePage()
         m_kind->setCurrentIndex(std::max(0, index));
         kindChanged();
     }
-    m_status->clear();
+    clearErrors();
+    m_check->clearMessage();
+    m_passedKey.clear();
     m_remember->setChecked(false);
     m_rememberedKey.clear();
     updateKeychainRows();
@@ -281,23 +317,28 @@ void EndpointPage::updateKeychainRows()
 void EndpointPage::showRows(const StoreInfo *store)
 {
     for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
-        m_form->setRowVisible(it.value(), false);
+        m_form->setRowVisible(m_rows.value(it.key()), false);
     bool password = false;
     if (store) {
         for (const StoreField &field : store->fields) {
-            m_form->setRowVisible(m_editors.value(field.key), true);
+            m_form->setRowVisible(m_rows.value(field.key), true);
             m_labels.value(field.key)->setText(field.label);
             password = password || field.kind == StoreField::Kind::Password;
         }
     }
     m_form->setRowVisible(m_keychainNote, password && m_store->availability() ==
                                                           PasswordStore::Availability::Unavailable);
+    // The example follows the kind, so a file store never suggests a server URI.
+    m_uri->setPlaceholderText(store ? store->uriExample : QString());
 }
 
 void EndpointPage::kindChanged()
 {
     const StoreInfo *store = currentStore();
     showRows(store);
+    clearErrors();
+    m_check->stop();
+    m_check->clearMessage();
     if (m_updating || !store)
         return;
     for (const StoreField &field : store->fields) {
@@ -387,44 +428,153 @@ Result<Endpoint> EndpointPage::endpoint() const
     return parsed->withPassword(m_password->text());
 }
 
-void EndpointPage::showStatus(const QString &text, bool error)
+bool EndpointPage::fieldVisible(const QString &key) const
 {
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b01010")
-                                  : QStringLiteral("color: #207020"));
-    m_status->setText(text);
+    const StoreInfo *store = currentStore();
+    for (const StoreField &f : store ? store->fields : QList<StoreField>()) {
+        if (f.key == key)
+            return true;
+    }
+    return false;
 }
 
-void EndpointPage::testConnection()
+void EndpointPage::showFieldError(const QString &key, const QString &text)
 {
+    QLabel *label = m_fieldErrors.value(key);
+    if (!label || (key != QLatin1String("uri") && !fieldVisible(key)))
+        label = m_fieldErrors.value(QStringLiteral("uri"));
+    // Wrapped here, not by the label: QFormLayout gives a height-for-width row the height of
+    // a narrower width, and the field above the message was squeezed to nothing.
+    label->setText(wrapped(text, label->fontMetrics(), std::max(240, m_uri->width())));
+    label->show();
+    const QString shown = m_fieldErrors.key(label);
+    QWidget *focus = shown == QLatin1String("uri")        ? m_uri
+                     : shown == QLatin1String("password") ? m_password
+                     : shown == QLatin1String("path")     ? m_path
+                                                          : m_editors.value(shown);
+    if (focus)
+        focus->setFocus(Qt::OtherFocusReason);
+}
+
+void EndpointPage::clearErrors()
+{
+    for (QLabel *label : std::as_const(m_fieldErrors)) {
+        label->clear();
+        label->hide();
+    }
+}
+
+// The engine says what failed by its code; the page shows it at the input to correct.
+// Only field keys are used here, so a new store with the same keys needs nothing.
+QString EndpointPage::fieldForError(const Error &error) const
+{
+    const auto first = [this](std::initializer_list<const char *> keys) {
+        for (const char *k : keys) {
+            if (fieldVisible(QLatin1String(k)))
+                return QLatin1String(k);
+        }
+        return QLatin1String("uri");
+    };
+    switch (error.code) {
+    case ErrorCode::Auth:
+        return first({"password", "user"});
+    case ErrorCode::Connect:
+        return first({"host", "path"});
+    case ErrorCode::NotFound:
+    case ErrorCode::Io:
+    case ErrorCode::Parse:
+        return first({"path", "database"});
+    default:
+        return QStringLiteral("uri");
+    }
+}
+
+QString EndpointPage::checkKey() const
+{
+    // Hashed: the key holds the password, and nothing needs it back.
+    auto e = endpoint();
+    const QString uri = e ? e->uri() : m_uri->text();
+    return QString::fromLatin1(
+        QCryptographicHash::hash(uri.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+bool EndpointPage::precheck()
+{
+    clearErrors();
     auto e = endpoint();
     if (!e) {
-        showStatus(e.error().toString(), true);
-        return;
+        showFieldError(QStringLiteral("uri"), plainSentence(e.error().message));
+        return false;
     }
-    m_test->setEnabled(false);
-    showStatus(tr("Connecting…"), false);
-    const Endpoint ep = *e;
+    const StoreInfo *store = storeOf(*e);
+    const QHash<QString, QString> values = fieldValues();
+    for (const StoreField &f : store ? store->fields : QList<StoreField>()) {
+        if (!f.requiredHint.isEmpty() && values.value(f.key).trimmed().isEmpty()) {
+            showFieldError(f.key, f.requiredHint);
+            return false;
+        }
+    }
+    if (m_role == Role::Target && e->withoutSecret() == m_wizard->document()->project().sourceUri) {
+        showFieldError(QStringLiteral("uri"),
+                       tr("The target is the source. Choose another database or file."));
+        return false;
+    }
+    return true;
+}
+
+void EndpointPage::startCheck(bool forNext)
+{
+    m_check->clearMessage();
+    if (!precheck())
+        return;
+    const Endpoint ep = *endpoint();
+    m_checkingKey = checkKey();
     if (m_role == Role::Source)
-        m_watcher.setFuture(QtConcurrent::run([ep] { return testSourceConnection(ep); }));
+        m_check->start([ep] { return testSourceConnection(ep); }, forNext);
     else
-        m_watcher.setFuture(QtConcurrent::run([ep] { return testTargetConnection(ep); }));
+        m_check->start([ep] { return testTargetConnection(ep); }, forNext);
+}
+
+void EndpointPage::checkFailed(const Error &error, bool)
+{
+    m_check->clearMessage();
+    showFieldError(fieldForError(error), plainSentence(error.message));
+}
+
+void EndpointPage::checkSucceeded(bool forNext)
+{
+    m_passedKey = m_checkingKey;
+    // Values changed while the check ran were not checked: the user presses Next again.
+    if (forNext && m_passedKey == checkKey())
+        wizard()->next();
+}
+
+bool EndpointPage::isComplete() const
+{
+    return QWizardPage::isComplete() && !m_check->isRunning();
+}
+
+void EndpointPage::cleanupPage()
+{
+    m_check->stop();
+    QWizardPage::cleanupPage();
 }
 
 bool EndpointPage::validatePage()
 {
-    auto e = endpoint();
-    if (!e) {
-        showStatus(e.error().toString(), true);
+    if (m_check->isRunning() || !precheck())
+        return false;
+    if (checkKey() != m_passedKey) {
+        startCheck(true);
         return false;
     }
-    if (m_role == Role::Target) {
-        const QString source = m_wizard->document()->project().sourceUri;
-        if (e->withoutSecret() == source) {
-            showStatus(tr("The target is the source. Choose another database or file."), true);
-            return false;
-        }
-    }
-    const QString uri = e->withoutSecret();
+    commitEndpoint();
+    return true;
+}
+
+void EndpointPage::commitEndpoint()
+{
+    const QString uri = endpoint()->withoutSecret();
     const bool source = m_role == Role::Source;
     // The keychain is the only place a password is ever written to.
     const QString key = keychainKey();
@@ -440,7 +590,6 @@ bool EndpointPage::validatePage()
         m_wizard->setTargetPassword(m_password->text());
     m_wizard->document()->modify(source ? tr("Change source") : tr("Change target"),
                                  [&](Project &p) { (source ? p.sourceUri : p.targetUri) = uri; });
-    return true;
 }
 
 int EndpointPage::nextId() const

@@ -5,7 +5,6 @@
 
 #include <QHash>
 
-#include <QFutureWatcher>
 #include <QWizardPage>
 
 class QCheckBox;
@@ -18,6 +17,7 @@ class QFormLayout;
 
 namespace ferry {
 
+class ConnectionCheck;
 class MigrationWizard;
 class PasswordStore;
 
@@ -33,6 +33,10 @@ public:
     ~EndpointPage() override;
 
     void initializePage() override;
+    void cleanupPage() override;
+    bool isComplete() const override;
+    // Next checks the connection off the UI thread first: the first call starts the check
+    // and returns false; when it passes the page calls wizard()->next() again.
     bool validatePage() override;
     int nextId() const override;
 
@@ -43,15 +47,26 @@ public:
 private:
     const StoreInfo *currentStore() const;
     void addFieldRows();
+    QWidget *withErrorRow(const QString &key, QWidget *editor);
     void showRows(const StoreInfo *store);
     QHash<QString, QString> fieldValues() const;
     void kindChanged();
     void composeUri();
     void parseUri();
     void browse();
-    void testConnection();
+    void startCheck(bool forNext);
+    void checkFailed(const Error &error, bool forNext);
+    void checkSucceeded(bool forNext);
+    // Checks that need no connection: a URI that parses, required fields, target ≠ source.
+    bool precheck();
     Result<Endpoint> endpoint() const;
-    void showStatus(const QString &text, bool error);
+    QString checkKey() const;
+    // Shows a message under the field it concerns ("uri" for the URI row) and focuses it.
+    void showFieldError(const QString &key, const QString &text);
+    void clearErrors();
+    QString fieldForError(const Error &error) const;
+    bool fieldVisible(const QString &key) const;
+    void commitEndpoint();
     QString keychainKey() const;
     void askKeychain();
     void keychainAnswered(const QString &key, const QString &password);
@@ -75,9 +90,13 @@ private:
     QLineEdit *m_path;
     QPushButton *m_browse;
     QLineEdit *m_uri;
-    QPushButton *m_test;
-    QLabel *m_status;
-    QFutureWatcher<Result<QString>> m_watcher;
+    ConnectionCheck *m_check;
+    // Error rows under each field, keyed like m_editors, plus "uri".
+    QHash<QString, QLabel *> m_fieldErrors;
+    QHash<QString, QWidget *> m_rows; // the form row of each field key: editor + error
+    // What the last successful check connected to (URI and password): Next goes on only then.
+    QString m_passedKey;
+    QString m_checkingKey;
     bool m_updating = false;
 };
 

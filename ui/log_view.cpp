@@ -27,10 +27,13 @@ LogView::LogView(QWidget *parent)
     m_view = new QListView(this);
     m_view->setObjectName(QStringLiteral("logView"));
     m_view->setModel(m_filter);
-    m_view->setUniformItemSizes(true);
-    m_view->setWordWrap(false);
+    // Long messages (a driver's error with its hint) wrap instead of scrolling sideways;
+    // rejects are summarised by the engine, so the list stays short enough for that.
+    m_view->setWordWrap(true);
+    m_view->setTextElideMode(Qt::ElideNone);
+    m_view->setResizeMode(QListView::Adjust);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto *label = new QLabel(tr("&Log:"), this);
+    auto *label = new QLabel(tr("&Messages:"), this);
     label->setBuddy(m_view);
 
     auto *top = new QHBoxLayout;

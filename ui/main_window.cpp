@@ -1,7 +1,7 @@
 #include "ui/main_window.h"
 
 #include "models/project_document.h"
-#include "ui/about_box.h"
+#include "ui/help_menu.h"
 #include "ui/language_menu.h"
 #include "ui/migration_wizard.h"
 #include "ui/recent_projects.h"
@@ -21,6 +21,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     m_wizard = new MigrationWizard(this);
     m_wizard->setWindowFlags(Qt::Widget);
+    // File → Quit closes the window (and asks about unsaved changes); a Cancel button that
+    // quit without asking sat beside the run page's "Cancel run".
+    m_wizard->setOption(QWizard::NoCancelButton);
     setCentralWidget(m_wizard);
     setWindowIcon(QIcon(QStringLiteral(":/icons/ferry.svg")));
     ProjectDocument *doc = m_wizard->document();
@@ -61,12 +64,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     edit->addAction(undo);
     edit->addAction(redo);
 
+    // View: window-level toggles. View → Language is added to this menu by its own module.
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen
+                          : windowState() & ~Qt::WindowFullScreen);
+    });
     addLanguageMenu(menuBar());
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(QStringLiteral("helpMenu"));
-    QAction *about = help->addAction(tr("&About Ferry"), this, [this] { showAboutBox(this); });
-    about->setObjectName(QStringLiteral("aboutAction"));
-    about->setMenuRole(QAction::AboutRole);
+    addHelpMenu(menuBar(), this);
 
     connect(doc, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(doc, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);

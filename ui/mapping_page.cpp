@@ -31,9 +31,9 @@ MappingPage::MappingPage(MigrationWizard *wizard)
       m_preview(new PreviewModel(wizard->document(), this))
 {
     setTitle(tr("Mapping"));
-    setSubTitle(tr("Untick fields to leave them out (or drag them onto the columns to bring "
-                   "them back), choose how arrays and maps are stored, and rename or retype "
-                   "columns. The preview shows what the run will write."));
+    // One line at 1280 px: a longer subtitle wraps under the logo.
+    setSubTitle(tr("Untick fields to leave them out, choose how arrays and maps are stored, "
+                   "rename or retype columns; the preview shows the rows."));
 
     m_collection = new QComboBox(this);
     m_collection->setObjectName(QStringLiteral("collectionCombo"));
@@ -195,6 +195,15 @@ MappingPage::MappingPage(MigrationWizard *wizard)
         updateProblems();
         updateDiagram();
     });
+    // Columns as wide as their header and values, within reason: ~100 px clipped both.
+    connect(m_preview, &QAbstractItemModel::modelReset, this, [this] {
+        m_previewView->resizeColumnsToContents();
+        const int cap = m_previewView->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 36;
+        for (int c = 0; c < m_preview->columnCount(); ++c) {
+            if (m_previewView->columnWidth(c) > cap)
+                m_previewView->setColumnWidth(c, cap);
+        }
+    });
     connect(m_preview, &PreviewModel::refreshed, this, [this] {
         const QStringList rejects = m_preview->rejects();
         m_previewNote->setText(rejects.isEmpty() ? QString()
@@ -315,8 +324,11 @@ void MappingPage::fieldSelected()
     const bool isArray = index.isValid() && index.data(FieldTreeModel::IsArrayRole).toBool();
     const bool isMap = index.isValid() && index.data(FieldTreeModel::IsMapRole).toBool();
     m_strategy->setEnabled(isArray || isMap);
-    if (!isArray && !isMap)
+    if (!isArray && !isMap) {
+        // Blank rather than the previous array's choice, which would read as this field's.
+        m_strategy->setCurrentIndex(-1);
         return;
+    }
     m_strategy->setItemText(m_strategy->findData(int(ArrayStrategy::ChildTable)),
                             fieldStrategyLabel(ArrayStrategy::ChildTable, isMap));
     // Only PostgreSQL has array columns, and only for arrays; elsewhere the choice would

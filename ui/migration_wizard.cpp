@@ -6,6 +6,7 @@
 #include "ui/collections_page.h"
 #include "ui/dry_run_page.h"
 #include "ui/endpoint_page.h"
+#include "ui/english_plurals.h"
 #include "ui/mapping_page.h"
 #include "ui/options_page.h"
 #include "ui/recent_projects.h"
@@ -31,6 +32,7 @@ MigrationWizard::MigrationWizard(QWidget *parent)
     : QWizard(parent), m_document(new ProjectDocument(this))
 {
     initFerryUiResources();
+    EnglishPlurals::installOnce();
     setWindowTitle(tr("Ferry"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
@@ -48,7 +50,8 @@ MigrationWizard::MigrationWizard(QWidget *parent)
     setPage(SummaryPageId, new SummaryPage(this));
     setPage(RelationsPageId, new RelationsPage(this));
     setStartId(StartPageId);
-    setMinimumSize(880, 620);
+    // Small enough for an 800×600 screen with the menu bar and a window frame around it.
+    setMinimumSize(640, 460);
     restart();
 }
 
@@ -114,11 +117,28 @@ QString MigrationWizard::demoSourceDir()
     return {};
 }
 
+QString MigrationWizard::dataDir()
+{
+    // Not AppDataLocation: with organisation and application both "Ferry" that is
+    // …/Ferry/Ferry, a path nobody guesses when looking for a report.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                        QStringLiteral("/ferry");
+    QDir().mkpath(dir);
+    return dir;
+}
+
 QString MigrationWizard::demoTargetFile()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
-    return dir + QStringLiteral("/demo-shop.sqlite");
+    return dataDir() + QStringLiteral("/demo-shop.sqlite");
+}
+
+void MigrationWizard::reject()
+{
+    // Inside the main window, Escape or a Cancel button must not quit the application
+    // (File → Quit does, and asks first); a free-standing wizard closes as a dialog does.
+    if (parentWidget())
+        return;
+    QWizard::reject();
 }
 
 bool MigrationWizard::startDemo()

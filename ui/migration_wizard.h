@@ -42,6 +42,10 @@ public:
     // Where the demo dump is: $FERRY_DEMO_DIR, beside the executable, or in the source tree.
     static QString demoSourceDir();
     static QString demoTargetFile();
+    // Where Ferry keeps what it writes for the user: reports, logs, the demo's target.
+    static QString dataDir();
+
+    void reject() override;
 
     // Passwords typed in this session; used to connect, never written anywhere.
     void setSourcePassword(const QString &password) { m_sourcePassword = password; }

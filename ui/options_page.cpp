@@ -5,7 +5,9 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace ferry {
 
@@ -20,11 +22,6 @@ OptionsPage::OptionsPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizar
     m_batchSize->setSingleStep(1000);
     m_batchSize->setToolTip(tr("Documents per transaction. Each batch commits with its "
                                "checkpoint, so a resumed run repeats at most one batch."));
-    m_sampleSize = new QSpinBox(this);
-    m_sampleSize->setRange(-1, 10000000);
-    m_sampleSize->setSpecialValueText(tr("all documents"));
-    m_sampleSize->setToolTip(tr("Documents sampled (spread over each collection) to find its "
-                                "fields."));
     m_existing = new QComboBox(this);
     m_existing->addItem(tr("Skip rows whose key exists"), int(ExistingRows::Skip));
     m_existing->addItem(tr("Update them (upsert)"), int(ExistingRows::Upsert));
@@ -45,12 +42,39 @@ OptionsPage::OptionsPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizar
                              "that appeared after sampling."));
 
     auto *form = new QFormLayout(this);
-    form->addRow(tr("&Batch size:"), m_batchSize);
-    form->addRow(tr("&Sample size:"), m_sampleSize);
-    form->addRow(tr("&Existing rows:"), m_existing);
-    form->addRow(tr("On a bad &document:"), m_onError);
-    form->addRow(tr("&ObjectId keys:"), m_idStrategy);
-    form->addRow(tr("&Unknown fields:"), m_unknown);
+    // Each choice says under it what it does: a tooltip is found by few and by no keyboard.
+    const auto addRow = [this, form](const QString &label, QWidget *field, const QString &help) {
+        auto *box = new QWidget(this);
+        auto *column = new QVBoxLayout(box);
+        column->setContentsMargins(0, 0, 0, 0);
+        column->setSpacing(2);
+        column->addWidget(field);
+        auto *note = new QLabel(help, box);
+        note->setWordWrap(true);
+        note->setForegroundRole(QPalette::PlaceholderText);
+        column->addWidget(note);
+        auto *name = new QLabel(label, this);
+        name->setBuddy(field);
+        form->addRow(name, box);
+    };
+    addRow(tr("Batch si&ze:"), m_batchSize,
+           tr("Documents per transaction. Each batch commits with its checkpoint, so a resumed "
+              "run repeats at most one batch."));
+    addRow(tr("&Existing rows:"), m_existing,
+           tr("What happens to a document whose key the target already holds, e.g. when "
+              "running again."));
+    addRow(tr("On a bad &document:"), m_onError,
+           tr("A document the target cannot take (a value that does not fit its column)."));
+    addRow(tr("&ObjectId keys:"), m_idStrategy,
+           tr("How MongoDB's ObjectId keys are written: as text, or as a UUID derived from "
+              "them (the same every run)."));
+    addRow(tr("&Unknown fields:"), m_unknown,
+           tr("Fields a document has that the mapping does not know, e.g. ones that appeared "
+              "after sampling."));
+    auto *sampleNote = new QLabel(
+        tr("The sample size used to infer the mapping is set on the Collections page."), this);
+    sampleNote->setWordWrap(true);
+    form->addRow(sampleNote);
 
     registerField(QStringLiteral("options.batchSize"), m_batchSize);
 }
@@ -59,7 +83,6 @@ void OptionsPage::initializePage()
 {
     const ProjectOptions &o = m_wizard->document()->project().options;
     m_batchSize->setValue(o.batchSize);
-    m_sampleSize->setValue(o.sampleSize);
     m_existing->setCurrentIndex(m_existing->findData(int(o.existingRows)));
     m_onError->setCurrentIndex(m_onError->findData(int(o.onError)));
     m_idStrategy->setCurrentIndex(m_idStrategy->findData(int(o.idStrategy)));
@@ -70,7 +93,6 @@ bool OptionsPage::validatePage()
 {
     ProjectOptions o = m_wizard->document()->project().options;
     o.batchSize = m_batchSize->value();
-    o.sampleSize = m_sampleSize->value() == 0 ? 1 : m_sampleSize->value();
     o.existingRows = ExistingRows(m_existing->currentData().toInt());
     o.onError = ErrorPolicy(m_onError->currentData().toInt());
     o.idStrategy = IdStrategy(m_idStrategy->currentData().toInt());

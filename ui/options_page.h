@@ -20,7 +20,6 @@ public:
 private:
     MigrationWizard *m_wizard;
     QSpinBox *m_batchSize;
-    QSpinBox *m_sampleSize;
     QComboBox *m_existing;
     QComboBox *m_onError;
     QComboBox *m_idStrategy;

@@ -1,5 +1,6 @@
 #include "ui/run_page.h"
 
+#include "models/log_model.h"
 #include "models/progress_model.h"
 #include "models/project_document.h"
 #include "ui/log_view.h"
@@ -16,8 +17,8 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -107,10 +108,21 @@ void RunPage::initializePage()
     start();
 }
 
-void RunPage::start()
+void RunPage::rerun(Rerun kind)
+{
+    if (m_wizard->currentPage() != this)
+        m_wizard->back();
+    start(kind);
+}
+
+void RunPage::start(Rerun kind)
 {
     if (m_controller && m_controller->isRunning())
         return;
+    // Back stays off while a run writes (the dry run page commits), and comes back after it,
+    // so a finished run can lead back to the mapping or the options.
+    if (QWizardPage *dryRun = m_wizard->page(MigrationWizard::DryRunPageId))
+        dryRun->setCommitPage(true);
     m_finished = false;
     m_paused = false;
     m_log->clear();
@@ -126,9 +138,8 @@ void RunPage::start()
         Q_EMIT completeChanged();
         return;
     }
-    const Project &project = m_wizard->document()->project();
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                        QStringLiteral("/reports");
+    Project project = m_wizard->document()->project();
+    const QString dir = MigrationWizard::dataDir() + QStringLiteral("/reports");
     QDir().mkpath(dir);
     const QString base =
         QStringLiteral("%1/%2-%3")
@@ -138,7 +149,16 @@ void RunPage::start()
     request.mode = RunMode::Run;
     request.reportPath = base + QStringLiteral(".json");
     request.rejectPath = base + QStringLiteral(".rejects.ndjson");
+    request.resume = kind == Rerun::Resume;
+    if (kind == Rerun::Rejected) {
+        for (const CollectionReport &c : m_wizard->lastReport().collections) {
+            if (c.rejected > 0)
+                request.collections.append(c.name);
+        }
+        project.options.existingRows = ExistingRows::Skip;
+    }
     m_reportPath = request.reportPath;
+    m_logPath = base + QStringLiteral(".log");
 
     delete m_controller;
     m_controller = new RunController(this);
@@ -185,6 +205,17 @@ void RunPage::finished(const RunReport &report)
     if (report.status == RunReport::statusName(RunStatus::Completed))
         m_overall->setValue(m_overall->maximum());
     m_log->append(0, tr("Finished: %1.").arg(report.status));
+    // The log is kept beside the report, so the summary can name and open it.
+    QSaveFile log(m_logPath);
+    if (log.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        log.write(m_log->model()->toPlainText().toUtf8());
+        if (!log.commit())
+            m_logPath.clear();
+    } else {
+        m_logPath.clear();
+    }
+    if (QWizardPage *dryRun = m_wizard->page(MigrationWizard::DryRunPageId))
+        dryRun->setCommitPage(false);
     Q_EMIT completeChanged();
 }
 

@@ -28,9 +28,16 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     bool isFinished() const { return m_finished; }
+    QString logPath() const { return m_logPath; }
+
+    // What the summary page's buttons start again: the same run, a resume from the last
+    // checkpoints, or the collections that rejected documents (rows already written are
+    // skipped, so only the rejected documents are tried again).
+    enum class Rerun { Again, Resume, Rejected };
+    void rerun(Rerun kind);
 
 private:
-    void start();
+    void start(Rerun kind = Rerun::Again);
     void showProgress(const RunProgress &progress);
     void finished(const RunReport &report);
     void togglePause();
@@ -46,6 +53,7 @@ private:
     QPushButton *m_pause;
     QPushButton *m_cancel;
     QString m_reportPath;
+    QString m_logPath;
     bool m_paused = false;
     bool m_finished = false;
 };

@@ -6,11 +6,37 @@
 #include <QCommandLinkButton>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QVBoxLayout>
 
 namespace ferry {
+
+namespace {
+
+// QCommandLinkButton draws no focus ring under most styles, so tabbing over the start page's
+// big buttons showed nothing: draw one in the highlight colour.
+class StartButton : public QCommandLinkButton {
+public:
+    using QCommandLinkButton::QCommandLinkButton;
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QCommandLinkButton::paintEvent(event);
+        if (!hasFocus())
+            return;
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
+    }
+};
+
+} // namespace
 
 StartPage::StartPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
@@ -18,20 +44,20 @@ StartPage::StartPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizard(wi
     setSubTitle(tr("Move MongoDB data into PostgreSQL or SQLite — or back — with a mapping you "
                    "can review, rehearse and save."));
 
-    auto *newButton = new QCommandLinkButton(tr("&New migration"),
-                                             tr("Choose a source and a target and build a "
-                                                "mapping step by step."),
-                                             this);
+    auto *newButton = new StartButton(tr("New &migration"),
+                                      tr("Choose a source and a target and build a "
+                                         "mapping step by step."),
+                                      this);
     newButton->setObjectName(QStringLiteral("newButton"));
     newButton->setIcon(QIcon(QStringLiteral(":/icons/new.svg")));
-    auto *openButton = new QCommandLinkButton(tr("&Open project…"),
-                                              tr("Continue with a saved .ferry project."), this);
+    auto *openButton =
+        new StartButton(tr("&Open project…"), tr("Continue with a saved .ferry project."), this);
     openButton->setObjectName(QStringLiteral("openButton"));
     openButton->setIcon(QIcon(QStringLiteral(":/icons/open.svg")));
-    auto *demoButton = new QCommandLinkButton(tr("Try the &demo"),
-                                              tr("A small shop (customers, products, orders) "
-                                                 "from a mongodump into a SQLite file."),
-                                              this);
+    auto *demoButton = new StartButton(tr("Try the &demo"),
+                                       tr("A small shop (customers, products, orders) "
+                                          "from a mongodump into a SQLite file."),
+                                       this);
     demoButton->setObjectName(QStringLiteral("demoButton"));
     demoButton->setIcon(QIcon(QStringLiteral(":/icons/demo.svg")));
 
@@ -70,6 +96,22 @@ StartPage::StartPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizard(wi
     });
     connect(m_recent, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { openFile(item->data(Qt::UserRole).toString()); });
+    // The list lets Enter through to the wizard after opening the item, which would press
+    // Next on the page the project just opened at: take it here instead.
+    m_recent->installEventFilter(this);
+}
+
+bool StartPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_recent && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (QListWidgetItem *item = m_recent->currentItem())
+                openFile(item->data(Qt::UserRole).toString());
+            return true;
+        }
+    }
+    return QWizardPage::eventFilter(watched, event);
 }
 
 void StartPage::initializePage()

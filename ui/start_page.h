@@ -16,6 +16,9 @@ public:
     explicit StartPage(MigrationWizard *wizard);
     void initializePage() override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void openFile(const QString &path);
 

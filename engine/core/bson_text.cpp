@@ -231,21 +231,37 @@ bool appendRelaxedJson(std::string &out, const bson_iter_t *it)
 
 bool appendRelaxedJson(std::string &out, const bson_t *doc, bool isArray)
 {
-    if (isArray) {
-        // libbson 1.23 has no relaxed form for a top-level array: wrap it in a document.
-        bson_iter_t it;
-        bson_t holder = BSON_INITIALIZER;
-        bool ok = bson_append_array(&holder, "v", 1, doc) && bson_iter_init(&it, &holder) &&
-                  bson_iter_next(&it) && appendWrappedJson(out, &it);
-        bson_destroy(&holder);
-        return ok;
-    }
-    size_t len = 0;
-    char *json = bson_as_relaxed_extended_json(doc, &len);
-    if (!json)
+    // Our own walk, in libbson's layout ("{ "k" : v }"), so that doubles nested in a
+    // document or array get the shortest form that reads back the same (-93.24565), not
+    // libbson's %.20g (-93.245649999999997704).
+    bson_iter_t it;
+    if (!bson_iter_init(&it, doc))
         return false;
-    out.append(json, len);
-    bson_free(json);
+    const size_t start = out.size();
+    const auto fail = [&out, start] {
+        out.resize(start); // nothing half-written is left for the caller
+        return false;
+    };
+    out.push_back(isArray ? '[' : '{');
+    bool first = true;
+    while (bson_iter_next(&it)) {
+        out.append(first ? " " : ", ");
+        first = false;
+        if (!isArray) {
+            const uint32_t keyLen = bson_iter_key_len(&it);
+            const char *key = bson_iter_key(&it);
+            if (!bson_utf8_validate(key, keyLen, false))
+                return fail();
+            appendJsonString(out, {key, keyLen});
+            out.append(" : ");
+        }
+        if (!appendRelaxedJson(out, &it))
+            return fail();
+    }
+    if (it.err_off != 0)
+        return fail(); // a corrupt document: the caller falls back as for any unreadable value
+    out.append(" ");
+    out.push_back(isArray ? ']' : '}');
     return true;
 }
 

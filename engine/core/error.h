@@ -12,17 +12,17 @@ namespace ferry {
 // Numeric values are stable: the CLI maps them to exit codes and reports carry them.
 enum class ErrorCode {
     None = 0,
-    Usage,        // bad command line or option value
-    ProjectFile,  // unreadable, invalid or too-new .ferry file
-    Connect,      // server unreachable, bad URI
-    Auth,         // wrong credentials
-    NotFound,     // collection/table/file does not exist
-    Io,           // read/write failure on a local file
-    Parse,        // malformed BSON / Extended JSON / SQL result
-    Schema,       // target table exists with incompatible columns, bad mapping
-    Conversion,   // a value cannot be represented in its target column
-    Target,       // the target database refused a statement
-    Cancelled,    // the user (or a signal) asked to stop
+    Usage,       // bad command line or option value
+    ProjectFile, // unreadable, invalid or too-new .ferry file
+    Connect,     // server unreachable, bad URI
+    Auth,        // wrong credentials
+    NotFound,    // collection/table/file does not exist
+    Io,          // read/write failure on a local file
+    Parse,       // malformed BSON / Extended JSON / SQL result
+    Schema,      // target table exists with incompatible columns, bad mapping
+    Conversion,  // a value cannot be represented in its target column
+    Target,      // the target database refused a statement
+    Cancelled,   // the user (or a signal) asked to stop
     Internal,
 };
 
@@ -45,8 +45,7 @@ struct Error {
 };
 
 // Minimal expected<T, Error>; std::expected is C++23 and GCC 12's is not usable in C++20.
-template <class T>
-class [[nodiscard]] Result {
+template <class T> class [[nodiscard]] Result {
 public:
     Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}
@@ -66,8 +65,7 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template <>
-class [[nodiscard]] Result<void> {
+template <> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(Error error) : m_error(std::move(error)) {}
@@ -80,6 +78,10 @@ private:
 };
 
 using Status = Result<void>;
+
+// A driver's message as one sentence of plain text: its line breaks and tabs become single
+// spaces, and it ends with exactly one stop, so "…: %1 Check the host" never reads "?.".
+QString plainSentence(const QString &text);
 
 // Translation context for engine messages that are not inside a QObject.
 inline QString trEngine(const char *text)

@@ -6,6 +6,7 @@
 #include "run/embed_attacher.h"
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
+#include "run/reject_summary.h"
 #include "run/repeated_keys.h"
 #include "run/run_registry.h"
 #include "run/validator.h"
@@ -436,8 +437,10 @@ Result<qint64> CollectionMover::recordRejects(const RowBatch &batch,
     for (const DocReject &r : list) {
         if (r.doc < rootRow.size() && rootRow[r.doc] >= 0)
             noteUncompared(rowKeyText(rootKeys, batch.tables[0], size_t(rootRow[r.doc])));
-        m_ctx.log(LogLevel::Warning,
-                  trEngine("%1: document rejected: %2").arg(m_mapping.collection, r.reason));
+        // The first of each kind now; the counts when the collection ends (summarize).
+        if (m_rejectSummary.add(r.field, r.reason))
+            m_ctx.log(LogLevel::Warning,
+                      trEngine("%1: document rejected: %2").arg(m_mapping.collection, r.reason));
         if (Status s = m_ctx.rejects.add(batch.docs.data(r.doc), batch.docs.length(r.doc),
                                          m_mapping.collection, r.reason, r.field, r.rawText);
             !s)
@@ -494,6 +497,10 @@ Status CollectionMover::finishCollection()
 
 void CollectionMover::summarize()
 {
+    for (const QString &line : m_rejectSummary.lines(m_mapping.collection, m_ctx.rejects.path()))
+        m_ctx.log(LogLevel::Warning, line);
+    if (!m_rejectSummary.isEmpty())
+        m_report.extra.insert(QStringLiteral("rejects"), m_rejectSummary.toJson());
     m_progress.done = true;
     m_ctx.tracker.endCollection();
     m_report.read = m_checkpoint.read;

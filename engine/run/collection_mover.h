@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "project/project.h"
 #include "run/report.h"
+#include "run/reject_summary.h"
 #include "run/run_types.h"
 #include "run/writer_pool.h"
 #include "stores/common/sink.h"
@@ -90,6 +91,7 @@ private:
     std::deque<BatchMark> m_ahead; // committed out of order by an interrupted parallel run
     qint64 m_parallelEnd = -1;     // parallel: end (in documents) of the furthest batch settled
     bool m_ended = false;          // the reader reached the end of the collection
+    RejectSummary m_rejectSummary;
     QHash<QString, qint64> m_unknownFields;
     QHash<QString, qint64> m_excludedValues;
     QSet<QString> m_uncomparedKeys; // see ValidationOptions::uncomparedKeys

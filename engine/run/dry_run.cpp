@@ -74,6 +74,8 @@ Result<DryRunCollection> dryRunCollection(Source &source, Sink &sink,
     if (!written)
         return written.error();
     out.sampleSeconds = clock.elapsed() / 1000.0;
+    // What a real run would skip: the rehearsal writes under the same existing-rows policy.
+    out.skippedExisting = written->checkpoint.skippedExisting;
 
     for (const DocReject &r : written->rejects)
         out.rejects.push_back({documentId(batch, r.doc), r.field, r.reason});

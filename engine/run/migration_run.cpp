@@ -93,7 +93,8 @@ Status MigrationRun::Impl::dryRun(const CollectionMapping &mapping, CollectionPr
         return result.error();
     cr.read = result->sampled;
     cr.rejected = qint64(result->rejects.size());
-    cr.written = cr.read - cr.rejected;
+    cr.skippedExisting = result->skippedExisting;
+    cr.written = cr.read - cr.rejected - cr.skippedExisting;
     for (const DryRunTable &t : result->tables)
         cr.tables.push_back({t.name, t.predictedRows});
     cr.warnings = result->warnings;

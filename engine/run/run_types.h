@@ -72,6 +72,7 @@ struct DryRunCollection {
     QStringList ddl;
     std::vector<DryRunTable> tables;
     std::vector<DryRunReject> rejects;
+    qint64 skippedExisting = 0; // sampled documents whose rows the target already holds
     QStringList warnings;
     double sampleSeconds = 0;     // transform + write time of the sample
     double estimatedSeconds = -1; // for the whole collection, from the measured speed

@@ -58,17 +58,17 @@ QList<StoreField> serverFields(int defaultPort, const QString &databasePlacehold
 {
     using K = StoreField::Kind;
     return {
-        {QStringLiteral("host"), trEngine("&Host:"), K::Text, QStringLiteral("localhost"), {}},
-        {QStringLiteral("port"), trEngine("P&ort:"), K::Port, {}, QString::number(defaultPort)},
-        {QStringLiteral("database"), trEngine("&Database:"), K::Text, databasePlaceholder, {}},
-        {QStringLiteral("user"), trEngine("&User:"), K::Text, trEngine("(none)"), {}},
-        {QStringLiteral("password"), trEngine("Pass&word:"), K::Password, {}, {}},
+        {QStringLiteral("host"), trEngine("&Host:"), K::Text, QStringLiteral("localhost"), {}, {}},
+        {QStringLiteral("port"), trEngine("P&ort:"), K::Port, {}, QString::number(defaultPort), {}},
+        {QStringLiteral("database"), trEngine("&Database:"), K::Text, databasePlaceholder, {}, {}},
+        {QStringLiteral("user"), trEngine("&User:"), K::Text, trEngine("(none)"), {}, {}},
+        {QStringLiteral("password"), trEngine("Pass&word:"), K::Password, {}, {}, {}},
     };
 }
 
 QList<StoreField> pathField(StoreField::Kind kind, const QString &placeholder)
 {
-    return {{QStringLiteral("path"), trEngine("&Path:"), kind, placeholder, {}}};
+    return {{QStringLiteral("path"), trEngine("&Path:"), kind, placeholder, {}, {}}};
 }
 
 QString buildServerUri(const QString &scheme, const QHash<QString, QString> &values)

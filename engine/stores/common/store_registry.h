@@ -30,6 +30,8 @@ struct StoreField {
     Kind kind = Kind::Text;
     QString placeholder; // translated
     QString defaultValue;
+    // Non-empty: the field may not be left empty, and this (translated) says what to enter.
+    QString requiredHint;
 };
 
 // Everything the run, the CLI and the wizard ask about a store. A store fills one in its
@@ -41,6 +43,7 @@ struct StoreInfo {
     QStringList fileSuffixes; // a bare path with one of these belongs to this store
     QString uriExample;       // for messages: "postgresql://USER@HOST[:PORT]/DB"
     bool server = false;      // a network server (URL with host, user, password)
+    QString clientCommand;    // server stores: the shell a user opens it with ("psql")
     bool canRead = false;
     bool canWrite = false;
     StoreInput takes = StoreInput::Rows;

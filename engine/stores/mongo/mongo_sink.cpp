@@ -104,9 +104,10 @@ Status MongoSink::open()
     m_database = db ? QString::fromUtf8(db) : QString();
     if (m_database.isEmpty()) {
         mongoc_uri_destroy(uri);
-        return Error(ErrorCode::Usage, trEngine("%1 names no database. Add it to the path, e.g. "
-                                                "mongodb://HOST:27017/DATABASE.")
-                                           .arg(m_endpoint.redacted()));
+        return Error(ErrorCode::Usage,
+                     trEngine("%1 names no database. Enter it in the Database field (in a URI: "
+                              "its path, e.g. mongodb://HOST:27017/DATABASE).")
+                         .arg(m_endpoint.redacted()));
     }
     // Fail within seconds, not the driver's default 30 s, when nothing answers.
     if (!mongoc_uri_has_option(uri, MONGOC_URI_SERVERSELECTIONTIMEOUTMS))

@@ -53,8 +53,8 @@ Status MongoSource::open()
     m_database = m_endpoint.database().toUtf8();
     if (m_database.isEmpty())
         return Error(ErrorCode::Usage,
-                     trEngine("The MongoDB URI %1 names no database. Put the database in the URI "
-                              "path, e.g. mongodb://host:27017/mydb.")
+                     trEngine("%1 names no database. Enter it in the Database field (in a URI: "
+                              "its path, e.g. mongodb://HOST:27017/DATABASE).")
                          .arg(server),
                      server);
     bson_error_t error;

@@ -14,10 +14,16 @@ StoreInfo mongoStore()
     s.schemes = {QStringLiteral("mongodb"), QStringLiteral("mongodb+srv")};
     s.uriExample = QStringLiteral("mongodb://HOST[:PORT]/DB");
     s.server = true;
+    s.clientCommand = QStringLiteral("mongosh");
     s.canRead = true;
     s.canWrite = true;
     s.takes = StoreInput::Documents;
     s.fields = serverFields(27017, QStringLiteral("shop"));
+    for (StoreField &f : s.fields) {
+        if (f.key == QLatin1String("database"))
+            f.requiredHint = trEngine("Enter the database: a MongoDB server holds several, and "
+                                      "Ferry reads or writes one.");
+    }
     s.buildUri = [](const QHash<QString, QString> &v) {
         return buildServerUri(QStringLiteral("mongodb"), v);
     };

@@ -260,16 +260,16 @@ Status PostgresSink::open()
         const QString msg = fromPg(e);
         if (classifyConnectFailure(msg) == ErrorCode::Auth) {
             return Error(ErrorCode::Auth,
-                         trEngine("PostgreSQL at %1 refused the user name or password: %2. Check "
+                         trEngine("PostgreSQL at %1 refused the user name or password: %2 Check "
                                   "the user and the password (or the environment variable that "
                                   "holds it).")
-                             .arg(m_endpoint.redacted(), msg));
+                             .arg(m_endpoint.redacted(), plainSentence(msg)));
         }
         return Error(ErrorCode::Connect,
-                     trEngine("Cannot connect to PostgreSQL at %1: %2. Check the host, port and "
+                     trEngine("Cannot connect to PostgreSQL at %1: %2 Check the host, port and "
                               "database name, and that the server is running and accepts "
                               "connections from this machine.")
-                         .arg(m_endpoint.redacted(), msg));
+                         .arg(m_endpoint.redacted(), plainSentence(msg)));
     }
 }
 

@@ -28,17 +28,15 @@ Error connectError(const Endpoint &endpoint, const std::exception &e)
 {
     const QString m = pgMessage(e);
     if (m.contains(QLatin1String("does not exist")))
-        return Error(ErrorCode::NotFound,
-                     trEngine("PostgreSQL at %1: %2. Check the database name in the URI.")
-                         .arg(endpoint.redacted(), m));
+        return Error(ErrorCode::NotFound, trEngine("PostgreSQL at %1: %2 Check the database name.")
+                                              .arg(endpoint.redacted(), plainSentence(m)));
     if (m.contains(QLatin1String("authentication")) || m.contains(QLatin1String("password")))
-        return Error(
-            ErrorCode::Auth,
-            trEngine("PostgreSQL at %1 refused the login: %2").arg(endpoint.redacted(), m));
+        return Error(ErrorCode::Auth, trEngine("PostgreSQL at %1 refused the login: %2")
+                                          .arg(endpoint.redacted(), plainSentence(m)));
     return Error(ErrorCode::Connect,
-                 trEngine("Cannot connect to PostgreSQL at %1: %2. Check that the server runs "
+                 trEngine("Cannot connect to PostgreSQL at %1: %2 Check that the server runs "
                           "and the host and port are right.")
-                     .arg(endpoint.redacted(), m));
+                     .arg(endpoint.redacted(), plainSentence(m)));
 }
 
 Result<std::unique_ptr<pqxx::connection>> connectTo(const Endpoint &endpoint)

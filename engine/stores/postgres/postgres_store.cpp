@@ -14,6 +14,7 @@ StoreInfo postgresStore()
     s.schemes = {QStringLiteral("postgresql"), QStringLiteral("postgres")};
     s.uriExample = QStringLiteral("postgresql://USER@HOST[:PORT]/DB");
     s.server = true;
+    s.clientCommand = QStringLiteral("psql");
     s.canRead = true;
     s.canWrite = true;
     s.dialect = Dialect::Postgres;
