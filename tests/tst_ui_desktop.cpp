@@ -88,7 +88,7 @@ void TestDesktop::systemLocaleChoosesTheLanguage_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("plural");
     QTest::newRow("English") << QStringLiteral("en_GB") << QStringLiteral("&File")
-                             << QStringLiteral("3 table(s) in the target");
+                             << QStringLiteral("3 tables in the target");
     QTest::newRow("German (Austria)") << QStringLiteral("de_AT") << QStringLiteral("&Datei")
                                       << QStringLiteral("3 Tabellen im Ziel");
     QTest::newRow("French") << QStringLiteral("fr_FR") << QStringLiteral("&Fichier")

@@ -20,6 +20,8 @@
 #include <QDir>
 #include <QTableView>
 #include <QTemporaryDir>
+#include "support/wizard_steps.h"
+
 #include <QtTest>
 
 using namespace ferry;
@@ -78,8 +80,9 @@ RelationsPage *TestRelationsPage::openPage(MigrationWizard &wizard, const QStrin
     wizard.document()->setProject(project);
     wizard.restart();
     wizard.next(); // source
-    wizard.next(); // target
-    wizard.next(); // collections
+    if (!test::nextTo(wizard, MigrationWizard::TargetPageId) ||
+        !test::nextTo(wizard, MigrationWizard::CollectionsPageId))
+        return nullptr;
     auto *collections = qobject_cast<CollectionsPage *>(wizard.currentPage());
     if (!collections)
         return nullptr;

@@ -15,6 +15,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
+#include "support/wizard_steps.h"
+
 #include <QtTest>
 
 using namespace ferry;
@@ -52,12 +54,14 @@ MappingPage *TestSchemaDiagram::openMapping(MigrationWizard &wizard)
 {
     if (!wizard.startDemo())
         return nullptr;
-    wizard.next(); // target
+    if (!test::nextTo(wizard, MigrationWizard::TargetPageId))
+        return nullptr;
     auto *uri = wizard.currentPage()->findChild<QLineEdit *>(QStringLiteral("uriEdit"));
     if (!uri)
         return nullptr;
     uri->setText(m_target);
-    wizard.next(); // collections
+    if (!test::nextTo(wizard, MigrationWizard::CollectionsPageId))
+        return nullptr;
     auto *collections = qobject_cast<CollectionsPage *>(wizard.currentPage());
     if (!collections ||
         !QTest::qWaitFor([collections] { return collections->isComplete(); }, 60000))
