@@ -2,6 +2,244 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ferry</name>
+    <message>
+        <location filename="../models/relation_rules.cpp" line="+106"/>
+        <source>Own collection, with a reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedded array of sub-documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedded array of ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedded single sub-document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 refers to itself (%2): it keeps the id as a reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key %1 has several columns, which embedding does not support yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 only links %2 and %3: each %2 document gets the array of its %3 ids, and %1 needs no collection of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is already kept in %2 as an array of ids; choose ids here too to have them on the %3 side as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is referred to by %2: embedding it would copy its rows, so it stays a collection of its own and keeps %3 as a reference to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is embedded in %2 (its first key); %3 stays a reference to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each %1 has at most one %2 (%3 is unique): it becomes one sub-document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows of %1 belong to one %2 each and nothing else refers to them: they become an array in the %2 document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>%1 is embedded in another table, so what it embeds (%2) would be lost: Ferry embeds one level deep. Keep %1 as its own collection, or the others as references.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: the field %2 is there twice (an embedded table and a field of %1, or two embedded tables): rename one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1.%2: &quot;%3&quot; cannot name a field (empty, a dot, or a leading $).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/relations_jobs.cpp" line="+119"/>
+        <source>The project has no table %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 has no rows to build a document from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The source returned a document that is not BSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The first document of the %1 collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is embedded: a document of the %2 collection that holds some of its rows (field %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/schema_graph.cpp" line="+57"/>
+        <source>rows: documents of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rows: elements of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rows: entries of map %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>map %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>array %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 refers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>embedded as %1[]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ids in %1[]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>embedded as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>embedded in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>collection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/help_menu.cpp" line="+47"/>
+        <source>Alt+N	Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+B	Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+underlined letter	The button or field with that letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Up, Alt+Down	Collections: run the selected collection earlier or later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space	Tick or untick the selected collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F2	Rename the selected table or column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished">&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The documentation (README.md) was not found beside Ferry. It is also shown by ferry-cli --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About Ferry</source>
+        <translation type="unfinished">Ü&amp;ber Ferry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ferry::AboutBox</name>
     <message>
         <location filename="../ui/about_box.cpp" line="+16"/>
@@ -73,7 +311,7 @@
 <context>
     <name>ferry::CollectionsPage</name>
     <message>
-        <location filename="../ui/collections_page.cpp" line="+24"/>
+        <location filename="../ui/collections_page.cpp" line="+25"/>
         <source>Collections</source>
         <translation>Collections</translation>
     </message>
@@ -109,8 +347,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Select &amp;none</source>
-        <translation>&amp;Keine auswählen</translation>
+        <source>Select n&amp;one</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -123,7 +361,37 @@
         <translation>Die Quelle erneut lesen (Anzahlen, Felder, Beispieldokumente).</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+6"/>
+        <source>all documents</source>
+        <translation type="unfinished">alle Dokumente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents read, spread over each collection, to find its fields and types. More finds rare fields; fewer is faster. Reload applies it to collections already read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sam&amp;ple:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Change the sample size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press Reload to read the source again with the new sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Reading %1: collections, counts and a sample of each…</source>
         <translation>Lese %1: Collections, Anzahlen und eine Stichprobe von jeder …</translation>
     </message>
@@ -169,6 +437,97 @@
     </message>
 </context>
 <context>
+    <name>ferry::ConnectionCheck</name>
+    <message>
+        <location filename="../ui/connection_check.cpp" line="+14"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished">Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect now and report what was found. Next checks the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the answer, e.g. to correct a mistyped host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Connecting…</source>
+        <translation type="unfinished">Verbinde …</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopped. Correct the fields, then press Next or Test connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ferry::DocumentFieldsModel</name>
+    <message>
+        <location filename="../models/document_fields_model.cpp" line="+58"/>
+        <source>%1 (column %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The table&apos;s key becomes the document&apos;s _id: it is always kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click or press F2 to rename the field in the documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untick to leave the field out of the documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Field</source>
+        <translation type="unfinished">Feld</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name in documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Keep %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out %1.%2</source>
+        <translation type="unfinished">%1.%2 auslassen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rename %1.%2 to %3</source>
+        <translation type="unfinished">%1 in %3 umbenennen {1.%2 ?}</translation>
+    </message>
+</context>
+<context>
     <name>ferry::DryRunPage</name>
     <message>
         <location filename="../ui/dry_run_page.cpp" line="+30"/>
@@ -186,12 +545,12 @@
         <translation>Eine Probe mit einer Stichprobe jeder Collection: Tabellen werden angelegt und Zeilen geschrieben, in einer Transaktion, die danach zurückgerollt wird.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Run &amp;again</source>
         <translation>&amp;Erneut ausführen</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>&amp;Tables and sample rows</source>
         <translation>&amp;Tabellen und Beispielzeilen</translation>
     </message>
@@ -211,7 +570,7 @@
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Rehearsing on up to %1 documents per collection…</source>
         <translation>Probelauf mit bis zu %1 Dokumenten je Collection …</translation>
     </message>
@@ -226,12 +585,36 @@
         <translation>Kein Beispieldokument würde abgelehnt.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The dry run failed; see the log. Go back to fix the mapping or the connection.</source>
-        <translation>Der Probelauf ist fehlgeschlagen; siehe Protokoll. Gehen Sie zurück und korrigieren Sie die Zuordnung oder die Verbindung.</translation>
+        <location line="+14"/>
+        <source>The dry run failed. %1 Go Back to correct the mapping or the connection, then press Run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>about %Ln second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln sample document(s) would be rejected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln sampled document(s) are already in the target: a real run would skip them (Existing rows on the Options page).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-9"/>
         <source>The dry run passed. Estimated time for the real run: %1.</source>
         <translation>Der Probelauf war erfolgreich. Geschätzte Dauer der echten Migration: %1.</translation>
     </message>
@@ -239,22 +622,6 @@
         <location line="+1"/>
         <source>under a second</source>
         <translation>unter einer Sekunde</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>about %n second(s)</source>
-        <translation>
-            <numerusform>etwa %n Sekunde</numerusform>
-            <numerusform>etwa %n Sekunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n sample document(s) would be rejected.</source>
-        <translation>
-            <numerusform>%n Beispieldokument würde abgelehnt.</numerusform>
-            <numerusform>%n Beispieldokumente würden abgelehnt.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -283,7 +650,7 @@
 <context>
     <name>ferry::EndpointPage</name>
     <message>
-        <location filename="../ui/endpoint_page.cpp" line="+42"/>
+        <location filename="../ui/endpoint_page.cpp" line="+63"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -303,7 +670,7 @@
         <translation>Wohin sollen die Daten? Fehlende Tabellen werden angelegt.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-33"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
@@ -313,17 +680,12 @@
         <translation>%1-Dateien (%2);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+46"/>
         <source>Used for this session only: Ferry never writes passwords to the project file or a log.</source>
         <translation>Nur für diese Sitzung: Ferry schreibt Passwörter nie in die Projektdatei oder ein Protokoll.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Remember password in the &amp;keychain</source>
-        <translation>Passwort im &amp;Schlüsselbund merken</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Keeps the password in the system keychain, under this URI, so it is filled in next time.</source>
         <translation>Legt das Passwort unter dieser URI im Schlüsselbund des Systems ab, damit es beim nächsten Mal eingetragen wird.</translation>
     </message>
@@ -333,12 +695,7 @@
         <translation>Hier ist kein Schlüsselbund verfügbar: Ferry fragt jedes Mal nach dem Passwort und speichert es nie.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen …</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>&amp;Path:</source>
         <translation>&amp;Pfad:</translation>
     </message>
@@ -349,16 +706,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Test connection</source>
-        <translation>Verbindung &amp;testen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+289"/>
         <source>Choose the folder</source>
         <translation>Ordner wählen</translation>
     </message>
@@ -369,27 +721,32 @@
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-322"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="-8"/>
+        <source>Re&amp;member password in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Br&amp;owse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>U&amp;RI:</source>
         <translation>U&amp;RI:</translation>
     </message>
     <message>
-        <location line="+292"/>
-        <source>Connecting…</source>
-        <translation>Verbinde …</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+393"/>
         <source>The target is the source. Choose another database or file.</source>
         <translation>Das Ziel ist die Quelle. Wählen Sie eine andere Datenbank oder Datei.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+72"/>
         <source>Change source</source>
         <translation>Quelle ändern</translation>
     </message>
@@ -417,7 +774,12 @@
         <translation>ausgeschlossen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Mixed types in %1: %2. The column gets the widest type that keeps every value, or JSON text.</source>
         <translation>Gemischte Typen in %1: %2. Die Spalte bekommt den weitesten Typ, der jeden Wert erhält, oder JSON-Text.</translation>
     </message>
@@ -460,7 +822,7 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -526,15 +888,15 @@
         <translation>Nur Fehler</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&amp;Log:</source>
-        <translation>&amp;Protokoll:</translation>
+        <location line="+10"/>
+        <source>&amp;Messages:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ferry::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+28"/>
+        <location filename="../ui/main_window.cpp" line="+31"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -585,16 +947,16 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
+        <source>&amp;View</source>
+        <translation type="unfinished">&amp;Ansicht</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;About Ferry</source>
-        <translation>Ü&amp;ber Ferry</translation>
+        <source>&amp;Full screen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
@@ -801,12 +1163,17 @@
 <context>
     <name>ferry::MappingPage</name>
     <message>
-        <location filename="../ui/mapping_page.cpp" line="+30"/>
+        <location filename="../ui/mapping_page.cpp" line="+33"/>
         <source>Mapping</source>
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Untick fields to leave them out, choose how arrays and maps are stored, rename or retype columns; the preview shows the rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Collection:</source>
         <translation>&amp;Collection:</translation>
     </message>
@@ -816,12 +1183,7 @@
         <translation>&amp;Tabelle:</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <source>Untick fields to leave them out (or drag them onto the columns to bring them back), choose how arrays and maps are stored, and rename or retype columns. The preview shows what the run will write.</source>
-        <translation>Entfernen Sie den Haken bei Feldern, um sie auszulassen (oder ziehen Sie sie auf die Spalten, um sie zurückzuholen), wählen Sie, wie Arrays und Maps gespeichert werden, und benennen Sie Spalten um oder ändern Sie ihren Typ. Die Vorschau zeigt, was die Migration schreiben wird.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+20"/>
         <source>How the selected array or map is stored: rows of a child table (one per element, or per key for a map), one JSON column, a PostgreSQL array (arrays only), or not at all.</source>
         <translation>Wie das gewählte Array oder die Map gespeichert wird: als Zeilen einer Kindtabelle (eine je Element, bei einer Map je Schlüssel), als eine JSON-Spalte, als PostgreSQL-Array (nur Arrays) oder gar nicht.</translation>
     </message>
@@ -855,8 +1217,23 @@
         <source>&amp;Preview (first rows, from sample documents):</source>
         <translation>&amp;Vorschau (erste Zeilen, aus Beispieldokumenten):</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tables the run creates and how they are linked. Click a table, or Tab to it and press Enter, to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+59"/>
         <source>%n sample document(s) would be rejected: %1</source>
         <translation>
             <numerusform>%n Beispieldokument würde abgelehnt: %1</numerusform>
@@ -864,12 +1241,12 @@
         </translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+89"/>
         <source>%1 (rows of %2)</source>
         <translation>%1 (Zeilen von %2)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Store %1 as %2</source>
         <translation>%1 als %2 speichern</translation>
     </message>
@@ -883,12 +1260,12 @@
 <context>
     <name>ferry::MigrationWizard</name>
     <message>
-        <location filename="../ui/migration_wizard.cpp" line="+33"/>
+        <location filename="../ui/migration_wizard.cpp" line="+36"/>
         <source>Ferry</source>
         <translation>Ferry</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+114"/>
         <source>shop-demo</source>
         <translation>shop-demo</translation>
     </message>
@@ -896,7 +1273,7 @@
 <context>
     <name>ferry::OptionsPage</name>
     <message>
-        <location filename="../ui/options_page.cpp" line="+14"/>
+        <location filename="../ui/options_page.cpp" line="+16"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
@@ -907,21 +1284,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+38"/>
         <source>Documents per transaction. Each batch commits with its checkpoint, so a resumed run repeats at most one batch.</source>
         <translation>Dokumente je Transaktion. Jeder Stapel wird mit seinem Kontrollpunkt bestätigt, daher wiederholt eine fortgesetzte Migration höchstens einen Stapel.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>all documents</source>
-        <translation>alle Dokumente</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documents sampled (spread over each collection) to find its fields.</source>
-        <translation>Stichprobe (über jede Collection verteilt), aus der ihre Felder ermittelt werden.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-35"/>
         <source>Skip rows whose key exists</source>
         <translation>Zeilen mit vorhandenem Schlüssel überspringen</translation>
     </message>
@@ -977,28 +1345,34 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+31"/>
         <source>Fields a document has that the mapping does not know, e.g. ones that appeared after sampling.</source>
         <translation>Felder eines Dokuments, die die Zuordnung nicht kennt, z. B. solche, die nach der Stichprobe hinzukamen.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Batch size:</source>
-        <translation>&amp;Stapelgröße:</translation>
+        <location line="-12"/>
+        <source>Batch si&amp;ze:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Sample size:</source>
-        <translation>Stichproben&amp;größe:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Existing rows:</source>
         <translation>&amp;Vorhandene Zeilen:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>What happens to a document whose key the target already holds, e.g. when running again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>On a bad &amp;document:</source>
         <translation>Bei einem fehlerhaften &amp;Dokument:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A document the target cannot take (a value that does not fit its column).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1007,8 +1381,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>How MongoDB&apos;s ObjectId keys are written: as text, or as a UUID derived from them (the same every run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Unknown fields:</source>
         <translation>&amp;Unbekannte Felder:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sample size used to infer the mapping is set on the Collections page.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1060,9 +1444,217 @@
     </message>
 </context>
 <context>
+    <name>ferry::RelationsModel</name>
+    <message>
+        <location filename="../models/relations_model.cpp" line="+74"/>
+        <source>%1 → %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2) refers to %3. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The field of each %1 document that holds the embedded %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ferry proposes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Relation (child → parent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field in parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why Ferry proposes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Store %1 in %2 as: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Embed %1 as field %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ferry::RelationsPage</name>
+    <message>
+        <location filename="../ui/relations_page.cpp" line="+55"/>
+        <source>Relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose, for each foreign key, whether the child rows are embedded in the parent&apos;s documents or stay a collection of their own. Ferry&apos;s proposal is preselected; the preview shows a real document as the run will write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source tables: solid links are embedded, dashed ones stay references. Click a table (or Tab to it, Enter) to edit its fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Relations (F2 to change the selected one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Table:</source>
+        <translation type="unfinished">&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Collection name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fields (untick to leave out, F2 to rename):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Preview (one document, from real rows):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Why Ferry proposes %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Reading the tables and foreign keys of the source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot read the source&apos;s tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Apply Ferry&apos;s proposed relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n foreign key(s) between %1 tables.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 is embedded in another collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The collection %1&apos;s rows go to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Name the collection of %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Fix this to go on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Building the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No preview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ferry::ReportModel</name>
     <message>
-        <location filename="../models/report_model.cpp" line="+44"/>
+        <location filename="../models/report_model.cpp" line="+36"/>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n difference(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>same: count, %Ln sampled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>same: %Ln sampled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -1072,7 +1664,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
@@ -1092,9 +1684,19 @@
         <translation>Geschrieben</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Would write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Would skip</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1102,15 +1704,25 @@
         <translation>Abgelehnt</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Predicted rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows in the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>Rows per table</source>
-        <translation>Zeilen je Tabelle</translation>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ferry::RunPage</name>
     <message numerus="yes">
-        <location filename="../ui/run_page.cpp" line="+32"/>
+        <location filename="../ui/run_page.cpp" line="+33"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -1134,12 +1746,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+109"/>
+        <location line="+128"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-126"/>
         <source>Pause after the batch being written</source>
         <translation>Nach dem Stapel, der gerade geschrieben wird, pausieren</translation>
     </message>
@@ -1164,7 +1776,7 @@
         <translation>Abbruch nach dem aktuellen Stapel …</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+81"/>
         <source>%1 docs/s</source>
         <translation>%1 Dok./s</translation>
     </message>
@@ -1200,25 +1812,107 @@
     </message>
 </context>
 <context>
+    <name>ferry::SchemaDiagramPanel</name>
+    <message>
+        <location filename="../ui/schema_diagram_panel.cpp" line="+25"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the whole diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the diagram as SVG or PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+9"/>
+        <source>Export diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>schema.svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg);;PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ferry::SchemaDiagramView</name>
+    <message>
+        <location filename="../ui/schema_diagram_view.cpp" line="+152"/>
+        <source>Schema diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+373"/>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write %1 as PNG: check the folder exists and can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ferry::SourceJobs</name>
     <message numerus="yes">
-        <location filename="../models/source_jobs.cpp" line="+21"/>
-        <source>Connected: %n collection(s) found.</source>
-        <translation>
-            <numerusform>Verbunden: %n Collection gefunden.</numerusform>
-            <numerusform>Verbunden: %n Collections gefunden.</numerusform>
+        <location filename="../models/source_jobs.cpp" line="+22"/>
+        <source>Found %n collection(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Connected: the target accepts connections.</source>
-        <translation>Verbunden: Das Ziel nimmt Verbindungen an.</translation>
+        <location line="+14"/>
+        <source>Ready: Ferry can write there.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ferry::StartPage</name>
     <message>
-        <location filename="../ui/start_page.cpp" line="+17"/>
+        <location filename="../ui/start_page.cpp" line="+43"/>
         <source>Welcome to Ferry</source>
         <translation>Willkommen bei Ferry</translation>
     </message>
@@ -1229,8 +1923,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;New migration</source>
-        <translation>&amp;Neue Migration</translation>
+        <source>New &amp;migration</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1238,12 +1932,12 @@
         <translation>Wählen Sie eine Quelle und ein Ziel und bauen Sie Schritt für Schritt eine Zuordnung.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Open project…</source>
         <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Continue with a saved .ferry project.</source>
         <translation>Mit einem gespeicherten .ferry-Projekt weitermachen.</translation>
     </message>
@@ -1286,34 +1980,111 @@
 <context>
     <name>ferry::SummaryPage</name>
     <message>
-        <location filename="../ui/summary_page.cpp" line="+31"/>
+        <location filename="../ui/summary_page.cpp" line="+62"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>What was moved. Rejected documents are kept, unchanged, in the reject file.</source>
-        <translation>Was verschoben wurde. Abgelehnte Dokumente liegen unverändert in der Ablehnungsdatei.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>&amp;Save report…</source>
         <translation>Bericht &amp;speichern …</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location line="-30"/>
+        <source>What was moved, and what the check afterwards compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+25"/>
-        <source>Status: %1 — %n document(s) written</source>
-        <translation>
-            <numerusform>Status: %1 – %n Dokument geschrieben</numerusform>
-            <numerusform>Status: %1 – %n Dokumente geschrieben</numerusform>
+        <source>Open &amp;target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run &amp;again</source>
+        <translation type="unfinished">&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same run once more; rows already in the target are handled as the Options page says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Res&amp;ume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue from the last committed batch of each collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-run re&amp;jected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the collections that rejected documents again, skipping rows already written: after correcting the mapping, only the rejected documents are tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+60"/>
+        <source>The run failed after %Ln document(s) were written. Committed batches stay in the target: correct the cause (see the log), then Resume.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>, %n rejected</source>
-        <translation>
-            <numerusform>, %n abgelehnt</numerusform>
-            <numerusform>, %n abgelehnt</numerusform>
+        <location line="+5"/>
+        <source>The run was cancelled after %Ln document(s) were written. Resume continues where it stopped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Nothing was written: all %Ln document(s) were already in the target and were skipped. To write them again, choose &quot;Update them&quot; or &quot;Empty the tables first&quot; for existing rows on the Options page.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was written: the source gave no documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln document(s) written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %Ln already in the target and skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %Ln rejected (kept in the reject file)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -1321,10 +2092,49 @@
         <source> in %1 s.</source>
         <translation> in %1 s.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The check afterwards found %Ln difference(s): see below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>The check afterwards found no difference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 → %2%3%4: expected %5, found %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (_id %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Copied to the clipboard: &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>Target: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Report: %1</source>
         <translation>Bericht: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1342,7 +2152,7 @@
         <translation>JSON-Berichte (*.json)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Report saved to %1.</source>
         <translation>Bericht in %1 gespeichert.</translation>
     </message>
@@ -1383,7 +2193,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+23"/>
+        <location filename="../app/main.cpp" line="+24"/>
         <source>Moves MongoDB data into PostgreSQL or SQLite and back.</source>
         <translation>Verschiebt MongoDB-Daten nach PostgreSQL oder SQLite und zurück.</translation>
     </message>

@@ -2,6 +2,244 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>ferry</name>
+    <message>
+        <location filename="../models/relation_rules.cpp" line="+106"/>
+        <source>Own collection, with a reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedded array of sub-documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedded array of ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedded single sub-document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 refers to itself (%2): it keeps the id as a reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key %1 has several columns, which embedding does not support yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 only links %2 and %3: each %2 document gets the array of its %3 ids, and %1 needs no collection of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is already kept in %2 as an array of ids; choose ids here too to have them on the %3 side as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is referred to by %2: embedding it would copy its rows, so it stays a collection of its own and keeps %3 as a reference to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is embedded in %2 (its first key); %3 stays a reference to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each %1 has at most one %2 (%3 is unique): it becomes one sub-document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows of %1 belong to one %2 each and nothing else refers to them: they become an array in the %2 document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>%1 is embedded in another table, so what it embeds (%2) would be lost: Ferry embeds one level deep. Keep %1 as its own collection, or the others as references.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: the field %2 is there twice (an embedded table and a field of %1, or two embedded tables): rename one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1.%2: &quot;%3&quot; cannot name a field (empty, a dot, or a leading $).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/relations_jobs.cpp" line="+119"/>
+        <source>The project has no table %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 has no rows to build a document from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The source returned a document that is not BSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The first document of the %1 collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is embedded: a document of the %2 collection that holds some of its rows (field %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/schema_graph.cpp" line="+57"/>
+        <source>rows: documents of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rows: elements of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rows: entries of map %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>map %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>array %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 refers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>embedded as %1[]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ids in %1[]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>embedded as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>embedded in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>collection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/help_menu.cpp" line="+47"/>
+        <source>Alt+N	Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+B	Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+underlined letter	The button or field with that letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Up, Alt+Down	Collections: run the selected collection earlier or later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space	Tick or untick the selected collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F2	Rename the selected table or column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished">Aid&amp;e</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The documentation (README.md) was not found beside Ferry. It is also shown by ferry-cli --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About Ferry</source>
+        <translation type="unfinished">À &amp;propos de Ferry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ferry::AboutBox</name>
     <message>
         <location filename="../ui/about_box.cpp" line="+16"/>
@@ -73,7 +311,7 @@
 <context>
     <name>ferry::CollectionsPage</name>
     <message>
-        <location filename="../ui/collections_page.cpp" line="+24"/>
+        <location filename="../ui/collections_page.cpp" line="+25"/>
         <source>Collections</source>
         <translation>Collections</translation>
     </message>
@@ -109,8 +347,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Select &amp;none</source>
-        <translation>&amp;Aucune</translation>
+        <source>Select n&amp;one</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -123,7 +361,37 @@
         <translation>Relire la source (effectifs, champs, documents d’exemple).</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+6"/>
+        <source>all documents</source>
+        <translation type="unfinished">tous les documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents read, spread over each collection, to find its fields and types. More finds rare fields; fewer is faster. Reload applies it to collections already read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sam&amp;ple:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Change the sample size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press Reload to read the source again with the new sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Reading %1: collections, counts and a sample of each…</source>
         <translation>Lecture de %1 : collections, effectifs et un échantillon de chacune…</translation>
     </message>
@@ -169,6 +437,97 @@
     </message>
 </context>
 <context>
+    <name>ferry::ConnectionCheck</name>
+    <message>
+        <location filename="../ui/connection_check.cpp" line="+14"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished">&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect now and report what was found. Next checks the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the answer, e.g. to correct a mistyped host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Connecting…</source>
+        <translation type="unfinished">Connexion…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopped. Correct the fields, then press Next or Test connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ferry::DocumentFieldsModel</name>
+    <message>
+        <location filename="../models/document_fields_model.cpp" line="+58"/>
+        <source>%1 (column %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The table&apos;s key becomes the document&apos;s _id: it is always kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click or press F2 to rename the field in the documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untick to leave the field out of the documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Field</source>
+        <translation type="unfinished">Champ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name in documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Keep %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out %1.%2</source>
+        <translation type="unfinished">Laisser %1.%2 de côté</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rename %1.%2 to %3</source>
+        <translation type="unfinished">Renommer %1 en %3 {1.%2 ?}</translation>
+    </message>
+</context>
+<context>
     <name>ferry::DryRunPage</name>
     <message>
         <location filename="../ui/dry_run_page.cpp" line="+30"/>
@@ -186,12 +545,12 @@
         <translation>Une répétition sur un échantillon de chaque collection : les tables sont créées et les lignes écrites dans une transaction qui est ensuite annulée.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Run &amp;again</source>
         <translation>&amp;Relancer</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>&amp;Tables and sample rows</source>
         <translation>&amp;Tables et lignes d’exemple</translation>
     </message>
@@ -211,7 +570,7 @@
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Rehearsing on up to %1 documents per collection…</source>
         <translation>Répétition sur %1 documents au plus par collection…</translation>
     </message>
@@ -226,12 +585,36 @@
         <translation>Aucun document d’exemple ne serait rejeté.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The dry run failed; see the log. Go back to fix the mapping or the connection.</source>
-        <translation>La répétition a échoué ; voir le journal. Revenez en arrière pour corriger la correspondance ou la connexion.</translation>
+        <location line="+14"/>
+        <source>The dry run failed. %1 Go Back to correct the mapping or the connection, then press Run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>about %Ln second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln sample document(s) would be rejected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln sampled document(s) are already in the target: a real run would skip them (Existing rows on the Options page).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-9"/>
         <source>The dry run passed. Estimated time for the real run: %1.</source>
         <translation>La répétition a réussi. Durée estimée de la vraie migration : %1.</translation>
     </message>
@@ -239,22 +622,6 @@
         <location line="+1"/>
         <source>under a second</source>
         <translation>moins d’une seconde</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>about %n second(s)</source>
-        <translation>
-            <numerusform>environ %n seconde</numerusform>
-            <numerusform>environ %n secondes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n sample document(s) would be rejected.</source>
-        <translation>
-            <numerusform>%n document d’exemple serait rejeté.</numerusform>
-            <numerusform>%n documents d’exemple seraient rejetés.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -283,7 +650,7 @@
 <context>
     <name>ferry::EndpointPage</name>
     <message>
-        <location filename="../ui/endpoint_page.cpp" line="+31"/>
+        <location filename="../ui/endpoint_page.cpp" line="+33"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
@@ -293,7 +660,7 @@
         <translation>Fichiers %1 (%2);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+29"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
@@ -319,11 +686,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Remember password in the &amp;keychain</source>
-        <translation>Mémoriser le mot de passe dans le &amp;trousseau</translation>
+        <source>Re&amp;member password in the keychain</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+21"/>
+        <source>Br&amp;owse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
         <source>Keeps the password in the system keychain, under this URI, so it is filled in next time.</source>
         <translation>Garde le mot de passe dans le trousseau du système, sous cette URI, pour le remplir la prochaine fois.</translation>
     </message>
@@ -338,12 +710,7 @@
         <translation>Aucun trousseau n’est disponible ici : Ferry demande le mot de passe à chaque fois et ne l’enregistre jamais.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Parcourir…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>&amp;Path:</source>
         <translation>&amp;Chemin :</translation>
     </message>
@@ -354,11 +721,6 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Test connection</source>
-        <translation>&amp;Tester la connexion</translation>
-    </message>
-    <message>
-        <location line="+8"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Type :</translation>
     </message>
@@ -368,7 +730,7 @@
         <translation>U&amp;RI :</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+283"/>
         <source>Choose the folder</source>
         <translation>Choisir le dossier</translation>
     </message>
@@ -379,17 +741,12 @@
         <translation>Choisir le fichier</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Connecting…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+105"/>
         <source>The target is the source. Choose another database or file.</source>
         <translation>La cible est la source. Choisissez une autre base ou un autre fichier.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+72"/>
         <source>Change source</source>
         <translation>Changer la source</translation>
     </message>
@@ -417,7 +774,12 @@
         <translation>exclu</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Mixed types in %1: %2. The column gets the widest type that keeps every value, or JSON text.</source>
         <translation>Types mélangés dans %1 : %2. La colonne reçoit le type le plus large qui garde chaque valeur, ou du texte JSON.</translation>
     </message>
@@ -460,7 +822,7 @@
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -526,15 +888,15 @@
         <translation>Erreurs seulement</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&amp;Log:</source>
-        <translation>&amp;Journal :</translation>
+        <location line="+10"/>
+        <source>&amp;Messages:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ferry::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+28"/>
+        <location filename="../ui/main_window.cpp" line="+31"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -585,16 +947,16 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>&amp;Help</source>
-        <translation>Aid&amp;e</translation>
+        <source>&amp;View</source>
+        <translation type="unfinished">&amp;Affichage</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;About Ferry</source>
-        <translation>À &amp;propos de Ferry</translation>
+        <source>&amp;Full screen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
@@ -801,17 +1163,17 @@
 <context>
     <name>ferry::MappingPage</name>
     <message>
-        <location filename="../ui/mapping_page.cpp" line="+30"/>
+        <location filename="../ui/mapping_page.cpp" line="+33"/>
         <source>Mapping</source>
         <translation>Correspondance</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Untick fields to leave them out (or drag them onto the columns to bring them back), choose how arrays and maps are stored, and rename or retype columns. The preview shows what the run will write.</source>
-        <translation>Décochez des champs pour les laisser de côté (ou glissez-les sur les colonnes pour les reprendre), choisissez comment stocker tableaux et dictionnaires, et renommez ou retypez les colonnes. L’aperçu montre ce que la migration écrira.</translation>
+        <location line="+2"/>
+        <source>Untick fields to leave them out, choose how arrays and maps are stored, rename or retype columns; the preview shows the rows.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Collection:</source>
         <translation>&amp;Collection :</translation>
     </message>
@@ -855,8 +1217,23 @@
         <source>&amp;Preview (first rows, from sample documents):</source>
         <translation>&amp;Aperçu (premières lignes, d’après les documents d’exemple) :</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tables the run creates and how they are linked. Click a table, or Tab to it and press Enter, to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+59"/>
         <source>%n sample document(s) would be rejected: %1</source>
         <translation>
             <numerusform>%n document d’exemple serait rejeté : %1</numerusform>
@@ -864,12 +1241,12 @@
         </translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+89"/>
         <source>%1 (rows of %2)</source>
         <translation>%1 (lignes de %2)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Store %1 as %2</source>
         <translation>Stocker %1 en %2</translation>
     </message>
@@ -883,12 +1260,12 @@
 <context>
     <name>ferry::MigrationWizard</name>
     <message>
-        <location filename="../ui/migration_wizard.cpp" line="+33"/>
+        <location filename="../ui/migration_wizard.cpp" line="+36"/>
         <source>Ferry</source>
         <translation>Ferry</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+114"/>
         <source>shop-demo</source>
         <translation>shop-demo</translation>
     </message>
@@ -896,7 +1273,7 @@
 <context>
     <name>ferry::OptionsPage</name>
     <message>
-        <location filename="../ui/options_page.cpp" line="+14"/>
+        <location filename="../ui/options_page.cpp" line="+16"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
@@ -907,21 +1284,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+38"/>
         <source>Documents per transaction. Each batch commits with its checkpoint, so a resumed run repeats at most one batch.</source>
         <translation>Documents par transaction. Chaque lot est validé avec son point de reprise, si bien qu’une reprise refait au plus un lot.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>all documents</source>
-        <translation>tous les documents</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documents sampled (spread over each collection) to find its fields.</source>
-        <translation>Documents échantillonnés (répartis sur chaque collection) pour trouver ses champs.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-35"/>
         <source>Skip rows whose key exists</source>
         <translation>Sauter les lignes dont la clé existe</translation>
     </message>
@@ -977,28 +1345,34 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+31"/>
         <source>Fields a document has that the mapping does not know, e.g. ones that appeared after sampling.</source>
         <translation>Champs d’un document que la correspondance ne connaît pas, par exemple apparus après l’échantillonnage.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Batch size:</source>
-        <translation>Taille des &amp;lots :</translation>
+        <location line="-12"/>
+        <source>Batch si&amp;ze:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Sample size:</source>
-        <translation>Taille de l’&amp;échantillon :</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Existing rows:</source>
         <translation>Lignes &amp;existantes :</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>What happens to a document whose key the target already holds, e.g. when running again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>On a bad &amp;document:</source>
         <translation>Sur un &amp;document invalide :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A document the target cannot take (a value that does not fit its column).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1007,8 +1381,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>How MongoDB&apos;s ObjectId keys are written: as text, or as a UUID derived from them (the same every run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Unknown fields:</source>
         <translation>Champs &amp;inconnus :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sample size used to infer the mapping is set on the Collections page.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1060,9 +1444,217 @@
     </message>
 </context>
 <context>
+    <name>ferry::RelationsModel</name>
+    <message>
+        <location filename="../models/relations_model.cpp" line="+74"/>
+        <source>%1 → %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2) refers to %3. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The field of each %1 document that holds the embedded %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ferry proposes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Relation (child → parent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field in parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why Ferry proposes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Store %1 in %2 as: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Embed %1 as field %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ferry::RelationsPage</name>
+    <message>
+        <location filename="../ui/relations_page.cpp" line="+55"/>
+        <source>Relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose, for each foreign key, whether the child rows are embedded in the parent&apos;s documents or stay a collection of their own. Ferry&apos;s proposal is preselected; the preview shows a real document as the run will write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source tables: solid links are embedded, dashed ones stay references. Click a table (or Tab to it, Enter) to edit its fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Relations (F2 to change the selected one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Table:</source>
+        <translation type="unfinished">&amp;Table :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Collection name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fields (untick to leave out, F2 to rename):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Preview (one document, from real rows):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Why Ferry proposes %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Reading the tables and foreign keys of the source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot read the source&apos;s tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Apply Ferry&apos;s proposed relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n foreign key(s) between %1 tables.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 is embedded in another collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The collection %1&apos;s rows go to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Name the collection of %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Fix this to go on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Building the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No preview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ferry::ReportModel</name>
     <message>
-        <location filename="../models/report_model.cpp" line="+44"/>
+        <location filename="../models/report_model.cpp" line="+36"/>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n difference(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>same: count, %Ln sampled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>same: %Ln sampled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -1072,7 +1664,7 @@
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
@@ -1092,9 +1684,19 @@
         <translation>Écrits</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Would write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Skipped</source>
         <translation>Sautés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Would skip</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1102,15 +1704,25 @@
         <translation>Rejetés</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Predicted rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows in the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>Rows per table</source>
-        <translation>Lignes par table</translation>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ferry::RunPage</name>
     <message numerus="yes">
-        <location filename="../ui/run_page.cpp" line="+32"/>
+        <location filename="../ui/run_page.cpp" line="+33"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -1134,12 +1746,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+109"/>
+        <location line="+128"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-126"/>
         <source>Pause after the batch being written</source>
         <translation>Faire une pause après le lot en cours d’écriture</translation>
     </message>
@@ -1164,7 +1776,7 @@
         <translation>Annulation après le lot en cours…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+81"/>
         <source>%1 docs/s</source>
         <translation>%1 doc./s</translation>
     </message>
@@ -1200,25 +1812,107 @@
     </message>
 </context>
 <context>
+    <name>ferry::SchemaDiagramPanel</name>
+    <message>
+        <location filename="../ui/schema_diagram_panel.cpp" line="+25"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the whole diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the diagram as SVG or PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+9"/>
+        <source>Export diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>schema.svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg);;PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ferry::SchemaDiagramView</name>
+    <message>
+        <location filename="../ui/schema_diagram_view.cpp" line="+152"/>
+        <source>Schema diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+373"/>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write %1 as PNG: check the folder exists and can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ferry::SourceJobs</name>
     <message numerus="yes">
-        <location filename="../models/source_jobs.cpp" line="+21"/>
-        <source>Connected: %n collection(s) found.</source>
-        <translation>
-            <numerusform>Connecté : %n collection trouvée.</numerusform>
-            <numerusform>Connecté : %n collections trouvées.</numerusform>
+        <location filename="../models/source_jobs.cpp" line="+22"/>
+        <source>Found %n collection(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Connected: the target accepts connections.</source>
-        <translation>Connecté : la cible accepte les connexions.</translation>
+        <location line="+14"/>
+        <source>Ready: Ferry can write there.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ferry::StartPage</name>
     <message>
-        <location filename="../ui/start_page.cpp" line="+17"/>
+        <location filename="../ui/start_page.cpp" line="+43"/>
         <source>Welcome to Ferry</source>
         <translation>Bienvenue dans Ferry</translation>
     </message>
@@ -1229,8 +1923,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;New migration</source>
-        <translation>&amp;Nouvelle migration</translation>
+        <source>New &amp;migration</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1238,12 +1932,12 @@
         <translation>Choisissez une source et une cible et construisez une correspondance pas à pas.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Continue with a saved .ferry project.</source>
         <translation>Continuer avec un projet .ferry enregistré.</translation>
     </message>
@@ -1286,34 +1980,111 @@
 <context>
     <name>ferry::SummaryPage</name>
     <message>
-        <location filename="../ui/summary_page.cpp" line="+31"/>
+        <location filename="../ui/summary_page.cpp" line="+62"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>What was moved. Rejected documents are kept, unchanged, in the reject file.</source>
-        <translation>Ce qui a été déplacé. Les documents rejetés sont gardés, inchangés, dans le fichier des rejets.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>&amp;Save report…</source>
         <translation>&amp;Enregistrer le rapport…</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location line="-30"/>
+        <source>What was moved, and what the check afterwards compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+25"/>
-        <source>Status: %1 — %n document(s) written</source>
-        <translation>
-            <numerusform>État : %1 — %n document écrit</numerusform>
-            <numerusform>État : %1 — %n documents écrits</numerusform>
+        <source>Open &amp;target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run &amp;again</source>
+        <translation type="unfinished">&amp;Relancer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same run once more; rows already in the target are handled as the Options page says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Res&amp;ume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue from the last committed batch of each collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-run re&amp;jected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the collections that rejected documents again, skipping rows already written: after correcting the mapping, only the rejected documents are tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+60"/>
+        <source>The run failed after %Ln document(s) were written. Committed batches stay in the target: correct the cause (see the log), then Resume.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>, %n rejected</source>
-        <translation>
-            <numerusform>, %n rejeté</numerusform>
-            <numerusform>, %n rejetés</numerusform>
+        <location line="+5"/>
+        <source>The run was cancelled after %Ln document(s) were written. Resume continues where it stopped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Nothing was written: all %Ln document(s) were already in the target and were skipped. To write them again, choose &quot;Update them&quot; or &quot;Empty the tables first&quot; for existing rows on the Options page.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was written: the source gave no documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln document(s) written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %Ln already in the target and skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %Ln rejected (kept in the reject file)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -1321,10 +2092,49 @@
         <source> in %1 s.</source>
         <translation> en %1 s.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The check afterwards found %Ln difference(s): see below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>The check afterwards found no difference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 → %2%3%4: expected %5, found %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (_id %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Copied to the clipboard: &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>Target: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Report: %1</source>
         <translation>Rapport : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1342,7 +2152,7 @@
         <translation>Rapports JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Report saved to %1.</source>
         <translation>Rapport enregistré dans %1.</translation>
     </message>
@@ -1383,7 +2193,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+23"/>
+        <location filename="../app/main.cpp" line="+24"/>
         <source>Moves MongoDB data into PostgreSQL or SQLite and back.</source>
         <translation>Déplace des données MongoDB vers PostgreSQL ou SQLite, et en sens inverse.</translation>
     </message>
