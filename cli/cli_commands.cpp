@@ -422,6 +422,38 @@ int cliRun(const QStringList &words)
     return executeRun(*project, source, target, request, QStringLiteral("run"));
 }
 
+namespace {
+
+// A document target has no keys or constraints to add: what partitions leave to `finish` is
+// the collections' secondary indexes.
+int finishDocumentTarget(const OpenedProject &opened, Source &source, Sink &sink,
+                         const std::vector<const CollectionMapping *> &ordered,
+                         const QElapsedTimer &clock, const CliArgs &args)
+{
+    RunReport report;
+    report.command = QStringLiteral("finish");
+    report.status = QStringLiteral("completed");
+    report.source = opened.source.redacted();
+    report.target = opened.target.redacted();
+    for (const CollectionMapping *m : ordered) {
+        CollectionReport cr;
+        cr.name = m->collection;
+        cr.status = QStringLiteral("completed");
+        report.collections.push_back(cr);
+    }
+    for (const QString &w : buildIndexes(source, opened.source, sink, ordered, report))
+        QTextStream(stderr) << redactSecrets(w) << '\n';
+    report.durationSeconds = clock.elapsed() / 1000.0;
+    printSummary(report);
+    if (args.has(QStringLiteral("report"))) {
+        if (Status s = report.save(args.value(QStringLiteral("report"))); !s)
+            return fail(s.error());
+    }
+    return ExitOk;
+}
+
+} // namespace
+
 int cliFinish(const QStringList &words)
 {
     CliArgs args({QStringLiteral("collection"), QStringLiteral("report"), QStringLiteral("source"),
@@ -444,11 +476,11 @@ int cliFinish(const QStringList &words)
         return fail(s.error());
     if (Status s = (*snk)->open(); !s)
         return fail(s.error());
-    SqlSink *sql = (*snk)->asSql();
-    if (!sql)
-        return fail(Error(ErrorCode::Usage, tr("finish is for relational targets.")));
     QElapsedTimer clock;
     clock.start();
+    SqlSink *sql = (*snk)->asSql();
+    if (!sql)
+        return finishDocumentTarget(*opened, **src, **snk, *ordered, clock, args);
     auto report = finishPartitions(opened->project, **src, *sql, *ordered, [](const QString &t) {
         QTextStream(stderr) << redactSecrets(t) << '\n';
     });

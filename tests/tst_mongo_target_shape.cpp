@@ -139,6 +139,7 @@ private slots:
     void sqliteIntegerWidthByColumn();
     void chinookGetsKeyIndexes();
     void embeddedJunctionIndexed();
+    void finishBuildsIndexesAndPartitionsAreRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -290,6 +291,37 @@ void TestMongoTargetShape::embeddedJunctionIndexed()
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const auto playlist = listIndexes(uri, database, QStringLiteral("playlist"));
     QCOMPARE(playlist.value(QStringLiteral("tracks_1")).key, QStringList{QStringLiteral("tracks")});
+}
+
+// Partitions cannot share a document target (one checkpoint per collection), and `finish`
+// builds the collections' indexes there, as a run does.
+void TestMongoTargetShape::finishBuildsIndexesAndPartitionsAreRefused()
+{
+    const QString database = QStringLiteral("finish_%1").arg(QCoreApplication::applicationPid());
+    const QString uri = mongoUri(database);
+    const QString project = m_dir.filePath(QStringLiteral("finish.ferry"));
+    CliResult r = runFerryCli({QStringLiteral("infer"), QStringLiteral("--source"),
+                               QStringLiteral("sqlite:") + m_chinook, QStringLiteral("--target"),
+                               uri, QStringLiteral("-o"), project});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+
+    r = runFerryCli(
+        {QStringLiteral("run"), project, QStringLiteral("--partition"), QStringLiteral("0/2")});
+    QVERIFY2(r.exitCode != 0, qPrintable(r.describe()));
+    QVERIFY2(r.stdErr.contains("--partition loads PostgreSQL and SQLite targets"),
+             qPrintable(r.describe()));
+    QVERIFY(listIndexes(uri, database, QStringLiteral("track")).isEmpty());
+
+    const QString report = m_dir.filePath(QStringLiteral("finish.json"));
+    r = runFerryCli({QStringLiteral("finish"), project, QStringLiteral("--report"), report});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const auto track = listIndexes(uri, database, QStringLiteral("track"));
+    QVERIFY(track.contains(QStringLiteral("AlbumId_1")));
+    QVERIFY(track.contains(QStringLiteral("GenreId_1")));
+    for (const QJsonValue &c : readJson(report).value(QStringLiteral("collections")).toArray()) {
+        if (c[QStringLiteral("name")].toString() == QLatin1String("Track"))
+            QCOMPARE(c[QStringLiteral("indexes_created")].toInt(), 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMongoTargetShape)

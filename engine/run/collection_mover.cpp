@@ -106,6 +106,13 @@ Status CollectionMover::prepareTarget()
                               "of the others. Empty the tables once before starting the "
                               "partitions, and use --existing-rows skip."),
                      m_mapping.collection);
+    // A document target keeps one checkpoint (and, for NDJSON, one file) per collection, which
+    // concurrent partitions would overwrite.
+    if (m_ctx.request.partitions > 1 && m_ctx.sink.takes() == StoreInput::Documents)
+        return Error(ErrorCode::Usage,
+                     trEngine("--partition loads PostgreSQL and SQLite targets; a MongoDB or "
+                              "NDJSON target is loaded by one process (use --jobs for speed)."),
+                     m_mapping.collection);
     auto prepared = m_ctx.sink.prepare(m_mapping, options,
                                        m_ctx.request.resume && !m_checkpoint.position.isEmpty());
     if (!prepared)
@@ -389,7 +396,6 @@ Status CollectionMover::writeBatch(RowBatch &batch, BatchWriter &writer)
     crashPoint("batch-committed");
     return settle(batch, *outcome, false, true);
 }
-
 
 // A committed batch: its rejects to the file, its counts to the collection's. With its own
 // checkpoint row the outcome counts only this batch; otherwise it is the new total.
