@@ -10,11 +10,6 @@ namespace ferry {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ferry::RelationRules", text);
-}
-
 const TableInfo *findTable(const QList<TableInfo> &tables, const QString &name)
 {
     for (const TableInfo &t : tables)
@@ -103,13 +98,15 @@ QString relationChoiceLabel(RelationChoice choice)
 {
     switch (choice) {
     case RelationChoice::Reference:
-        return tr("Own collection, with a reference");
+        return QCoreApplication::translate("ferry::RelationsModel",
+                                           "Own collection, with a reference");
     case RelationChoice::EmbedArray:
-        return tr("Embedded array of sub-documents");
+        return QCoreApplication::translate("ferry::RelationsModel",
+                                           "Embedded array of sub-documents");
     case RelationChoice::EmbedIds:
-        return tr("Embedded array of ids");
+        return QCoreApplication::translate("ferry::RelationsModel", "Embedded array of ids");
     case RelationChoice::EmbedSingle:
-        return tr("Embedded single sub-document");
+        return QCoreApplication::translate("ferry::RelationsModel", "Embedded single sub-document");
     }
     return {};
 }
@@ -148,13 +145,17 @@ RelationSuggestion suggestChoice(const QList<TableInfo> &tables, const Relation 
 {
     const QString key = relation.columns.join(QLatin1String(", "));
     if (relation.child == relation.parent)
-        return {RelationChoice::Reference,
-                tr("%1 refers to itself (%2): it keeps the id as a reference.")
-                    .arg(relation.child, key)};
-    if (relation.columns.size() != 1)
         return {
             RelationChoice::Reference,
-            tr("The key %1 has several columns, which embedding does not support yet.").arg(key)};
+            QCoreApplication::translate("ferry::RelationsModel",
+                                        "%1 refers to itself (%2): it keeps the id as a reference.")
+                .arg(relation.child, key)};
+    if (relation.columns.size() != 1)
+        return {RelationChoice::Reference,
+                QCoreApplication::translate(
+                    "ferry::RelationsModel",
+                    "The key %1 has several columns, which embedding does not support yet.")
+                    .arg(key)};
     // A table is proposed for embedding in one parent only: the one its first key (in
     // column order, self-references aside) points at.
     const TableInfo *child = findTable(tables, relation.child);
@@ -177,12 +178,16 @@ RelationSuggestion suggestChoice(const QList<TableInfo> &tables, const Relation 
                     other = k.refTable;
         if (isFirst)
             return {RelationChoice::EmbedIds,
-                    tr("%1 only links %2 and %3: each %2 document gets the array of its %3 ids, "
-                       "and %1 needs no collection of its own.")
+                    QCoreApplication::translate(
+                        "ferry::RelationsModel",
+                        "%1 only links %2 and %3: each %2 document gets the array of its %3 ids, "
+                        "and %1 needs no collection of its own.")
                         .arg(relation.child, relation.parent, other)};
         return {RelationChoice::Reference,
-                tr("%1 is already kept in %2 as an array of ids; choose ids here too to have "
-                   "them on the %3 side as well.")
+                QCoreApplication::translate(
+                    "ferry::RelationsModel",
+                    "%1 is already kept in %2 as an array of ids; choose ids here too to have "
+                    "them on the %3 side as well.")
                     .arg(relation.child, other, relation.parent)};
     }
     QStringList referrers;
@@ -194,21 +199,29 @@ RelationSuggestion suggestChoice(const QList<TableInfo> &tables, const Relation 
     if (!referrers.isEmpty())
         return {
             RelationChoice::Reference,
-            tr("%1 is referred to by %2: embedding it would copy its rows, so it stays a "
-               "collection of its own and keeps %3 as a reference to %4.")
+            QCoreApplication::translate(
+                "ferry::RelationsModel",
+                "%1 is referred to by %2: embedding it would copy its rows, so it stays a "
+                "collection of its own and keeps %3 as a reference to %4.")
                 .arg(relation.child, referrers.join(QLatin1String(", ")), key, relation.parent)};
     if (!isFirst)
         return {
             RelationChoice::Reference,
-            tr("%1 is embedded in %2 (its first key); %3 stays a reference to %4.")
+            QCoreApplication::translate(
+                "ferry::RelationsModel",
+                "%1 is embedded in %2 (its first key); %3 stays a reference to %4.")
                 .arg(relation.child, first ? first->refTable : QString(), key, relation.parent)};
     if (relation.unique)
         return {RelationChoice::EmbedSingle,
-                tr("Each %1 has at most one %2 (%3 is unique): it becomes one sub-document.")
+                QCoreApplication::translate(
+                    "ferry::RelationsModel",
+                    "Each %1 has at most one %2 (%3 is unique): it becomes one sub-document.")
                     .arg(relation.parent, relation.child, key)};
     return {RelationChoice::EmbedArray,
-            tr("Rows of %1 belong to one %2 each and nothing else refers to them: they become "
-               "an array in the %2 document.")
+            QCoreApplication::translate(
+                "ferry::RelationsModel",
+                "Rows of %1 belong to one %2 each and nothing else refers to them: they become "
+                "an array in the %2 document.")
                 .arg(relation.child, relation.parent)};
 }
 
@@ -362,9 +375,11 @@ QStringList relationProblems(const Project &project, const QList<TableInfo> &tab
         if (c.embeddings.empty())
             continue;
         if (!c.enabled && isEmbeddedAnywhere(project, c.collection))
-            out.append(tr("%1 is embedded in another table, so what it embeds (%2) would be "
-                          "lost: Ferry embeds one level deep. Keep %1 as its own collection, "
-                          "or the others as references.")
+            out.append(QCoreApplication::translate(
+                           "ferry::RelationsModel",
+                           "%1 is embedded in another table, so what it embeds (%2) would be "
+                           "lost: Ferry embeds one level deep. Keep %1 as its own collection, "
+                           "or the others as references.")
                            .arg(c.collection, [&c] {
                                QStringList names;
                                for (const Embedding &e : c.embeddings)
@@ -385,8 +400,10 @@ QStringList relationProblems(const Project &project, const QList<TableInfo> &tab
         for (const Embedding &e : c.embeddings) {
             const QString field = e.field.isEmpty() ? e.child : e.field;
             if (names.contains(field))
-                out.append(tr("%1: the field %2 is there twice (an embedded table and a field "
-                              "of %1, or two embedded tables): rename one.")
+                out.append(QCoreApplication::translate(
+                               "ferry::RelationsModel",
+                               "%1: the field %2 is there twice (an embedded table and a field "
+                               "of %1, or two embedded tables): rename one.")
                                .arg(c.collection, field));
             names.insert(field);
         }
@@ -395,8 +412,10 @@ QStringList relationProblems(const Project &project, const QList<TableInfo> &tab
         for (const FieldRename &r : c.renames)
             if (!isDerivedPath(r.from) && (r.to.isEmpty() || r.to.contains(QLatin1Char('.')) ||
                                            r.to.startsWith(QLatin1Char('$'))))
-                out.append(tr("%1.%2: \"%3\" cannot name a field (empty, a dot, or a leading "
-                              "$).")
+                out.append(QCoreApplication::translate(
+                               "ferry::RelationsModel",
+                               "%1.%2: \"%3\" cannot name a field (empty, a dot, or a leading "
+                               "$).")
                                .arg(c.collection, r.from, r.to));
     return out;
 }

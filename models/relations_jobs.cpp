@@ -12,11 +12,6 @@ namespace {
 
 constexpr int PreviewCandidates = 50; // parent documents looked at for one with children
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ferry::RelationsJobs", text);
-}
-
 // The collection whose documents hold `table`'s rows, and the field they are in ("" when
 // the table is a collection of its own).
 const CollectionMapping *holderOf(const Project &project, const QString &table, QString *field)
@@ -116,7 +111,10 @@ Result<DocumentPreview> previewDocument(const Endpoint &source, const Endpoint &
     QString field;
     const CollectionMapping *mapping = holderOf(project, table, &field);
     if (!mapping)
-        return Error(ErrorCode::NotFound, tr("The project has no table %1.").arg(table));
+        return Error(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("ferry::RelationsPage", "The project has no table %1.")
+                .arg(table));
     auto src = makeSourceFor(source, target);
     if (!src)
         return src.error();
@@ -134,7 +132,9 @@ Result<DocumentPreview> previewDocument(const Endpoint &source, const Endpoint &
     DocumentPreview out;
     out.collection = mapping->root.table.isEmpty() ? mapping->collection : mapping->root.table;
     if (!*more || docs.empty()) {
-        out.note = tr("%1 has no rows to build a document from.").arg(mapping->collection);
+        out.note = QCoreApplication::translate("ferry::RelationsPage",
+                                               "%1 has no rows to build a document from.")
+                       .arg(mapping->collection);
         return out;
     }
     auto attacher = EmbedAttacher::create(**src, *mapping);
@@ -153,14 +153,20 @@ Result<DocumentPreview> previewDocument(const Endpoint &source, const Endpoint &
     }
     bson_t doc;
     if (!docs.view(chosen, &doc))
-        return Error(ErrorCode::Parse, tr("The source returned a document that is not BSON."));
+        return Error(ErrorCode::Parse, QCoreApplication::translate(
+                                           "ferry::RelationsPage",
+                                           "The source returned a document that is not BSON."));
     std::string json;
     appendRelaxedJson(json, &doc, false);
     out.json = indentJson(json);
     out.note = field.isEmpty()
-                   ? tr("The first document of the %1 collection.").arg(out.collection)
-                   : tr("%1 is embedded: a document of the %2 collection that holds some of its "
-                        "rows (field %3).")
+                   ? QCoreApplication::translate("ferry::RelationsPage",
+                                                 "The first document of the %1 collection.")
+                         .arg(out.collection)
+                   : QCoreApplication::translate(
+                         "ferry::RelationsPage",
+                         "%1 is embedded: a document of the %2 collection that holds some of its "
+                         "rows (field %3).")
                          .arg(table, out.collection, field);
     return out;
 }

@@ -10,11 +10,6 @@ namespace ferry {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ferry::SchemaGraph", text);
-}
-
 GraphColumn columnOf(const ColumnMapping &c, Dialect dialect)
 {
     GraphColumn out;
@@ -54,13 +49,19 @@ SchemaGraph targetSchemaGraph(const Project &project)
             box.path = path;
             switch (t->kind) {
             case TableKind::Root:
-                box.caption = tr("rows: documents of %1").arg(c.collection);
+                box.caption =
+                    QCoreApplication::translate("ferry::SchemaDiagramView", "rows: documents of %1")
+                        .arg(c.collection);
                 break;
             case TableKind::Array:
-                box.caption = tr("rows: elements of %1").arg(t->source);
+                box.caption =
+                    QCoreApplication::translate("ferry::SchemaDiagramView", "rows: elements of %1")
+                        .arg(t->source);
                 break;
             case TableKind::Map:
-                box.caption = tr("rows: entries of map %1").arg(t->source);
+                box.caption = QCoreApplication::translate("ferry::SchemaDiagramView",
+                                                          "rows: entries of map %1")
+                                  .arg(t->source);
                 break;
             }
             for (const ColumnMapping &col : t->columns)
@@ -73,10 +74,14 @@ SchemaGraph targetSchemaGraph(const Project &project)
             const TablePath parentPath = paths[i].mid(0, paths[i].size() - 1);
             const int parent = first + int(paths.indexOf(parentPath));
             const TableMapping *t = tableAt(c, paths[i]);
-            g.links.append({parent, first + i,
-                            t->kind == TableKind::Map ? tr("map %1").arg(t->source)
-                                                      : tr("array %1").arg(t->source),
-                            false});
+            g.links.append(
+                {parent, first + i,
+                 t->kind == TableKind::Map
+                     ? QCoreApplication::translate("ferry::SchemaDiagramView", "map %1")
+                           .arg(t->source)
+                     : QCoreApplication::translate("ferry::SchemaDiagramView", "array %1")
+                           .arg(t->source),
+                 false});
         }
     }
     for (const CollectionMapping &c : project.collections) {
@@ -113,7 +118,10 @@ SchemaGraph relationsGraph(const QList<TableInfo> &tables, const Project &projec
             const QString field = documentFieldOf(t, col.name);
             const QString name = fieldName(project, t.name, field);
             GraphColumn out;
-            out.name = name == field ? field : tr("%1 → %2").arg(field, name);
+            out.name = name == field
+                           ? field
+                           : QCoreApplication::translate("ferry::SchemaDiagramView", "%1 → %2")
+                                 .arg(field, name);
             out.type = col.sqlType;
             out.primaryKey = t.primaryKey.contains(col.name);
             out.key = fkColumns.contains(col.name);
@@ -131,16 +139,20 @@ SchemaGraph relationsGraph(const QList<TableInfo> &tables, const Project &projec
         QString label;
         switch (choice) {
         case RelationChoice::Reference:
-            label = tr("%1 refers").arg(r.columns.join(QLatin1String(", ")));
+            label = QCoreApplication::translate("ferry::SchemaDiagramView", "%1 refers")
+                        .arg(r.columns.join(QLatin1String(", ")));
             break;
         case RelationChoice::EmbedArray:
-            label = tr("embedded as %1[]").arg(field);
+            label = QCoreApplication::translate("ferry::SchemaDiagramView", "embedded as %1[]")
+                        .arg(field);
             break;
         case RelationChoice::EmbedIds:
-            label = tr("ids in %1[]").arg(field);
+            label =
+                QCoreApplication::translate("ferry::SchemaDiagramView", "ids in %1[]").arg(field);
             break;
         case RelationChoice::EmbedSingle:
-            label = tr("embedded as %1").arg(field);
+            label = QCoreApplication::translate("ferry::SchemaDiagramView", "embedded as %1")
+                        .arg(field);
             break;
         }
         g.links.append({boxes.value(r.parent), boxes.value(r.child), label,
@@ -155,13 +167,14 @@ SchemaGraph relationsGraph(const QList<TableInfo> &tables, const Project &projec
                     holders.append(other.collection);
         if (!holders.isEmpty() && !c->enabled) {
             box.muted = true;
-            box.caption = tr("embedded in %1").arg(holders.join(QLatin1String(", ")));
+            box.caption = QCoreApplication::translate("ferry::SchemaDiagramView", "embedded in %1")
+                              .arg(holders.join(QLatin1String(", ")));
         } else if (!c->enabled) {
             box.muted = true;
-            box.caption = tr("not moved");
+            box.caption = QCoreApplication::translate("ferry::SchemaDiagramView", "not moved");
         } else {
-            box.caption =
-                tr("collection %1").arg(c->root.table.isEmpty() ? c->collection : c->root.table);
+            box.caption = QCoreApplication::translate("ferry::SchemaDiagramView", "collection %1")
+                              .arg(c->root.table.isEmpty() ? c->collection : c->root.table);
         }
     }
     return g;

@@ -11,7 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-PLACEHOLDER = re.compile(r"%(?:n|L?\d{1,2})")
+PLACEHOLDER = re.compile(r"%(?:L?n|L?\d{1,2})")
 
 
 def messages(path):
@@ -47,12 +47,16 @@ def problems_of(path, msgs):
             continue
         wanted = sorted(set(PLACEHOLDER.findall(source)))
         for x in texts:
-            # A plural form may spell out "one" instead of %n; every other placeholder stays.
+            # A plural form may spell out "one" instead of %n (or %Ln, its localized form);
+            # every other placeholder stays.
             have = set(PLACEHOLDER.findall(x))
-            missing = [p for p in wanted if p not in have and not (p == "%n" and len(texts) > 1)]
+            missing = [
+                p for p in wanted
+                if p not in have and not (p in ("%n", "%Ln") and len(texts) > 1)
+            ]
             if missing:
                 found.append(f"{where}: translation {x[:60]!r} lacks {', '.join(missing)}")
-        if m.get("numerus") == "yes" and "%n" not in source:
+        if m.get("numerus") == "yes" and "%n" not in source and "%Ln" not in source:
             found.append(f"{where}: a plural message without %n in its source")
     return found
 

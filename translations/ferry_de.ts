@@ -2,244 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>ferry</name>
-    <message>
-        <location filename="../models/relation_rules.cpp" line="+106"/>
-        <source>Own collection, with a reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Embedded array of sub-documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Embedded array of ids</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Embedded single sub-document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>%1 refers to itself (%2): it keeps the id as a reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The key %1 has several columns, which embedding does not support yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>%1 only links %2 and %3: each %2 document gets the array of its %3 ids, and %1 needs no collection of its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 is already kept in %2 as an array of ids; choose ids here too to have them on the %3 side as well.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 is referred to by %2: embedding it would copy its rows, so it stays a collection of its own and keeps %3 as a reference to %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 is embedded in %2 (its first key); %3 stays a reference to %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Each %1 has at most one %2 (%3 is unique): it becomes one sub-document.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Rows of %1 belong to one %2 each and nothing else refers to them: they become an array in the %2 document.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+155"/>
-        <source>%1 is embedded in another table, so what it embeds (%2) would be lost: Ferry embeds one level deep. Keep %1 as its own collection, or the others as references.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>%1: the field %2 is there twice (an embedded table and a field of %1, or two embedded tables): rename one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1.%2: &quot;%3&quot; cannot name a field (empty, a dot, or a leading $).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/relations_jobs.cpp" line="+119"/>
-        <source>The project has no table %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 has no rows to build a document from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>The source returned a document that is not BSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The first document of the %1 collection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 is embedded: a document of the %2 collection that holds some of its rows (field %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/schema_graph.cpp" line="+57"/>
-        <source>rows: documents of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>rows: elements of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>rows: entries of map %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>map %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>array %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 refers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>embedded as %1[]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>ids in %1[]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>embedded as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>embedded in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>not moved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>collection %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/help_menu.cpp" line="+47"/>
-        <source>Alt+N	Next page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alt+B	Previous page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alt+underlined letter	The button or field with that letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alt+Up, Alt+Down	Collections: run the selected collection earlier or later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Space	Tick or untick the selected collection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>F2	Rename the selected table or column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished">&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Documentation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Documentation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The documentation (README.md) was not found beside Ferry. It is also shown by ferry-cli --help.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;About Ferry</source>
-        <translation type="unfinished">Ü&amp;ber Ferry</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ferry::AboutBox</name>
     <message>
         <location filename="../ui/about_box.cpp" line="+16"/>
@@ -348,7 +110,7 @@
     <message>
         <location line="+1"/>
         <source>Select n&amp;one</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keine auswählen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -363,32 +125,32 @@
     <message>
         <location line="+6"/>
         <source>all documents</source>
-        <translation type="unfinished">alle Dokumente</translation>
+        <translation>alle Dokumente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> documents</source>
-        <translation type="unfinished"></translation>
+        <translation> Dokumente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Documents read, spread over each collection, to find its fields and types. More finds rare fields; fewer is faster. Reload applies it to collections already read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesene Dokumente, verteilt über jede Collection, um ihre Felder und Typen zu ermitteln. Mehr findet seltene Felder; weniger ist schneller. „Neu laden“ wendet den Wert auf bereits gelesene Collections an.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sam&amp;ple:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stichprobe:</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Change the sample size</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichprobengröße ändern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Press Reload to read the source again with the new sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf „Neu laden“, um die Quelle mit der neuen Stichprobe erneut zu lesen.</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -441,37 +203,37 @@
     <message>
         <location filename="../ui/connection_check.cpp" line="+14"/>
         <source>&amp;Test connection</source>
-        <translation type="unfinished">Verbindung &amp;testen</translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connect now and report what was found. Next checks the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt verbinden und melden, was gefunden wurde. „Weiter“ prüft dasselbe.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Checking the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird geprüft</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Stop checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung a&amp;bbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop waiting for the answer, e.g. to correct a mistyped host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht länger auf die Antwort warten, z. B. um einen falsch eingegebenen Host zu korrigieren.</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Connecting…</source>
-        <translation type="unfinished">Verbinde …</translation>
+        <translation>Verbinde …</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Stopped. Correct the fields, then press Next or Test connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen. Korrigieren Sie die Felder und klicken Sie dann auf „Weiter“ oder „Verbindung testen“.</translation>
     </message>
 </context>
 <context>
@@ -479,52 +241,52 @@
     <message>
         <location filename="../models/document_fields_model.cpp" line="+58"/>
         <source>%1 (column %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Spalte %2)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The table&apos;s key becomes the document&apos;s _id: it is always kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel der Tabelle wird zur _id des Dokuments: Er wird immer übernommen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Double-click or press F2 to rename the field in the documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie oder drücken Sie F2, um das Feld in den Dokumenten umzubenennen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Untick to leave the field out of the documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie den Haken, um das Feld in den Dokumenten auszulassen.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Field</source>
-        <translation type="unfinished">Feld</translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Source type</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelltyp</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name in documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Name in Dokumenten</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Keep %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 behalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Leave out %1.%2</source>
-        <translation type="unfinished">%1.%2 auslassen</translation>
+        <translation>%1.%2 auslassen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Rename %1.%2 to %3</source>
-        <translation type="unfinished">%1 in %3 umbenennen {1.%2 ?}</translation>
+        <translation>%1.%2 in %3 umbenennen</translation>
     </message>
 </context>
 <context>
@@ -587,30 +349,30 @@
     <message>
         <location line="+14"/>
         <source>The dry run failed. %1 Go Back to correct the mapping or the connection, then press Run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Probelauf ist fehlgeschlagen. %1 Gehen Sie zurück, um die Zuordnung oder die Verbindung zu korrigieren, und klicken Sie dann auf „Erneut ausführen“.</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
         <source>about %Ln second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>etwa %Ln Sekunde</numerusform>
+            <numerusform>etwa %Ln Sekunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln sample document(s) would be rejected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Beispieldokument würde abgelehnt.</numerusform>
+            <numerusform>%Ln Beispieldokumente würden abgelehnt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln sampled document(s) are already in the target: a real run would skip them (Existing rows on the Options page).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Beispieldokument ist bereits im Ziel: Eine echte Migration würde es überspringen („Vorhandene Zeilen“ auf der Seite „Optionen“).</numerusform>
+            <numerusform>%Ln Beispieldokumente sind bereits im Ziel: Eine echte Migration würde sie überspringen („Vorhandene Zeilen“ auf der Seite „Optionen“).</numerusform>
         </translation>
     </message>
     <message>
@@ -728,12 +490,12 @@
     <message>
         <location line="-8"/>
         <source>Re&amp;member password in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort im Schlüsselbund &amp;merken</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Br&amp;owse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen …</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -776,7 +538,7 @@
     <message>
         <location line="+5"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -890,7 +652,7 @@
     <message>
         <location line="+10"/>
         <source>&amp;Messages:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meldungen:</translation>
     </message>
 </context>
 <context>
@@ -948,12 +710,12 @@
     <message>
         <location line="+13"/>
         <source>&amp;View</source>
-        <translation type="unfinished">&amp;Ansicht</translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vollbild</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -1014,6 +776,76 @@
         <location line="+1"/>
         <source>A migration is running. Cancel it and close? Committed batches stay in the target; the run can be resumed later.</source>
         <translation>Eine Migration läuft. Abbrechen und schließen? Bestätigte Stapel bleiben im Ziel; die Migration kann später fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_menu.cpp" line="+42"/>
+        <source>Alt+N	Next page</source>
+        <translation>Alt+N	Nächste Seite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+B	Previous page</source>
+        <translation>Alt+B	Vorherige Seite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+underlined letter	The button or field with that letter</source>
+        <translation>Alt+unterstrichener Buchstabe	Die Schaltfläche oder das Feld mit diesem Buchstaben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alt+Up, Alt+Down	Collections: run the selected collection earlier or later</source>
+        <translation>Alt+Up, Alt+Down	Collections: die gewählte Collection früher oder später übertragen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Space	Tick or untick the selected collection</source>
+        <translation>Space	Die gewählte Collection an- oder abhaken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F2	Rename the selected table or column</source>
+        <translation>F2	Die gewählte Tabelle oder Spalte umbenennen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The documentation (README.md) was not found beside Ferry. It is also shown by ferry-cli --help.</source>
+        <translation>Die Dokumentation (README.md) wurde neben Ferry nicht gefunden. Sie wird auch von ferry-cli --help angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;About Ferry</source>
+        <translation>Ü&amp;ber Ferry</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -1170,7 +1002,7 @@
     <message>
         <location line="+2"/>
         <source>Untick fields to leave them out, choose how arrays and maps are stored, rename or retype columns; the preview shows the rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie Haken, um Felder auszulassen, wählen Sie, wie Arrays und Maps gespeichert werden, und benennen Sie Spalten um oder ändern Sie ihren Typ; die Vorschau zeigt die Zeilen.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1220,17 +1052,17 @@
     <message>
         <location line="+21"/>
         <source>&amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editor</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The tables the run creates and how they are linked. Click a table, or Tab to it and press Enter, to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabellen, die die Migration anlegt, und wie sie verknüpft sind. Klicken Sie auf eine Tabelle oder wählen Sie sie mit Tab aus und drücken Sie Enter, um sie zu bearbeiten.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagramm</translation>
     </message>
     <message numerus="yes">
         <location line="+59"/>
@@ -1352,7 +1184,7 @@
     <message>
         <location line="-12"/>
         <source>Batch si&amp;ze:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stapelgröße:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1362,7 +1194,7 @@
     <message>
         <location line="+1"/>
         <source>What happens to a document whose key the target already holds, e.g. when running again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was mit einem Dokument geschieht, dessen Schlüssel das Ziel schon enthält, z. B. bei einer erneuten Migration.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1372,7 +1204,7 @@
     <message>
         <location line="+1"/>
         <source>A document the target cannot take (a value that does not fit its column).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Dokument, das das Ziel nicht aufnehmen kann (ein Wert, der nicht in seine Spalte passt).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1382,7 +1214,7 @@
     <message>
         <location line="+1"/>
         <source>How MongoDB&apos;s ObjectId keys are written: as text, or as a UUID derived from them (the same every run).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die ObjectId-Schlüssel von MongoDB geschrieben werden: als Text oder als daraus abgeleitete UUID (bei jeder Migration dieselbe).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1392,7 +1224,7 @@
     <message>
         <location line="+4"/>
         <source>The sample size used to infer the mapping is set on the Collections page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stichprobengröße, aus der die Zuordnung abgeleitet wird, stellen Sie auf der Seite „Collections“ ein.</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1448,57 +1280,132 @@
     <message>
         <location filename="../models/relations_model.cpp" line="+74"/>
         <source>%1 → %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 (%2) refers to %3. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) verweist auf %3. %4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The field of each %1 document that holds the embedded %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld jedes Dokuments von %1, das die eingebetteten Daten von %2 enthält.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ferry proposes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferry schlägt vor: %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Relation (child → parent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehung (Kind → Eltern)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stored as</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert als</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Field in parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld im Elterndokument</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Why Ferry proposes it</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum Ferry das vorschlägt</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Store %1 in %2 as: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 speichern als: %3</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Embed %1 as field %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 als Feld %2 einbetten</translation>
+    </message>
+    <message>
+        <location filename="../models/relation_rules.cpp" line="+101"/>
+        <source>Own collection, with a reference</source>
+        <translation>Eigene Collection, mit Verweis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Embedded array of sub-documents</source>
+        <translation>Eingebettetes Array von Unterdokumenten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Embedded array of ids</source>
+        <translation>Eingebettetes Array von IDs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedded single sub-document</source>
+        <translation>Eingebettetes einzelnes Unterdokument</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 refers to itself (%2): it keeps the id as a reference.</source>
+        <translation>%1 verweist auf sich selbst (%2): Die ID bleibt als Verweis erhalten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key %1 has several columns, which embedding does not support yet.</source>
+        <translation>Der Schlüssel %1 hat mehrere Spalten; das unterstützt das Einbetten noch nicht.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 only links %2 and %3: each %2 document gets the array of its %3 ids, and %1 needs no collection of its own.</source>
+        <translation>%1 verknüpft nur %2 und %3: Jedes Dokument von %2 erhält das Array seiner IDs aus %3, und %1 braucht keine eigene Collection.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is already kept in %2 as an array of ids; choose ids here too to have them on the %3 side as well.</source>
+        <translation>%1 wird bereits in %2 als Array von IDs gespeichert; wählen Sie auch hier IDs, um sie ebenso auf der Seite von %3 zu haben.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is referred to by %2: embedding it would copy its rows, so it stays a collection of its own and keeps %3 as a reference to %4.</source>
+        <translation>Auf %1 verweist %2: Einbetten würde seine Zeilen kopieren, daher bleibt es eine eigene Collection und behält %3 als Verweis auf %4.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is embedded in %2 (its first key); %3 stays a reference to %4.</source>
+        <translation>%1 wird in %2 eingebettet (sein erster Schlüssel); %3 bleibt ein Verweis auf %4.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Each %1 has at most one %2 (%3 is unique): it becomes one sub-document.</source>
+        <translation>Zu jedem %1 gibt es höchstens ein %2 (%3 ist eindeutig): Es wird zu einem Unterdokument.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows of %1 belong to one %2 each and nothing else refers to them: they become an array in the %2 document.</source>
+        <translation>Die Zeilen von %1 gehören jeweils zu einem %2, und nichts sonst verweist auf sie: Sie werden zu einem Array im Dokument von %2.</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>%1 is embedded in another table, so what it embeds (%2) would be lost: Ferry embeds one level deep. Keep %1 as its own collection, or the others as references.</source>
+        <translation>%1 ist in eine andere Tabelle eingebettet, daher ginge verloren, was es selbst einbettet (%2): Ferry bettet nur eine Ebene tief ein. Behalten Sie %1 als eigene Collection oder die anderen als Verweise.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: the field %2 is there twice (an embedded table and a field of %1, or two embedded tables): rename one.</source>
+        <translation>%1: Das Feld %2 kommt zweimal vor (eine eingebettete Tabelle und ein Feld von %1 oder zwei eingebettete Tabellen): Benennen Sie eines um.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1.%2: &quot;%3&quot; cannot name a field (empty, a dot, or a leading $).</source>
+        <translation>%1.%2: „%3“ ist kein gültiger Feldname (leer, ein Punkt oder ein führendes $).</translation>
     </message>
 </context>
 <context>
@@ -1506,120 +1413,145 @@
     <message>
         <location filename="../ui/relations_page.cpp" line="+55"/>
         <source>Relations</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose, for each foreign key, whether the child rows are embedded in the parent&apos;s documents or stay a collection of their own. Ferry&apos;s proposal is preselected; the preview shows a real document as the run will write it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie für jeden Fremdschlüssel, ob die Kindzeilen in die Dokumente der Elterntabelle eingebettet werden oder eine eigene Collection bleiben. Der Vorschlag von Ferry ist vorausgewählt; die Vorschau zeigt ein echtes Dokument so, wie die Migration es schreiben wird.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Source tables: solid links are embedded, dashed ones stay references. Click a table (or Tab to it, Enter) to edit its fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelltabellen: Durchgezogene Verbindungen werden eingebettet, gestrichelte bleiben Verweise. Klicken Sie auf eine Tabelle (oder Tab bis dorthin, Enter), um ihre Felder zu bearbeiten.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Relations (F2 to change the selected one):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beziehungen (F2 ändert die gewählte):</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Redo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen: %1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>&amp;Table:</source>
-        <translation type="unfinished">&amp;Tabelle:</translation>
+        <translation>&amp;Tabelle:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Collection name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Collection-Name:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Fields (untick to leave out, F2 to rename):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Felder (Haken entfernen zum Auslassen, F2 zum Umbenennen):</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Preview (one document, from real rows):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschau (ein Dokument, aus echten Zeilen):</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Why Ferry proposes %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum Ferry %1 vorschlägt: %2</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Reading the tables and foreign keys of the source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen und Fremdschlüssel der Quelle werden gelesen …</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cannot read the source&apos;s tables: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabellen der Quelle können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Apply Ferry&apos;s proposed relations</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ferry vorgeschlagene Beziehungen übernehmen</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n foreign key(s) between %1 tables.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fremdschlüssel zwischen %1 Tabellen.</numerusform>
+            <numerusform>%n Fremdschlüssel zwischen %1 Tabellen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+32"/>
         <source>%1 is embedded in another collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist in eine andere Collection eingebettet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The collection %1&apos;s rows go to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Collection, in die die Zeilen von %1 gehen.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Name the collection of %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection von %1 in %2 umbenennen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Fix this to go on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beheben Sie dies, um fortzufahren: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Building the preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau wird erstellt …</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No preview: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/relations_jobs.cpp" line="+116"/>
+        <source>The project has no table %1.</source>
+        <translation>Das Projekt hat keine Tabelle %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 has no rows to build a document from.</source>
+        <translation>%1 hat keine Zeilen, aus denen sich ein Dokument bilden lässt.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The source returned a document that is not BSON.</source>
+        <translation>Die Quelle hat ein Dokument geliefert, das kein BSON ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The first document of the %1 collection.</source>
+        <translation>Das erste Dokument der Collection %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is embedded: a document of the %2 collection that holds some of its rows (field %3).</source>
+        <translation>%1 ist eingebettet: ein Dokument der Collection %2, das einige seiner Zeilen enthält (Feld %3).</translation>
     </message>
 </context>
 <context>
@@ -1627,30 +1559,30 @@
     <message>
         <location filename="../models/report_model.cpp" line="+36"/>
         <source>not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n difference(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Abweichung</numerusform>
+            <numerusform>%n Abweichungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>same: count, %Ln sampled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>gleich: Anzahl, Stichprobe von %Ln</numerusform>
+            <numerusform>gleich: Anzahl, Stichprobe von %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>same: %Ln sampled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>gleich: Stichprobe von %Ln</numerusform>
+            <numerusform>gleich: Stichprobe von %Ln</numerusform>
         </translation>
     </message>
     <message>
@@ -1686,7 +1618,7 @@
     <message>
         <location line="+0"/>
         <source>Would write</source>
-        <translation type="unfinished"></translation>
+        <translation>Würde schreiben</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1696,7 +1628,7 @@
     <message>
         <location line="+0"/>
         <source>Would skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Würde überspringen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1706,17 +1638,17 @@
     <message>
         <location line="+3"/>
         <source>Predicted rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartete Zeilen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rows in the target</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen im Ziel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft</translation>
     </message>
 </context>
 <context>
@@ -1816,63 +1748,63 @@
     <message>
         <location filename="../ui/schema_diagram_panel.cpp" line="+25"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>−</source>
-        <translation type="unfinished"></translation>
+        <translation>−</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Show the whole diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ganze Diagramm zeigen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren …</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the diagram as SVG or PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Diagramm als SVG oder PNG speichern</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+9"/>
         <source>Export diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>schema.svg</source>
-        <translation type="unfinished"></translation>
+        <translation>schema.svg</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SVG drawing (*.svg);;PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-Zeichnung (*.svg);;PNG-Bild (*.png)</translation>
     </message>
 </context>
 <context>
@@ -1880,17 +1812,82 @@
     <message>
         <location filename="../ui/schema_diagram_view.cpp" line="+152"/>
         <source>Schema diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemadiagramm</translation>
     </message>
     <message>
         <location line="+373"/>
         <source>Cannot write %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot write %1 as PNG: check the folder exists and can be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht als PNG geschrieben werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../models/schema_graph.cpp" line="+53"/>
+        <source>rows: documents of %1</source>
+        <translation>Zeilen: Dokumente von %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>rows: elements of %1</source>
+        <translation>Zeilen: Elemente von %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rows: entries of map %1</source>
+        <translation>Zeilen: Einträge der Map %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>map %1</source>
+        <translation>Map %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>array %1</source>
+        <translation>Array %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 refers</source>
+        <translation>%1 verweist</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>embedded as %1[]</source>
+        <translation>eingebettet als %1[]</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ids in %1[]</source>
+        <translation>IDs in %1[]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>embedded as %1</source>
+        <translation>eingebettet als %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>embedded in %1</source>
+        <translation>eingebettet in %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not moved</source>
+        <translation>nicht übertragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>collection %1</source>
+        <translation>Collection %1</translation>
     </message>
 </context>
 <context>
@@ -1898,15 +1895,15 @@
     <message numerus="yes">
         <location filename="../models/source_jobs.cpp" line="+22"/>
         <source>Found %n collection(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Collection gefunden.</numerusform>
+            <numerusform>%n Collections gefunden.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Ready: Ferry can write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit: Ferry kann dorthin schreiben.</translation>
     </message>
 </context>
 <context>
@@ -1924,7 +1921,7 @@
     <message>
         <location line="+3"/>
         <source>New &amp;migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;Migration</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1992,99 +1989,99 @@
     <message>
         <location line="-30"/>
         <source>What was moved, and what the check afterwards compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was übertragen wurde und was die anschließende Prüfung verglichen hat.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Open &amp;target</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ziel öffnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokoll öffnen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Run &amp;again</source>
-        <translation type="unfinished">&amp;Erneut ausführen</translation>
+        <translation>&amp;Erneut ausführen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The same run once more; rows already in the target are handled as the Options page says.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselbe Migration noch einmal; Zeilen, die schon im Ziel sind, werden wie auf der Seite „Optionen“ eingestellt behandelt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continue from the last committed batch of each collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab dem letzten bestätigten Stapel jeder Collection fortfahren.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re-run re&amp;jected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abgelehnte erneut ausführen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run the collections that rejected documents again, skipping rows already written: after correcting the mapping, only the rejected documents are tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Collections mit abgelehnten Dokumenten erneut ausführen und bereits geschriebene Zeilen überspringen: Nach einer Korrektur der Zuordnung werden nur die abgelehnten Dokumente erneut versucht.</translation>
     </message>
     <message numerus="yes">
         <location line="+60"/>
         <source>The run failed after %Ln document(s) were written. Committed batches stay in the target: correct the cause (see the log), then Resume.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Migration ist fehlgeschlagen, nachdem %Ln Dokument geschrieben wurde. Bestätigte Stapel bleiben im Ziel: Beheben Sie die Ursache (siehe Protokoll) und klicken Sie dann auf „Fortsetzen“.</numerusform>
+            <numerusform>Die Migration ist fehlgeschlagen, nachdem %Ln Dokumente geschrieben wurden. Bestätigte Stapel bleiben im Ziel: Beheben Sie die Ursache (siehe Protokoll) und klicken Sie dann auf „Fortsetzen“.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>The run was cancelled after %Ln document(s) were written. Resume continues where it stopped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Migration wurde abgebrochen, nachdem %Ln Dokument geschrieben wurde. „Fortsetzen“ macht dort weiter, wo sie aufgehört hat.</numerusform>
+            <numerusform>Die Migration wurde abgebrochen, nachdem %Ln Dokumente geschrieben wurden. „Fortsetzen“ macht dort weiter, wo sie aufgehört hat.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Nothing was written: all %Ln document(s) were already in the target and were skipped. To write them again, choose &quot;Update them&quot; or &quot;Empty the tables first&quot; for existing rows on the Options page.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nichts wurde geschrieben: %Ln Dokument war bereits im Ziel und wurde übersprungen. Um es erneut zu schreiben, wählen Sie auf der Seite „Optionen“ für vorhandene Zeilen „Aktualisieren“ oder „Tabellen zuerst leeren“.</numerusform>
+            <numerusform>Nichts wurde geschrieben: Alle %Ln Dokumente waren bereits im Ziel und wurden übersprungen. Um sie erneut zu schreiben, wählen Sie auf der Seite „Optionen“ für vorhandene Zeilen „Aktualisieren“ oder „Tabellen zuerst leeren“.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nothing was written: the source gave no documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde geschrieben: Die Quelle lieferte keine Dokumente.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln document(s) written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Dokument geschrieben</numerusform>
+            <numerusform>%Ln Dokumente geschrieben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>, %Ln already in the target and skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %Ln bereits im Ziel und übersprungen</numerusform>
+            <numerusform>, %Ln bereits im Ziel und übersprungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>, %Ln rejected (kept in the reject file)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %Ln abgelehnt (in der Datei der abgelehnten Dokumente)</numerusform>
+            <numerusform>, %Ln abgelehnt (in der Datei der abgelehnten Dokumente)</numerusform>
         </translation>
     </message>
     <message>
@@ -2095,36 +2092,36 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>The check afterwards found %Ln difference(s): see below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die anschließende Prüfung hat %Ln Abweichung gefunden: siehe unten.</numerusform>
+            <numerusform>Die anschließende Prüfung hat %Ln Abweichungen gefunden: siehe unten.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The check afterwards found no difference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die anschließende Prüfung hat keine Abweichung gefunden.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 → %2%3%4: expected %5, found %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2%3%4: erwartet %5, gefunden %6</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> (_id %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (_id %1)</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Copied to the clipboard: &lt;code&gt;%1&lt;/code&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Zwischenablage kopiert: &lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+2"/>
         <source>Target: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel: %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2134,7 +2131,7 @@
     <message>
         <location line="+3"/>
         <source>Log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll: %1</translation>
     </message>
     <message>
         <location line="+2"/>

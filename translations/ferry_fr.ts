@@ -2,244 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name>ferry</name>
-    <message>
-        <location filename="../models/relation_rules.cpp" line="+106"/>
-        <source>Own collection, with a reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Embedded array of sub-documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Embedded array of ids</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Embedded single sub-document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>%1 refers to itself (%2): it keeps the id as a reference.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The key %1 has several columns, which embedding does not support yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>%1 only links %2 and %3: each %2 document gets the array of its %3 ids, and %1 needs no collection of its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 is already kept in %2 as an array of ids; choose ids here too to have them on the %3 side as well.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 is referred to by %2: embedding it would copy its rows, so it stays a collection of its own and keeps %3 as a reference to %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 is embedded in %2 (its first key); %3 stays a reference to %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Each %1 has at most one %2 (%3 is unique): it becomes one sub-document.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Rows of %1 belong to one %2 each and nothing else refers to them: they become an array in the %2 document.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+155"/>
-        <source>%1 is embedded in another table, so what it embeds (%2) would be lost: Ferry embeds one level deep. Keep %1 as its own collection, or the others as references.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>%1: the field %2 is there twice (an embedded table and a field of %1, or two embedded tables): rename one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1.%2: &quot;%3&quot; cannot name a field (empty, a dot, or a leading $).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/relations_jobs.cpp" line="+119"/>
-        <source>The project has no table %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 has no rows to build a document from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>The source returned a document that is not BSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The first document of the %1 collection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 is embedded: a document of the %2 collection that holds some of its rows (field %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/schema_graph.cpp" line="+57"/>
-        <source>rows: documents of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>rows: elements of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>rows: entries of map %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>map %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>array %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 refers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>embedded as %1[]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>ids in %1[]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>embedded as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>embedded in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>not moved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>collection %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/help_menu.cpp" line="+47"/>
-        <source>Alt+N	Next page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alt+B	Previous page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alt+underlined letter	The button or field with that letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alt+Up, Alt+Down	Collections: run the selected collection earlier or later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Space	Tick or untick the selected collection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>F2	Rename the selected table or column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished">Aid&amp;e</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Documentation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Documentation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The documentation (README.md) was not found beside Ferry. It is also shown by ferry-cli --help.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;About Ferry</source>
-        <translation type="unfinished">À &amp;propos de Ferry</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ferry::AboutBox</name>
     <message>
         <location filename="../ui/about_box.cpp" line="+16"/>
@@ -348,7 +110,7 @@
     <message>
         <location line="+1"/>
         <source>Select n&amp;one</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout &amp;désélectionner</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -363,32 +125,32 @@
     <message>
         <location line="+6"/>
         <source>all documents</source>
-        <translation type="unfinished">tous les documents</translation>
+        <translation>tous les documents</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> documents</source>
-        <translation type="unfinished"></translation>
+        <translation> documents</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Documents read, spread over each collection, to find its fields and types. More finds rare fields; fewer is faster. Reload applies it to collections already read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents lus, répartis sur chaque collection, pour trouver ses champs et leurs types. Plus trouve les champs rares ; moins est plus rapide. Recharger l’applique aux collections déjà lues.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sam&amp;ple:</source>
-        <translation type="unfinished"></translation>
+        <translation>Éc&amp;hantillon :</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Change the sample size</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer la taille de l’échantillon</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Press Reload to read the source again with the new sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur Recharger pour relire la source avec le nouvel échantillon.</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -441,37 +203,37 @@
     <message>
         <location filename="../ui/connection_check.cpp" line="+14"/>
         <source>&amp;Test connection</source>
-        <translation type="unfinished">&amp;Tester la connexion</translation>
+        <translation>Tester la co&amp;nnexion</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connect now and report what was found. Next checks the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter maintenant et indiquer ce qui a été trouvé. Suivant vérifie la même chose.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Checking the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de la connexion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Stop checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le te&amp;st</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop waiting for the answer, e.g. to correct a mistyped host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne plus attendre la réponse, par exemple pour corriger un hôte mal saisi.</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Connecting…</source>
-        <translation type="unfinished">Connexion…</translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Stopped. Correct the fields, then press Next or Test connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté. Corrigez les champs, puis cliquez sur Suivant ou Tester la connexion.</translation>
     </message>
 </context>
 <context>
@@ -479,52 +241,52 @@
     <message>
         <location filename="../models/document_fields_model.cpp" line="+58"/>
         <source>%1 (column %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (colonne %2)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The table&apos;s key becomes the document&apos;s _id: it is always kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de la table devient l’_id du document : elle est toujours conservée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Double-click or press F2 to rename the field in the documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez ou appuyez sur F2 pour renommer le champ dans les documents.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Untick to leave the field out of the documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Décochez pour laisser le champ hors des documents.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Field</source>
-        <translation type="unfinished">Champ</translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Source type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type source</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name in documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom dans les documents</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Keep %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder %1.%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Leave out %1.%2</source>
-        <translation type="unfinished">Laisser %1.%2 de côté</translation>
+        <translation>Laisser %1.%2 de côté</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Rename %1.%2 to %3</source>
-        <translation type="unfinished">Renommer %1 en %3 {1.%2 ?}</translation>
+        <translation>Renommer %1.%2 en %3</translation>
     </message>
 </context>
 <context>
@@ -587,30 +349,30 @@
     <message>
         <location line="+14"/>
         <source>The dry run failed. %1 Go Back to correct the mapping or the connection, then press Run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La répétition a échoué. %1 Revenez en arrière pour corriger la correspondance ou la connexion, puis cliquez sur Relancer.</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
         <source>about %Ln second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>environ %Ln seconde</numerusform>
+            <numerusform>environ %Ln secondes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln sample document(s) would be rejected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln document d’exemple serait rejeté.</numerusform>
+            <numerusform>%Ln documents d’exemple seraient rejetés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln sampled document(s) are already in the target: a real run would skip them (Existing rows on the Options page).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln document d’exemple est déjà dans la cible : une vraie migration le sauterait (Lignes existantes, page Options).</numerusform>
+            <numerusform>%Ln documents d’exemple sont déjà dans la cible : une vraie migration les sauterait (Lignes existantes, page Options).</numerusform>
         </translation>
     </message>
     <message>
@@ -687,12 +449,12 @@
     <message>
         <location line="+4"/>
         <source>Re&amp;member password in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Garder le mot de passe dans le trousseau</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Br&amp;owse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcourir…</translation>
     </message>
     <message>
         <location line="-19"/>
@@ -776,7 +538,7 @@
     <message>
         <location line="+5"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -890,7 +652,7 @@
     <message>
         <location line="+10"/>
         <source>&amp;Messages:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Messages :</translation>
     </message>
 </context>
 <context>
@@ -948,12 +710,12 @@
     <message>
         <location line="+13"/>
         <source>&amp;View</source>
-        <translation type="unfinished">&amp;Affichage</translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plein écran</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -1014,6 +776,76 @@
         <location line="+1"/>
         <source>A migration is running. Cancel it and close? Committed batches stay in the target; the run can be resumed later.</source>
         <translation>Une migration est en cours. L’annuler et fermer ? Les lots validés restent dans la cible ; la migration pourra reprendre plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_menu.cpp" line="+42"/>
+        <source>Alt+N	Next page</source>
+        <translation>Alt+N	Page suivante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+B	Previous page</source>
+        <translation>Alt+B	Page précédente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+underlined letter	The button or field with that letter</source>
+        <translation>Alt+lettre soulignée	Le bouton ou le champ portant cette lettre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alt+Up, Alt+Down	Collections: run the selected collection earlier or later</source>
+        <translation>Alt+Up, Alt+Down	Collections : traiter la collection choisie plus tôt ou plus tard</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Space	Tick or untick the selected collection</source>
+        <translation>Space	Cocher ou décocher la collection choisie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F2	Rename the selected table or column</source>
+        <translation>F2	Renommer la table ou la colonne choisie</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Documentation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The documentation (README.md) was not found beside Ferry. It is also shown by ferry-cli --help.</source>
+        <translation>La documentation (README.md) est introuvable à côté de Ferry. ferry-cli --help l’affiche aussi.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;About Ferry</source>
+        <translation>À &amp;propos de Ferry</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -1170,7 +1002,7 @@
     <message>
         <location line="+2"/>
         <source>Untick fields to leave them out, choose how arrays and maps are stored, rename or retype columns; the preview shows the rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Décochez des champs pour les laisser de côté, choisissez comment les tableaux et dictionnaires sont stockés, renommez ou retypez des colonnes ; l’aperçu montre les lignes.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1220,17 +1052,17 @@
     <message>
         <location line="+21"/>
         <source>&amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Éd&amp;iteur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The tables the run creates and how they are linked. Click a table, or Tab to it and press Enter, to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tables que la migration crée et leurs liens. Cliquez sur une table, ou atteignez-la avec Tab et appuyez sur Entrée, pour la modifier.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Dia&amp;gramme</translation>
     </message>
     <message numerus="yes">
         <location line="+59"/>
@@ -1352,7 +1184,7 @@
     <message>
         <location line="-12"/>
         <source>Batch si&amp;ze:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taille des lots :</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1362,7 +1194,7 @@
     <message>
         <location line="+1"/>
         <source>What happens to a document whose key the target already holds, e.g. when running again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui arrive à un document dont la clé est déjà dans la cible, par exemple lors d’une nouvelle migration.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1372,7 +1204,7 @@
     <message>
         <location line="+1"/>
         <source>A document the target cannot take (a value that does not fit its column).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un document que la cible ne peut pas accepter (une valeur qui ne tient pas dans sa colonne).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1382,7 +1214,7 @@
     <message>
         <location line="+1"/>
         <source>How MongoDB&apos;s ObjectId keys are written: as text, or as a UUID derived from them (the same every run).</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment les clés ObjectId de MongoDB sont écrites : en texte, ou en UUID dérivé de celles-ci (le même à chaque migration).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1392,7 +1224,7 @@
     <message>
         <location line="+4"/>
         <source>The sample size used to infer the mapping is set on the Collections page.</source>
-        <translation type="unfinished"></translation>
+        <translation>La taille de l’échantillon qui sert à déduire la correspondance se règle sur la page Collections.</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1448,57 +1280,132 @@
     <message>
         <location filename="../models/relations_model.cpp" line="+74"/>
         <source>%1 → %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 (%2) refers to %3. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) fait référence à %3. %4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The field of each %1 document that holds the embedded %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ de chaque document de %1 qui contient les données imbriquées de %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ferry proposes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferry propose : %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Relation (child → parent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation (enfant → parent)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stored as</source>
-        <translation type="unfinished"></translation>
+        <translation>Stocké en</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Field in parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ dans le parent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Why Ferry proposes it</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi Ferry le propose</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Store %1 in %2 as: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Stocker %1 dans %2 en : %3</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Embed %1 as field %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Imbriquer %1 comme champ %2</translation>
+    </message>
+    <message>
+        <location filename="../models/relation_rules.cpp" line="+101"/>
+        <source>Own collection, with a reference</source>
+        <translation>Collection à part, avec une référence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Embedded array of sub-documents</source>
+        <translation>Tableau imbriqué de sous-documents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Embedded array of ids</source>
+        <translation>Tableau imbriqué d’identifiants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Embedded single sub-document</source>
+        <translation>Sous-document unique imbriqué</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 refers to itself (%2): it keeps the id as a reference.</source>
+        <translation>%1 fait référence à elle-même (%2) : l’identifiant reste une référence.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key %1 has several columns, which embedding does not support yet.</source>
+        <translation>La clé %1 comporte plusieurs colonnes, ce que l’imbrication ne prend pas encore en charge.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 only links %2 and %3: each %2 document gets the array of its %3 ids, and %1 needs no collection of its own.</source>
+        <translation>%1 ne fait que relier %2 et %3 : chaque document de %2 reçoit le tableau des identifiants de ses %3, et %1 n’a pas besoin de sa propre collection.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is already kept in %2 as an array of ids; choose ids here too to have them on the %3 side as well.</source>
+        <translation>%1 est déjà conservée dans %2 comme tableau d’identifiants ; choisissez aussi les identifiants ici pour les avoir également du côté de %3.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is referred to by %2: embedding it would copy its rows, so it stays a collection of its own and keeps %3 as a reference to %4.</source>
+        <translation>%2 fait référence à %1 : l’imbriquer copierait ses lignes, elle reste donc une collection à part et garde %3 comme référence à %4.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is embedded in %2 (its first key); %3 stays a reference to %4.</source>
+        <translation>%1 est imbriquée dans %2 (sa première clé) ; %3 reste une référence à %4.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Each %1 has at most one %2 (%3 is unique): it becomes one sub-document.</source>
+        <translation>Chaque %1 a au plus un %2 (%3 est unique) : il devient un sous-document.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows of %1 belong to one %2 each and nothing else refers to them: they become an array in the %2 document.</source>
+        <translation>Les lignes de %1 appartiennent chacune à un %2 et rien d’autre n’y fait référence : elles deviennent un tableau dans le document de %2.</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>%1 is embedded in another table, so what it embeds (%2) would be lost: Ferry embeds one level deep. Keep %1 as its own collection, or the others as references.</source>
+        <translation>%1 est imbriquée dans une autre table, donc ce qu’elle imbrique (%2) serait perdu : Ferry n’imbrique que sur un niveau. Gardez %1 comme collection à part, ou les autres comme références.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: the field %2 is there twice (an embedded table and a field of %1, or two embedded tables): rename one.</source>
+        <translation>%1 : le champ %2 apparaît deux fois (une table imbriquée et un champ de %1, ou deux tables imbriquées) : renommez-en un.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1.%2: &quot;%3&quot; cannot name a field (empty, a dot, or a leading $).</source>
+        <translation>%1.%2 : « %3 » ne peut pas nommer un champ (vide, un point ou un $ initial).</translation>
     </message>
 </context>
 <context>
@@ -1506,120 +1413,145 @@
     <message>
         <location filename="../ui/relations_page.cpp" line="+55"/>
         <source>Relations</source>
-        <translation type="unfinished"></translation>
+        <translation>Relations</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose, for each foreign key, whether the child rows are embedded in the parent&apos;s documents or stay a collection of their own. Ferry&apos;s proposal is preselected; the preview shows a real document as the run will write it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez, pour chaque clé étrangère, si les lignes enfants sont imbriquées dans les documents du parent ou restent une collection à part. La proposition de Ferry est présélectionnée ; l’aperçu montre un vrai document tel que la migration l’écrira.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Source tables: solid links are embedded, dashed ones stay references. Click a table (or Tab to it, Enter) to edit its fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables sources : les liens pleins sont imbriqués, les liens pointillés restent des références. Cliquez sur une table (ou Tab jusqu’à elle, Entrée) pour modifier ses champs.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Relations (F2 to change the selected one):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relations (F2 pour modifier celle choisie) :</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Redo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir : %1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>&amp;Table:</source>
-        <translation type="unfinished">&amp;Table :</translation>
+        <translation>&amp;Table :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Collection name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la &amp;collection :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Fields (untick to leave out, F2 to rename):</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hamps (décocher pour laisser de côté, F2 pour renommer) :</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Preview (one document, from real rows):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu (un document, d’après de vraies lignes) :</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Why Ferry proposes %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi Ferry propose %1 : %2</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Reading the tables and foreign keys of the source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des tables et des clés étrangères de la source…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cannot read the source&apos;s tables: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les tables de la source : %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Apply Ferry&apos;s proposed relations</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer les relations proposées par Ferry</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n foreign key(s) between %1 tables.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n clé étrangère entre %1 tables.</numerusform>
+            <numerusform>%n clés étrangères entre %1 tables.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+32"/>
         <source>%1 is embedded in another collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est imbriquée dans une autre collection.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The collection %1&apos;s rows go to.</source>
-        <translation type="unfinished"></translation>
+        <translation>La collection où vont les lignes de %1.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Name the collection of %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la collection de %1 en %2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Fix this to go on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez ceci pour continuer : %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Building the preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création de l’aperçu…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No preview: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d’aperçu : %1</translation>
+    </message>
+    <message>
+        <location filename="../models/relations_jobs.cpp" line="+116"/>
+        <source>The project has no table %1.</source>
+        <translation>Le projet n’a pas de table %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 has no rows to build a document from.</source>
+        <translation>%1 n’a aucune ligne pour construire un document.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The source returned a document that is not BSON.</source>
+        <translation>La source a renvoyé un document qui n’est pas du BSON.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The first document of the %1 collection.</source>
+        <translation>Le premier document de la collection %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is embedded: a document of the %2 collection that holds some of its rows (field %3).</source>
+        <translation>%1 est imbriquée : un document de la collection %2 qui contient certaines de ses lignes (champ %3).</translation>
     </message>
 </context>
 <context>
@@ -1627,30 +1559,30 @@
     <message>
         <location filename="../models/report_model.cpp" line="+36"/>
         <source>not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>non vérifié</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n difference(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n différence</numerusform>
+            <numerusform>%n différences</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>same: count, %Ln sampled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>identique : nombre, %Ln échantillonné</numerusform>
+            <numerusform>identique : nombre, %Ln échantillonnés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>same: %Ln sampled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>identique : %Ln échantillonné</numerusform>
+            <numerusform>identique : %Ln échantillonnés</numerusform>
         </translation>
     </message>
     <message>
@@ -1686,7 +1618,7 @@
     <message>
         <location line="+0"/>
         <source>Would write</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrirait</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1696,7 +1628,7 @@
     <message>
         <location line="+0"/>
         <source>Would skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauterait</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1706,17 +1638,17 @@
     <message>
         <location line="+3"/>
         <source>Predicted rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes prévues</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rows in the target</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes dans la cible</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié</translation>
     </message>
 </context>
 <context>
@@ -1816,63 +1748,63 @@
     <message>
         <location filename="../ui/schema_diagram_panel.cpp" line="+25"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>−</source>
-        <translation type="unfinished"></translation>
+        <translation>−</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom arrière</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom avant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Show the whole diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher tout le diagramme</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the diagram as SVG or PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le diagramme en SVG ou PNG</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+9"/>
         <source>Export diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le diagramme</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>schema.svg</source>
-        <translation type="unfinished"></translation>
+        <translation>schema.svg</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SVG drawing (*.svg);;PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessin SVG (*.svg);;Image PNG (*.png)</translation>
     </message>
 </context>
 <context>
@@ -1880,17 +1812,82 @@
     <message>
         <location filename="../ui/schema_diagram_view.cpp" line="+152"/>
         <source>Schema diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme du schéma</translation>
     </message>
     <message>
         <location line="+373"/>
         <source>Cannot write %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1 : %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot write %1 as PNG: check the folder exists and can be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1 en PNG : vérifiez que le dossier existe et est accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../models/schema_graph.cpp" line="+53"/>
+        <source>rows: documents of %1</source>
+        <translation>lignes : documents de %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>rows: elements of %1</source>
+        <translation>lignes : éléments de %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rows: entries of map %1</source>
+        <translation>lignes : entrées du dictionnaire %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>map %1</source>
+        <translation>dictionnaire %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>array %1</source>
+        <translation>tableau %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 refers</source>
+        <translation>%1 fait référence</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>embedded as %1[]</source>
+        <translation>imbriqué en %1[]</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ids in %1[]</source>
+        <translation>identifiants dans %1[]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>embedded as %1</source>
+        <translation>imbriqué en %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>embedded in %1</source>
+        <translation>imbriqué dans %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not moved</source>
+        <translation>non migré</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>collection %1</source>
+        <translation>collection %1</translation>
     </message>
 </context>
 <context>
@@ -1898,15 +1895,15 @@
     <message numerus="yes">
         <location filename="../models/source_jobs.cpp" line="+22"/>
         <source>Found %n collection(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n collection trouvée.</numerusform>
+            <numerusform>%n collections trouvées.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Ready: Ferry can write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt : Ferry peut y écrire.</translation>
     </message>
 </context>
 <context>
@@ -1924,7 +1921,7 @@
     <message>
         <location line="+3"/>
         <source>New &amp;migration</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle migration</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1992,99 +1989,99 @@
     <message>
         <location line="-30"/>
         <source>What was moved, and what the check afterwards compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été déplacé, et ce que la vérification finale a comparé.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Open &amp;target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la &amp;cible</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le journa&amp;l</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Run &amp;again</source>
-        <translation type="unfinished">&amp;Relancer</translation>
+        <translation>&amp;Relancer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The same run once more; rows already in the target are handled as the Options page says.</source>
-        <translation type="unfinished"></translation>
+        <translation>La même migration une nouvelle fois ; les lignes déjà dans la cible sont traitées selon la page Options.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;prendre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continue from the last committed batch of each collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer à partir du dernier lot validé de chaque collection.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re-run re&amp;jected</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer les re&amp;jetés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run the collections that rejected documents again, skipping rows already written: after correcting the mapping, only the rejected documents are tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer les collections qui ont rejeté des documents, en sautant les lignes déjà écrites : après correction de la correspondance, seuls les documents rejetés sont retentés.</translation>
     </message>
     <message numerus="yes">
         <location line="+60"/>
         <source>The run failed after %Ln document(s) were written. Committed batches stay in the target: correct the cause (see the log), then Resume.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La migration a échoué après l’écriture de %Ln document. Les lots validés restent dans la cible : corrigez la cause (voir le journal), puis cliquez sur Reprendre.</numerusform>
+            <numerusform>La migration a échoué après l’écriture de %Ln documents. Les lots validés restent dans la cible : corrigez la cause (voir le journal), puis cliquez sur Reprendre.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>The run was cancelled after %Ln document(s) were written. Resume continues where it stopped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La migration a été annulée après l’écriture de %Ln document. Reprendre continue là où elle s’est arrêtée.</numerusform>
+            <numerusform>La migration a été annulée après l’écriture de %Ln documents. Reprendre continue là où elle s’est arrêtée.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Nothing was written: all %Ln document(s) were already in the target and were skipped. To write them again, choose &quot;Update them&quot; or &quot;Empty the tables first&quot; for existing rows on the Options page.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rien n’a été écrit : %Ln document était déjà dans la cible et a été sauté. Pour l’écrire à nouveau, choisissez « Les mettre à jour » ou « Vider d’abord les tables » pour les lignes existantes sur la page Options.</numerusform>
+            <numerusform>Rien n’a été écrit : les %Ln documents étaient tous déjà dans la cible et ont été sautés. Pour les écrire à nouveau, choisissez « Les mettre à jour » ou « Vider d’abord les tables » pour les lignes existantes sur la page Options.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nothing was written: the source gave no documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été écrit : la source n’a fourni aucun document.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln document(s) written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln document écrit</numerusform>
+            <numerusform>%Ln documents écrits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>, %Ln already in the target and skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %Ln déjà dans la cible et sauté</numerusform>
+            <numerusform>, %Ln déjà dans la cible et sautés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>, %Ln rejected (kept in the reject file)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %Ln rejeté (conservé dans le fichier des rejets)</numerusform>
+            <numerusform>, %Ln rejetés (conservés dans le fichier des rejets)</numerusform>
         </translation>
     </message>
     <message>
@@ -2095,36 +2092,36 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>The check afterwards found %Ln difference(s): see below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La vérification finale a trouvé %Ln différence : voir ci-dessous.</numerusform>
+            <numerusform>La vérification finale a trouvé %Ln différences : voir ci-dessous.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The check afterwards found no difference.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vérification finale n’a trouvé aucune différence.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 → %2%3%4: expected %5, found %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2%3%4 : attendu %5, trouvé %6</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> (_id %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (_id %1)</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Copied to the clipboard: &lt;code&gt;%1&lt;/code&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié dans le presse-papiers : &lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+2"/>
         <source>Target: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible : %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2134,7 +2131,7 @@
     <message>
         <location line="+3"/>
         <source>Log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal : %1</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -16,11 +16,6 @@ namespace ferry {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ferry::HelpMenu", text);
-}
-
 void collect(const QList<QAction *> &actions, const QString &path, QStringList &lines)
 {
     for (QAction *a : actions) {
@@ -44,13 +39,18 @@ QString shortcutList(QMenuBar *bar)
 {
     QStringList lines;
     collect(bar->actions(), QString(), lines);
-    lines.append(tr("Alt+N\tNext page"));
-    lines.append(tr("Alt+B\tPrevious page"));
-    lines.append(tr("Alt+underlined letter\tThe button or field with that letter"));
-    lines.append(tr("Alt+Up, Alt+Down\tCollections: run the selected collection earlier or "
-                    "later"));
-    lines.append(tr("Space\tTick or untick the selected collection"));
-    lines.append(tr("F2\tRename the selected table or column"));
+    lines.append(QCoreApplication::translate("ferry::MainWindow", "Alt+N\tNext page"));
+    lines.append(QCoreApplication::translate("ferry::MainWindow", "Alt+B\tPrevious page"));
+    lines.append(QCoreApplication::translate(
+        "ferry::MainWindow", "Alt+underlined letter\tThe button or field with that letter"));
+    lines.append(QCoreApplication::translate(
+        "ferry::MainWindow",
+        "Alt+Up, Alt+Down\tCollections: run the selected collection earlier or "
+        "later"));
+    lines.append(QCoreApplication::translate("ferry::MainWindow",
+                                             "Space\tTick or untick the selected collection"));
+    lines.append(QCoreApplication::translate("ferry::MainWindow",
+                                             "F2\tRename the selected table or column"));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -72,13 +72,15 @@ QString documentationPath()
 
 void addHelpMenu(QMenuBar *bar, QWidget *window)
 {
-    QMenu *help = bar->addMenu(tr("&Help"));
+    QMenu *help = bar->addMenu(QCoreApplication::translate("ferry::MainWindow", "&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
-    QAction *keys = help->addAction(tr("&Keyboard shortcuts"));
+    QAction *keys =
+        help->addAction(QCoreApplication::translate("ferry::MainWindow", "&Keyboard shortcuts"));
     keys->setObjectName(QStringLiteral("shortcutsAction"));
     QObject::connect(keys, &QAction::triggered, window, [bar, window] {
-        QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), {}, QMessageBox::Close,
-                        window);
+        QMessageBox box(QMessageBox::NoIcon,
+                        QCoreApplication::translate("ferry::MainWindow", "Keyboard shortcuts"), {},
+                        QMessageBox::Close, window);
         QString rows;
         for (const QString &line : shortcutList(bar).split(QLatin1Char('\n'))) {
             const QString keys = line.section(QLatin1Char('\t'), 0, 0).toHtmlEscaped();
@@ -89,23 +91,28 @@ void addHelpMenu(QMenuBar *bar, QWidget *window)
         box.setText(QStringLiteral("<table>%1</table>").arg(rows));
         box.exec();
     });
-    QAction *docs = help->addAction(tr("&Documentation"));
+    QAction *docs =
+        help->addAction(QCoreApplication::translate("ferry::MainWindow", "&Documentation"));
     docs->setObjectName(QStringLiteral("documentationAction"));
     docs->setShortcut(QKeySequence::HelpContents);
     QObject::connect(docs, &QAction::triggered, window, [window] {
         const QString path = documentationPath();
         if (path.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
             QMessageBox::information(
-                window, tr("Documentation"),
-                tr("The documentation (README.md) was not found beside Ferry. It is also "
-                   "shown by ferry-cli --help."));
+                window, QCoreApplication::translate("ferry::MainWindow", "Documentation"),
+                QCoreApplication::translate(
+                    "ferry::MainWindow",
+                    "The documentation (README.md) was not found beside Ferry. It is also "
+                    "shown by ferry-cli --help."));
     });
     help->addSeparator();
-    QAction *about = help->addAction(tr("&About Ferry"));
+    QAction *about =
+        help->addAction(QCoreApplication::translate("ferry::MainWindow", "&About Ferry"));
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
     QObject::connect(about, &QAction::triggered, window, [window] { showAboutBox(window); });
-    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    QAction *aboutQt =
+        help->addAction(QCoreApplication::translate("ferry::MainWindow", "About &Qt"));
     QObject::connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
