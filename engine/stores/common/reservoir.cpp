@@ -57,4 +57,16 @@ Result<std::vector<BsonDoc>> DumpReservoir::sampleAll(DocumentReader &reader, qi
     return reservoir.take();
 }
 
+Result<std::vector<BsonDoc>> DumpReservoir::sampleByReading(Source &source,
+                                                            const QString &collection, qint64 n,
+                                                            const QString &filter)
+{
+    ReadOptions options;
+    options.filter = filter;
+    auto reader = source.openReader(collection, options);
+    if (!reader)
+        return reader.error();
+    return sampleAll(**reader, n);
+}
+
 } // namespace ferry

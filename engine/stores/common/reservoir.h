@@ -18,6 +18,10 @@ public:
 
     // Reads `reader` to the end; n < 0 keeps every document.
     static Result<std::vector<BsonDoc>> sampleAll(DocumentReader &reader, qint64 n);
+    // Opens `collection` (with `filter`) and samples all of it: the way a source without a
+    // cheaper one (offsets, $sample) still spreads its sample over the whole collection.
+    static Result<std::vector<BsonDoc>> sampleByReading(Source &source, const QString &collection,
+                                                        qint64 n, const QString &filter);
 
 private:
     qint64 m_capacity;

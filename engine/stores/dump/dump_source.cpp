@@ -212,12 +212,7 @@ Result<std::vector<BsonDoc>> DumpSource::sample(const QString &collection, qint6
             // empty: either an empty file or a damaged one; the full read tells which
         }
     }
-    ReadOptions options;
-    options.filter = filter;
-    auto reader = openReader(collection, options);
-    if (!reader)
-        return reader.error();
-    return DumpReservoir::sampleAll(**reader, n);
+    return DumpReservoir::sampleByReading(*this, collection, n, filter);
 }
 
 } // namespace ferry

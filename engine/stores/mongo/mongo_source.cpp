@@ -220,12 +220,7 @@ Result<std::vector<BsonDoc>> MongoSource::sample(const QString &collection, qint
             return e;
         // Servers and proxies without $sample still get a sample spread over the collection.
     }
-    ReadOptions options;
-    options.filter = filter;
-    auto reader = openReader(collection, options);
-    if (!reader)
-        return reader.error();
-    return DumpReservoir::sampleAll(**reader, n);
+    return DumpReservoir::sampleByReading(*this, collection, n, filter);
 }
 
 } // namespace ferry
