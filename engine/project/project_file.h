@@ -27,6 +27,7 @@ public:
     // Version 0: the same content with a "format" header but no "version" key
     // (files written before the version number existed); it is migrated on load.
     static constexpr int CurrentVersion = 1;
+    static constexpr QLatin1StringView FormatName{"ferry-project"};
 };
 
 } // namespace ferry

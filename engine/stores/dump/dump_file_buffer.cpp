@@ -235,4 +235,13 @@ QString DumpFileBuffer::fileName() const
     return QFileInfo(m_path).fileName();
 }
 
+double DumpFileBuffer::sliceFraction(qint64 position, qint64 begin, qint64 end) const
+{
+    if (end < 0)
+        return fraction();
+    if (end <= begin)
+        return 1.0;
+    return std::clamp(double(position - begin) / double(end - begin), 0.0, 1.0);
+}
+
 } // namespace ferry

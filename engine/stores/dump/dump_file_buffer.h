@@ -41,6 +41,9 @@ public:
     bool compressed() const { return m_gzip != nullptr; }
     // How far the read is in [0,1], by bytes of the file on disk.
     double fraction() const;
+    // Progress through a partition's slice [begin, end) at `position`; the whole file's
+    // fraction() when end < 0.
+    double sliceFraction(qint64 position, qint64 begin, qint64 end) const;
     QString fileName() const;
     const QString &path() const { return m_path; }
 

@@ -505,14 +505,7 @@ QByteArray ExtJsonReader::position() const
 
 double ExtJsonReader::progress() const
 {
-    if (m_finished)
-        return 1.0;
-    if (m_sliceEnd < 0)
-        return m_file.fraction();
-    if (m_sliceEnd <= m_sliceBegin)
-        return 1.0;
-    return std::clamp(double(m_position - m_sliceBegin) / double(m_sliceEnd - m_sliceBegin), 0.0,
-                      1.0);
+    return m_finished ? 1.0 : m_file.sliceFraction(m_position, m_sliceBegin, m_sliceEnd);
 }
 
 Result<qint64> ExtJsonReader::countDocuments(const QString &path, QString *problem)
