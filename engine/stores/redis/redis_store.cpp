@@ -25,11 +25,11 @@ StoreInfo redisStore()
     s.fields[2].label = trEngine("&Database number:");
     // Redis 6 ACL users; a server with only requirepass takes the user "default".
     s.fields[3].placeholder = trEngine("default");
-    s.fields.append({QStringLiteral("match"),
-                     trEngine("Key &pattern:"),
-                     StoreField::Kind::Text,
-                     QStringLiteral("*"),
-                     {}});
+    StoreField match;
+    match.key = QStringLiteral("match");
+    match.label = trEngine("Key &pattern:");
+    match.placeholder = QStringLiteral("*");
+    s.fields.append(match);
     s.buildUri = [](const QHash<QString, QString> &v) {
         QString uri = buildServerUri(QStringLiteral("redis"), v);
         const QString match = v.value(QStringLiteral("match")).trimmed();
