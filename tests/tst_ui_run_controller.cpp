@@ -25,6 +25,7 @@ class TestRunController : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void longRunOffTheUiThreadThrottledCancelResume();
+    void dryRunLetsGoOfTheTargetBeforeFinished();
 
 private:
     QTemporaryDir m_dir;
@@ -131,6 +132,39 @@ void TestRunController::longRunOffTheUiThreadThrottledCancelResume()
     for (int i = 0; i < DocumentCount; ++i)
         tags += i % 3;
     QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM items_tags")), QString::number(tags));
+}
+
+// The wizard starts the real run as soon as the dry run reports finished. A dry run that
+// still held its SQLite transaction then (and removed "its" file later) made that run fail.
+void TestRunController::dryRunLetsGoOfTheTargetBeforeFinished()
+{
+    const QString path = m_dir.filePath(QStringLiteral("dry.sqlite"));
+    const auto source = Endpoint::parse(QStringLiteral("dump:") + m_dump);
+    const auto target = Endpoint::parse(QStringLiteral("sqlite:") + path);
+    QVERIFY(source && target);
+    auto src = makeSource(*source);
+    QVERIFY(src && (*src)->open());
+    auto inferred = inferProject(**src, *source, *target, {}, ProjectOptions());
+    QVERIFY(inferred);
+
+    RunController controller;
+    RunRequest request;
+    request.mode = RunMode::DryRun;
+    request.dryRunSample = 10;
+    controller.start(inferred->project, *source, *target, request, QStringLiteral("dry-run"));
+    bool existedAtFinish = true;
+    QString status;
+    connect(
+        controller.currentRun(), &MigrationRun::finished, this,
+        [&](const RunReport &report) {
+            existedAtFinish = QFileInfo::exists(path);
+            status = report.status;
+        },
+        Qt::DirectConnection);
+    QSignalSpy finished(&controller, &RunController::finished);
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(status, QStringLiteral("completed"));
+    QVERIFY2(!existedAtFinish, "the dry run's target file was still there when it finished");
 }
 
 QTEST_MAIN(TestRunController)

@@ -69,7 +69,12 @@ void TestWizardCancel::pauseThenCancel()
     QVERIFY(!cancel->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 120000);
     QVERIFY(!wizard.isRunning());
-    QCOMPARE(wizard.lastReport().status, RunReport::statusName(RunStatus::Cancelled));
+    const RunReport report = wizard.lastReport();
+    QStringList why;
+    for (const CollectionReport &c : report.collections)
+        why << c.warnings;
+    QVERIFY2(report.status == RunReport::statusName(RunStatus::Cancelled),
+             qPrintable(report.status + QLatin1Char(' ') + why.join(QLatin1Char('\n'))));
     QVERIFY(run->isComplete());
     wizard.next();
     QCOMPARE(wizard.currentId(), int(MigrationWizard::SummaryPageId));

@@ -182,6 +182,11 @@ void MigrationRun::start()
         if (!d->rejects->created())
             m_report.rejectFile.clear();
     }
+    // Whoever hears `finished` may start the next run on the same target at once (the
+    // wizard's Next after a dry run): its connections and locks, and a dry run's rolled-back
+    // file, must be gone by then, not when this object is deleted later.
+    d->sink.reset();
+    d->source.reset();
     m_report.durationSeconds = d->tracker.elapsedMs() / 1000.0;
     d->emitProgress(true);
     if (!m_request.reportPath.isEmpty()) {
