@@ -215,6 +215,9 @@ void TestWizardWalkthrough::demoIntoSqlite()
     QCOMPARE(wizard.currentId(), int(MigrationWizard::SummaryPageId));
     auto *summary = qobject_cast<SummaryPage *>(wizard.currentPage());
     QCOMPARE(summary->tone(), SummaryPage::Tone::Good);
+    // The last page: Finish, and no Next leading on to a page of another path.
+    QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isVisible());
     auto *files = summary->findChild<QLabel *>(QStringLiteral("filesLabel"));
     // Where everything went: the target file, the report and the log, by name.
     QVERIFY2(files->text().contains(QStringLiteral("shop.sqlite")) &&

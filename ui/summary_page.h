@@ -24,6 +24,8 @@ public:
 
     explicit SummaryPage(MigrationWizard *wizard);
     void initializePage() override;
+    // The last page: the Relations page's id comes after it, but is reached from Collections.
+    int nextId() const override { return -1; }
 
     Tone tone() const { return m_tone; }
     // A local target's folder (file:// URL), or the command line that opens a server target.
