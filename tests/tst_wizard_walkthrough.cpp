@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -188,6 +189,9 @@ void TestWizardWalkthrough::demoIntoSqlite()
     wizard.next();
 
     QCOMPARE(wizard.currentId(), int(MigrationWizard::OptionsPageId));
+    auto *batch = wizard.currentPage()->findChild<QSpinBox *>(QStringLiteral("batchSizeSpin"));
+    QCOMPARE(batch->text(), QLocale().toString(batch->value())); // with its thousands separator
+    QVERIFY(batch->value() >= 1000);
     shot(&wizard, "06-options.png");
     wizard.next();
 

@@ -20,6 +20,7 @@ OptionsPage::OptionsPage(MigrationWizard *wizard) : QWizardPage(wizard), m_wizar
     m_batchSize->setObjectName(QStringLiteral("batchSizeSpin"));
     m_batchSize->setRange(1, 1000000);
     m_batchSize->setSingleStep(1000);
+    m_batchSize->setGroupSeparatorShown(true); // 50,000 reads at a glance, 50000 does not
     m_batchSize->setToolTip(tr("Documents per transaction. Each batch commits with its "
                                "checkpoint, so a resumed run repeats at most one batch."));
     m_existing = new QComboBox(this);
