@@ -14,6 +14,7 @@ SqlTablePlan planSqlTable(const TableInfo &info, Dialect dialect, bool keepNames
     p.key = keyPlanFor(info, dialect);
     if (keepNames)
         p.key.id = KeyPlan::Id::None; // still read in key order, but no _id
+    p.generateId = !keepNames && info.primaryKey.isEmpty() && !info.column(QStringLiteral("_id"));
     QStringList selectList;
     for (const ColumnInfo &c : info.columns) {
         const int k = int(p.key.keyColumns.indexOf(c.name));

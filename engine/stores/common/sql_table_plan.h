@@ -22,6 +22,9 @@ struct SqlTablePlan {
     std::vector<int> keyIndex;      // position of each column in the key, or -1
     QString select;                 // SELECT list + FROM; the row id follows the columns
     QString orderBy;                // key expression list
+    // A keyless table read as documents: each row gets a deterministic _id from the table
+    // name and its physical position (core/generated_key.h), so a re-run never duplicates it.
+    bool generateId = false;
 
     int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
     size_t columnCount() const { return fields.size(); }
@@ -39,10 +42,10 @@ Result<SqlTablePlan> findSqlTable(const QList<TableInfo> &catalog, const QString
 // comments), as a Usage error naming the table.
 Status checkFilterText(const QString &table, const QString &filter);
 
-// Appends to `doc` (initialised by the caller) the document of one row: _id first (one key column, or a document of the key columns in
-// key order so equal keys give byte-equal _ids), then the other columns. `append(doc,
-// field, column)` converts one column; `keyValue(column)` gives its value for the resume
-// key; `rowId()` the physical row id for tables without a key.
+// Appends to `doc` (initialised by the caller) the document of one row: _id first (one key column,
+// or a document of the key columns in key order so equal keys give byte-equal _ids), then the other
+// columns. `append(doc, field, column)` converts one column; `keyValue(column)` gives its value for
+// the resume key; `rowId()` the physical row id for tables without a key.
 template <class Append, class KeyValue, class RowId>
 void buildRowDocument(const SqlTablePlan &p, bson_t *doc, QVariantList *key, Append append,
                       KeyValue keyValue, RowId rowId)

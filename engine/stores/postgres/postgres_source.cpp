@@ -1,5 +1,6 @@
 #include "stores/postgres/postgres_source.h"
 
+#include "core/generated_key.h"
 #include "stores/common/sql_bson_values.h"
 #include "stores/common/sql_table_plan.h"
 #include "stores/postgres/postgres_catalog.h"
@@ -7,6 +8,7 @@
 
 #include <pqxx/pqxx>
 
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 
@@ -54,10 +56,26 @@ Result<std::unique_ptr<pqxx::connection>> connectTo(const Endpoint &endpoint)
     }
 }
 
+// A keyless row's place in its table, "(block,item)", as one number: the position its
+// generated _id is derived from, the same on every read of an unchanged table.
+qint64 ctidPosition(const char *ctid)
+{
+    qint64 block = 0, item = 0;
+    if (std::sscanf(ctid, "(%lld,%lld)", &block, &item) != 2)
+        return -1;
+    return (block << 16) | item; // at most 291 items fit an 8 kB page
+}
+
 // The document of one row; `key` receives the key values as the server's text.
 void rowToDocument(const SqlTablePlan &p, const pqxx::row &row, bson_t *doc, QVariantList *key)
 {
     bson_init(doc);
+    if (p.generateId) {
+        bson_oid_t oid;
+        generatedObjectId(p.info.name.toUtf8(), ctidPosition(row[int(p.columnCount())].c_str()), 0,
+                          &oid);
+        BSON_APPEND_OID(doc, "_id", &oid);
+    }
     buildRowDocument(
         p, doc, key,
         [&row](bson_t *out, const char *field, int i) {
@@ -154,6 +172,8 @@ public:
                 rowToDocument(m_plan, m_pending[pqxx::result::size_type(m_row)], &doc, &key);
                 ++m_row;
                 out.append(&doc);
+                if (m_plan.generateId)
+                    out.countGeneratedKey();
                 bson_destroy(&doc);
                 m_lastKey = key;
                 ++m_read;

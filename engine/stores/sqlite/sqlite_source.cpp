@@ -1,7 +1,7 @@
 #include "stores/sqlite/sqlite_source.h"
 
-#include "stores/common/sql_bson_values.h"
 #include "core/generated_key.h"
+#include "stores/common/sql_bson_values.h"
 #include "stores/common/sql_table_plan.h"
 #include "stores/sqlite/sqlite_catalog.h"
 
@@ -86,9 +86,6 @@ Declared declaredKind(const QString &sqlType)
 struct TablePlan : SqlTablePlan {
     std::vector<Declared> declared;
     std::vector<IntWidth> widths;
-    // A keyless table read as documents: each row gets a deterministic _id from the table
-    // name and its rowid (core/generated_key.h), so a re-run never duplicates it.
-    bool generateId = false;
 };
 
 // `wide[i]`: column i holds an integer beyond int32 somewhere in the table.
@@ -97,7 +94,6 @@ TablePlan planTable(const TableInfo &info, bool keepNames, const std::vector<boo
     TablePlan p;
     static_cast<SqlTablePlan &>(p) =
         planSqlTable(info, Dialect::Sqlite, keepNames, QStringLiteral("rowid"));
-    p.generateId = !keepNames && info.primaryKey.isEmpty() && !info.column(QStringLiteral("_id"));
     for (const ColumnInfo &c : info.columns) {
         p.declared.push_back(declaredKind(c.sqlType));
         // SQLite stores every integer in up to 8 bytes whatever the declared type: BIGINT
@@ -109,8 +105,7 @@ TablePlan planTable(const TableInfo &info, bool keepNames, const std::vector<boo
     return p;
 }
 
-void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared declared,
-                 IntWidth width)
+void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared declared, IntWidth width)
 {
     if (v.isNull()) {
         BSON_APPEND_NULL(doc, key);
