@@ -16,10 +16,10 @@ QString SourceSummary::shapeName(const SourceShape &shape)
         name = tr("JSON file (mongoexport)");
         break;
     case Kind::DumpFolder:
-        name = tr("dump folder");
+        name = tr("Dump folder");
         break;
     case Kind::DumpRoot:
-        name = tr("dump root with %n database(s)", nullptr, shape.databases);
+        name = tr("Dump root with %n database(s)", nullptr, shape.databases);
         break;
     case Kind::Archive:
         name = shape.databases > 1

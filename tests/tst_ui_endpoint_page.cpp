@@ -91,7 +91,7 @@ void TestEndpointPage::testConnectionReportsSuccessAndError()
     QTest::mouseClick(test, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 30000);
     // A folder is not "connected to", and a count reads as English, not "collection(s)".
-    QCOMPARE(status->text(), QStringLiteral("dump folder: 3 collections."));
+    QCOMPARE(status->text(), QStringLiteral("Dump folder: 3 collections."));
 
     page->setUri(QStringLiteral("dump:/no/such/folder"));
     QTest::mouseClick(test, Qt::LeftButton);
@@ -136,13 +136,13 @@ void TestEndpointPage::recognisesDumpShapes_data()
         "not migrated (system collections, views and the like: the next page lists them with "
         "the reason).");
     QTest::newRow("gzip folder") << QStringLiteral("folder")
-                                 << QStringLiteral("dump folder, gzip-compressed: 2 collections.");
+                                 << QStringLiteral("Dump folder, gzip-compressed: 2 collections.");
     QTest::newRow("gzip archive") << QStringLiteral("archive")
                                   << QStringLiteral(
                                          "mongodump archive, gzip-compressed: 3 collections; 1 ") +
                                          skippedNote;
     QTest::newRow("dump root") << QStringLiteral("root")
-                               << QStringLiteral("dump root with 2 databases: 3 collections, 1 "
+                               << QStringLiteral("Dump root with 2 databases: 3 collections, 1 "
                                                  "of them time-series; 4 ") +
                                       skippedNote;
     QTest::newRow("gzip bson file")
@@ -181,6 +181,9 @@ void TestEndpointPage::recognisesDumpShapes()
     QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 30000);
     QVERIFY2(shownErrors(page).isEmpty(), qPrintable(errorAt(page, "path")->text()));
     QCOMPARE(status->text(), expected);
+    const QString shots = qEnvironmentVariable("FERRY_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        QVERIFY(wizard.grab().save(shots + QStringLiteral("/source-check-%1.png").arg(shape)));
     // Next says the same and goes on.
     QVERIFY(nextTo(wizard, MigrationWizard::TargetPageId));
     QCOMPARE(wizard.document()->project().sourceUri, QStringLiteral("dump:") + path);

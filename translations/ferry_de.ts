@@ -1993,12 +1993,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>dump folder</source>
+        <source>Dump folder</source>
         <translation>Dump-Ordner</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>dump root with %n database(s)</source>
+        <source>Dump root with %n database(s)</source>
         <translation>
             <numerusform>Dump-Stamm mit %n Datenbank</numerusform>
             <numerusform>Dump-Stamm mit %n Datenbanken</numerusform>

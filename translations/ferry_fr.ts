@@ -1984,24 +1984,24 @@
     <message>
         <location filename="../models/source_summary.cpp" line="+13"/>
         <source>BSON file (mongodump)</source>
-        <translation>fichier BSON (mongodump)</translation>
+        <translation>Fichier BSON (mongodump)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>JSON file (mongoexport)</source>
-        <translation>fichier JSON (mongoexport)</translation>
+        <translation>Fichier JSON (mongoexport)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>dump folder</source>
-        <translation>dossier de dump</translation>
+        <source>Dump folder</source>
+        <translation>Dossier de dump</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>dump root with %n database(s)</source>
+        <source>Dump root with %n database(s)</source>
         <translation>
-            <numerusform>racine de dump avec %n base de données</numerusform>
-            <numerusform>racine de dump avec %n bases de données</numerusform>
+            <numerusform>Racine de dump avec %n base de données</numerusform>
+            <numerusform>Racine de dump avec %n bases de données</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2020,7 +2020,7 @@
     <message>
         <location line="+3"/>
         <source>%1, gzip-compressed</source>
-        <translation>%1, compressé en gzip</translation>
+        <translation>%1, compression gzip</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
