@@ -209,6 +209,11 @@ void MongoSourceTest::viewsTimeseriesAndSystemCollections()
     auto ids = readIds(**reader, 10);
     QVERIFY2(ids, why(ids));
     QCOMPARE(*ids, range(0, 3));
+    // Asked for by name (e.g. --collection), the buckets are refused with what to do instead.
+    auto buckets = source->openReader(u"system.buckets.weather"_s, {});
+    QVERIFY(!buckets);
+    QVERIFY2(buckets.error().message.contains(u"Migrate \"weather\""_s),
+             qPrintable(buckets.error().message));
 }
 
 void MongoSourceTest::readsAllInIdOrder()

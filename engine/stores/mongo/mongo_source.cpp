@@ -210,6 +210,13 @@ Result<std::unique_ptr<DocumentReader>> MongoSource::openReader(const QString &c
 {
     if (Status s = ensureOpen(); !s)
         return s.error();
+    if (collection.startsWith(QLatin1String("system.buckets.")))
+        return Error(ErrorCode::Usage,
+                     trEngine("\"%1\" holds the internal buckets of the time-series collection "
+                              "\"%2\". Migrate \"%2\" instead: it is read as one document per "
+                              "measurement.")
+                         .arg(collection, collection.mid(15)),
+                     collection);
     auto filter = parseFilter(collection, options.filter);
     if (!filter)
         return filter.error();
