@@ -6,6 +6,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
 #include <QLocale>
 
 namespace ferry {
@@ -14,6 +15,7 @@ CollectionsModel::CollectionsModel(ProjectDocument *document, QObject *parent)
     : QAbstractTableModel(parent), m_document(document)
 {
     m_rows = int(m_document->project().collections.size());
+    m_skippedRows = int(m_document->skippedCollections().size());
     connect(m_document, &ProjectDocument::collectionChanged, this,
             &CollectionsModel::documentChanged);
     connect(m_document, &ProjectDocument::projectReset, this, &CollectionsModel::documentChanged);
@@ -24,18 +26,20 @@ CollectionsModel::CollectionsModel(ProjectDocument *document, QObject *parent)
 void CollectionsModel::documentChanged()
 {
     const int rows = int(m_document->project().collections.size());
-    if (rows != m_rows) {
+    const int skipped = int(m_document->skippedCollections().size());
+    if (rows != m_rows || skipped != m_skippedRows) {
         beginResetModel();
         m_rows = rows;
+        m_skippedRows = skipped;
         endResetModel();
-    } else if (rows > 0) {
-        Q_EMIT dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
+    } else if (rows + skipped > 0) {
+        Q_EMIT dataChanged(index(0, 0), index(rows + skipped - 1, ColumnCount - 1));
     }
 }
 
 int CollectionsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_rows;
+    return parent.isValid() ? 0 : m_rows + m_skippedRows;
 }
 
 int CollectionsModel::columnCount(const QModelIndex &parent) const
@@ -73,9 +77,63 @@ QStringList CollectionsModel::problems() const
     return out;
 }
 
+bool CollectionsModel::isTimeseries(const QString &collection) const
+{
+    const CollectionInfo *info = m_document->collectionInfo(collection);
+    return info && info->timeseries;
+}
+
+QVariant CollectionsModel::skippedData(int row, int column, int role) const
+{
+    const QList<SkippedCollection> &all = m_document->skippedCollections();
+    if (row - m_rows >= all.size())
+        return {};
+    const SkippedCollection &s = all[row - m_rows];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case NameColumn:
+            return s.name;
+        case KindColumn:
+            if (s.kind == QLatin1String("view"))
+                return tr("view");
+            if (s.kind == QLatin1String("timeseries-buckets"))
+                return tr("time-series buckets");
+            if (s.kind == QLatin1String("timeseries"))
+                return tr("time-series");
+            if (s.kind == QLatin1String("oplog"))
+                return tr("oplog");
+            if (s.kind == QLatin1String("file"))
+                return tr("file");
+            return tr("system");
+        case TableColumn:
+            return tr("not migrated: %1").arg(s.reason);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return tr("%1 is not migrated: %2.").arg(s.name, s.reason);
+    case Qt::CheckStateRole:
+        if (column == NameColumn)
+            return Qt::Unchecked;
+        return {};
+    case Qt::ForegroundRole:
+        return QBrush(QColor(0x80, 0x80, 0x80));
+    case Qt::FontRole:
+        if (column == TableColumn) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
+    }
+    return {};
+}
+
 QVariant CollectionsModel::data(const QModelIndex &index, int role) const
 {
     const Project &project = m_document->project();
+    if (index.isValid() && isSkippedRow(index.row()))
+        return skippedData(index.row(), index.column(), role);
     if (!index.isValid() || size_t(index.row()) >= project.collections.size())
         return {};
     const CollectionMapping &c = project.collections[size_t(index.row())];
@@ -85,6 +143,8 @@ QVariant CollectionsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case NameColumn:
             return c.collection;
+        case KindColumn:
+            return isTimeseries(c.collection) ? tr("time-series") : tr("collection");
         case CountColumn: {
             const qint64 n = m_document->sourceCount(c.collection);
             return n < 0 ? tr("unknown") : QLocale().toString(n);
@@ -103,6 +163,10 @@ QVariant CollectionsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
     case ProblemRole:
+        if (role == Qt::ToolTipRole && index.column() == KindColumn && isTimeseries(c.collection))
+            return tr("A time-series collection: each measurement is migrated as one document "
+                      "of %1, as MongoDB users see it, not its internal buckets.")
+                .arg(c.collection);
         if (index.column() == TableColumn) {
             const QString p = tableProblem(index.row());
             if (!p.isEmpty() || role == ProblemRole)
@@ -124,7 +188,7 @@ bool CollectionsModel::setData(const QModelIndex &index, const QVariant &value, 
 {
     const Project &project = m_document->project();
     if (!index.isValid() || size_t(index.row()) >= project.collections.size())
-        return false;
+        return false; // also refuses the skipped rows below the project's collections
     const QString name = project.collections[size_t(index.row())].collection;
     if (index.column() == NameColumn && role == Qt::CheckStateRole) {
         const bool on = value.toInt() == int(Qt::Checked);
@@ -156,7 +220,8 @@ bool CollectionsModel::moveCollection(int row, int delta)
 
 Qt::ItemFlags CollectionsModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid())
+    // Greyed and out of reach: nothing to tick, select or rename on what is left out.
+    if (!index.isValid() || isSkippedRow(index.row()))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (index.column() == NameColumn)
@@ -173,6 +238,8 @@ QVariant CollectionsModel::headerData(int section, Qt::Orientation orientation, 
     switch (section) {
     case NameColumn:
         return tr("Collection");
+    case KindColumn:
+        return tr("Kind");
     case CountColumn:
         return tr("Documents");
     case TableColumn:

@@ -79,11 +79,23 @@ void ProjectDocument::setCollectionInfos(const QList<CollectionInfo> &infos)
 
 qint64 ProjectDocument::sourceCount(const QString &collection) const
 {
+    const CollectionInfo *info = collectionInfo(collection);
+    return info ? info->count : -1;
+}
+
+const CollectionInfo *ProjectDocument::collectionInfo(const QString &collection) const
+{
     for (const CollectionInfo &info : m_infos) {
         if (info.name == collection)
-            return info.count;
+            return &info;
     }
-    return -1;
+    return nullptr;
+}
+
+void ProjectDocument::setSkippedCollections(const QList<SkippedCollection> &skipped)
+{
+    m_skipped = skipped;
+    Q_EMIT sourceDataChanged();
 }
 
 void ProjectDocument::setSchema(const QString &collection, std::shared_ptr<const FieldNode> root)
@@ -121,6 +133,7 @@ const CollectionMapping *ProjectDocument::proposal(const QString &collection) co
 void ProjectDocument::clearSourceData()
 {
     m_infos.clear();
+    m_skipped.clear();
     m_schemas.clear();
     m_samples.clear();
     m_proposals.clear();

@@ -47,6 +47,10 @@ public:
     void setCollectionInfos(const QList<CollectionInfo> &infos);
     const QList<CollectionInfo> &collectionInfos() const { return m_infos; }
     qint64 sourceCount(const QString &collection) const;
+    const CollectionInfo *collectionInfo(const QString &collection) const;
+    // What the source holds but does not offer (views, system collections…), with the reason.
+    void setSkippedCollections(const QList<SkippedCollection> &skipped);
+    const QList<SkippedCollection> &skippedCollections() const { return m_skipped; }
     void setSchema(const QString &collection, std::shared_ptr<const FieldNode> root);
     std::shared_ptr<const FieldNode> schema(const QString &collection) const;
     void setSamples(const QString &collection, DocBatch docs);
@@ -76,6 +80,7 @@ private:
     bool m_dirtyWithoutUndo = false;
     bool m_lastModified = false;
     QList<CollectionInfo> m_infos;
+    QList<SkippedCollection> m_skipped;
     QHash<QString, std::shared_ptr<const FieldNode>> m_schemas;
     QHash<QString, DocBatch> m_samples;
     QHash<QString, CollectionMapping> m_proposals;

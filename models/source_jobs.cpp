@@ -1,4 +1,5 @@
 #include "models/source_jobs.h"
+#include "models/source_summary.h"
 #include "stores/stores.h"
 
 #include "run/project_builder.h"
@@ -18,9 +19,7 @@ Result<QString> testSourceConnection(const Endpoint &source)
     auto listed = (*made)->listCollections();
     if (!listed)
         return listed.error();
-    // Worded for a folder or a file as much as for a server: nothing "connects" to a dump.
-    return QCoreApplication::translate("ferry::SourceJobs", "Found %n collection(s).", nullptr,
-                                       int(listed->size()));
+    return SourceSummary::describe((*made)->shape(), *listed, (*made)->skippedCollections());
 }
 
 Result<QString> testTargetConnection(const Endpoint &target)
@@ -51,6 +50,7 @@ Result<SourceLoad> loadSource(const Endpoint &source, const Endpoint &target,
 
     SourceLoad out;
     out.infos = *listed;
+    out.skipped = src.skippedCollections();
     out.project = current;
     QStringList missing;
     for (const CollectionInfo &info : *listed) {

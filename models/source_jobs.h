@@ -18,12 +18,14 @@ namespace ferry {
 // Blocking jobs the wizard runs with QtConcurrent::run. They only call the engine's public
 // API and return values (never throw), so a QFutureWatcher can hand them to the UI thread.
 
-// "Connected: 4 collections" or the engine's error for the endpoint.
+// What the source is and holds ("mongodump folder: 4 collections.", see SourceSummary) or
+// the engine's error for the endpoint.
 Result<QString> testSourceConnection(const Endpoint &source);
 Result<QString> testTargetConnection(const Endpoint &target);
 
 struct SourceLoad {
     QList<CollectionInfo> infos;
+    QList<SkippedCollection> skipped; // shown greyed with the reason, never migrated
     Project project; // `current` with inferred mappings for collections it did not have
     QHash<QString, std::shared_ptr<const FieldNode>> schemas;
     QHash<QString, DocBatch> samples; // preview documents per collection

@@ -1,5 +1,6 @@
 #include "stores/common/source.h"
 #include "stores/stores.h"
+#include "support/dump_fixtures.h"
 #include "support/test_services.h"
 
 #include <QCoreApplication>
@@ -75,6 +76,7 @@ class MongoSourceTest : public QObject {
 private slots:
     void initTestCase();
     void listCollections();
+    void viewsTimeseriesAndSystemCollections();
     void readsAllInIdOrder();
     void readerOutlivesSource();
     void resumesAfterPosition_data();
@@ -134,6 +136,84 @@ void MongoSourceTest::listCollections()
     QCOMPARE(list->first().name, u"people"_s);
     QCOMPARE(list->first().count, qint64(kPeople));
     QVERIFY(!list->first().exact);
+}
+
+// A database as a MongoDB 5 server lists it: a view (and system.views), a time-series
+// collection beside its system.buckets.*, and a system collection. Only the plain and the
+// time-series collections are offered; the time-series one is read under its own name.
+void MongoSourceTest::viewsTimeseriesAndSystemCollections()
+{
+    const QByteArray database =
+        "ferry_kinds_" + QByteArray::number(QCoreApplication::applicationPid());
+    const QString uri = test::mongoUri(QString::fromUtf8(database));
+    mongoc_client_t *client = mongoc_client_new(uri.toUtf8().constData());
+    QVERIFY(client);
+    mongoc_database_t *db = mongoc_client_get_database(client, database.constData());
+    bson_error_t error;
+    const auto create = [&](const char *name, const char *optionsJson) {
+        BsonDoc options = test::fromJson(QByteArray(optionsJson));
+        mongoc_collection_t *c = mongoc_database_create_collection(db, name, options.get(), &error);
+        if (c)
+            mongoc_collection_destroy(c);
+        return c != nullptr;
+    };
+    QVERIFY2(create("orders", "{}"), error.message);
+    QVERIFY2(create("big_orders",
+                    R"({"viewOn": "orders", "pipeline": [{"$match": {"n": {"$gt": 1}}}]})"),
+             error.message);
+    QVERIFY2(create("weather", R"({"timeseries": {"timeField": "t", "metaField": "sensor"}})"),
+             error.message);
+    QVERIFY2(create("system.js", "{}"), error.message);
+    mongoc_collection_t *weather = mongoc_database_get_collection(db, "weather");
+    for (int i = 0; i < 3; ++i) {
+        BsonDoc doc;
+        BSON_APPEND_INT32(doc.get(), "_id", i);
+        BSON_APPEND_DATE_TIME(doc.get(), "t", 1700000000000LL + i * 60000);
+        BSON_APPEND_UTF8(doc.get(), "sensor", "a");
+        BSON_APPEND_DOUBLE(doc.get(), "temp", 20.5 + i);
+        QVERIFY2(mongoc_collection_insert_one(weather, doc.get(), nullptr, nullptr, &error),
+                 error.message);
+    }
+    mongoc_collection_destroy(weather);
+    mongoc_database_destroy(db);
+    mongoc_client_destroy(client);
+
+    auto source = sourceFor(uri);
+    QVERIFY(source);
+    const Status opened = source->open();
+    QVERIFY2(opened, qPrintable(opened.error().message));
+    auto list = source->listCollections();
+    QVERIFY2(list, why(list));
+    QStringList names;
+    for (const CollectionInfo &info : *list)
+        names << info.name + (info.timeseries ? u" (time-series)"_s : QString());
+    QCOMPARE(names, (QStringList{u"orders"_s, u"weather (time-series)"_s}));
+    QHash<QString, QString> skipped;
+    for (const SkippedCollection &s : source->skippedCollections())
+        skipped.insert(s.name, s.kind);
+    QCOMPARE(skipped.value(u"big_orders"_s), u"view"_s);
+    QCOMPARE(skipped.value(u"system.buckets.weather"_s), u"timeseries-buckets"_s);
+    QCOMPARE(skipped.value(u"system.views"_s), u"system"_s);
+    QCOMPARE(skipped.value(u"system.js"_s), u"system"_s);
+    QCOMPARE(skipped.size(), 4);
+    for (const SkippedCollection &s : source->skippedCollections())
+        QVERIFY2(!s.reason.isEmpty(), qPrintable(s.name));
+    const auto view =
+        std::find_if(source->skippedCollections().cbegin(), source->skippedCollections().cend(),
+                     [](const SkippedCollection &s) { return s.kind == u"view"_s; });
+    QVERIFY2(view->reason.contains(u"orders"_s), qPrintable(view->reason));
+
+    // Read through the collection's own name: measurements, not buckets.
+    auto reader = source->openReader(u"weather"_s, {});
+    QVERIFY2(reader, why(reader));
+    auto ids = readIds(**reader, 10);
+    QVERIFY2(ids, why(ids));
+    QCOMPARE(*ids, range(0, 3));
+    // Asked for by name (e.g. --collection), the buckets are refused with what to do instead.
+    auto buckets = source->openReader(u"system.buckets.weather"_s, {});
+    QVERIFY(!buckets);
+    QVERIFY2(buckets.error().message.contains(u"Migrate \"weather\""_s),
+             qPrintable(buckets.error().message));
 }
 
 void MongoSourceTest::readsAllInIdOrder()

@@ -1,5 +1,6 @@
 #include "models/project_document.h"
 #include "support/test_services.h"
+#include "support/wizard_dumps.h"
 #include "support/wizard_steps.h"
 #include "ui/endpoint_page.h"
 #include "ui/main_window.h"
@@ -7,8 +8,10 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -27,6 +30,9 @@ class TestEndpointPage : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void testConnectionReportsSuccessAndError();
+    void recognisesDumpShapes_data();
+    void recognisesDumpShapes();
+    void browseOffersFileAndFolder();
     void mongoFormWithoutUserConnects();
     void unreachableTargetIsCaughtOnNext();
     void testingSqliteTargetCreatesNoFile();
@@ -85,7 +91,7 @@ void TestEndpointPage::testConnectionReportsSuccessAndError()
     QTest::mouseClick(test, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 30000);
     // A folder is not "connected to", and a count reads as English, not "collection(s)".
-    QCOMPARE(status->text(), QStringLiteral("Found 3 collections."));
+    QCOMPARE(status->text(), QStringLiteral("Dump folder: 3 collections."));
 
     page->setUri(QStringLiteral("dump:/no/such/folder"));
     QTest::mouseClick(test, Qt::LeftButton);
@@ -120,6 +126,118 @@ void TestEndpointPage::testConnectionReportsSuccessAndError()
     chooseKind(page, QStringLiteral("dump"));
     QVERIFY2(uri->placeholderText().startsWith(QStringLiteral("dump:")),
              qPrintable(uri->placeholderText()));
+}
+
+void TestEndpointPage::recognisesDumpShapes_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<QString>("expected");
+    const QString skippedNote = QStringLiteral(
+        "not migrated (system collections, views and the like: the next page lists them with "
+        "the reason).");
+    QTest::newRow("gzip folder") << QStringLiteral("folder")
+                                 << QStringLiteral("Dump folder, gzip-compressed: 2 collections.");
+    QTest::newRow("gzip archive") << QStringLiteral("archive")
+                                  << QStringLiteral(
+                                         "mongodump archive, gzip-compressed: 3 collections; 1 ") +
+                                         skippedNote;
+    QTest::newRow("dump root") << QStringLiteral("root")
+                               << QStringLiteral("Dump root with 2 databases: 3 collections, 1 "
+                                                 "of them time-series; 4 ") +
+                                      skippedNote;
+    QTest::newRow("gzip bson file")
+        << QStringLiteral("file")
+        << QStringLiteral("BSON file (mongodump), gzip-compressed: 1 collection.");
+}
+
+// What mongodump writes is recognised by content, and the check says what it found in words
+// a user can compare with what they meant to pick.
+void TestEndpointPage::recognisesDumpShapes()
+{
+    QFETCH(QString, shape);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QString path = dir.filePath(shape);
+    if (shape == QLatin1String("folder")) {
+        ferry::test::writeGzipDumpFolder(path);
+    } else if (shape == QLatin1String("archive")) {
+        path = dir.filePath(QStringLiteral("shop.agz")); // mongodump's own name for it
+        ferry::test::writeGzipArchive(path);
+    } else if (shape == QLatin1String("root")) {
+        ferry::test::writeDumpRoot(path);
+    } else {
+        ferry::test::writeGzipDumpFolder(dir.path());
+        path = dir.filePath(QStringLiteral("orders.bson.gz"));
+    }
+    MigrationWizard wizard;
+    wizard.show();
+    QVERIFY(wizard.startDemo());
+    auto *page = qobject_cast<EndpointPage *>(wizard.currentPage());
+    QVERIFY(page);
+    page->setUri(QStringLiteral("dump:") + path);
+    auto *status = page->findChild<QLabel *>(QStringLiteral("statusLabel"));
+    auto *test = page->findChild<QPushButton *>(QStringLiteral("testButton"));
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 30000);
+    QVERIFY2(shownErrors(page).isEmpty(), qPrintable(errorAt(page, "path")->text()));
+    QCOMPARE(status->text(), expected);
+    const QString shots = qEnvironmentVariable("FERRY_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        QVERIFY(wizard.grab().save(shots + QStringLiteral("/source-check-%1.png").arg(shape)));
+    // Next says the same and goes on.
+    QVERIFY(nextTo(wizard, MigrationWizard::TargetPageId));
+    QCOMPARE(wizard.document()->project().sourceUri, QStringLiteral("dump:") + path);
+}
+
+// A dump may be a file or a folder, and one file dialog cannot pick either: Browse offers
+// both, and what is chosen fills the path and the URI.
+void TestEndpointPage::browseOffersFileAndFolder()
+{
+    QTemporaryDir dir;
+    const QString archive = dir.filePath(QStringLiteral("shop.agz"));
+    ferry::test::writeGzipArchive(archive);
+    const QString root = dir.filePath(QStringLiteral("dump"));
+    ferry::test::writeDumpRoot(root);
+    MigrationWizard wizard;
+    wizard.show();
+    QVERIFY(wizard.startDemo());
+    auto *page = qobject_cast<EndpointPage *>(wizard.currentPage());
+    chooseKind(page, QStringLiteral("dump"));
+    auto *browse = page->findChild<QPushButton *>(QStringLiteral("browseButton"));
+    QVERIFY(browse);
+    QVERIFY2(browse->menu(), "a dump source offers a file or a folder");
+    auto *fileAction = browse->menu()->findChild<QAction *>(QStringLiteral("browseFileAction"));
+    auto *folderAction = browse->menu()->findChild<QAction *>(QStringLiteral("browseFolderAction"));
+    QVERIFY(fileAction && folderAction);
+    auto *path = page->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
+
+    const auto answer = [&](QAction *action, const QString &chosen) {
+        action->trigger();
+        QFileDialog *dialog = nullptr;
+        if (!QTest::qWaitFor([&] {
+                dialog = page->findChild<QFileDialog *>(QStringLiteral("browseDialog"));
+                return dialog && dialog->isVisible();
+            }))
+            return QStringLiteral("no dialog");
+        const bool folder = dialog->fileMode() == QFileDialog::Directory;
+        // Typed, as a user may: the dialog's own line edit takes a full path.
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        if (!name)
+            return QStringLiteral("no file name field");
+        name->setText(chosen);
+        static_cast<QDialog *>(dialog)->accept(); // public there, as for the OK button
+        return folder ? QStringLiteral("folder") : QStringLiteral("file");
+    };
+    QCOMPARE(answer(fileAction, archive), QStringLiteral("file"));
+    QCOMPARE(path->text(), archive);
+    QCOMPARE(page->uri(), QStringLiteral("dump:") + archive);
+    QCOMPARE(answer(folderAction, root), QStringLiteral("folder"));
+    QCOMPARE(path->text(), root);
+    QCOMPARE(page->uri(), QStringLiteral("dump:") + root);
+
+    // A store that only takes a file keeps the plain button.
+    chooseKind(page, QStringLiteral("sqlite"));
+    QVERIFY(!browse->menu());
 }
 
 // Item 1 of the second pass: an empty user left "mongodb://@host", which never connects,

@@ -17,17 +17,68 @@
 <context>
     <name>ferry::CollectionsModel</name>
     <message>
-        <location filename="../models/collections_model.cpp" line="+71"/>
+        <location filename="../models/collections_model.cpp" line="+75"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>time-series buckets</source>
+        <translation>Zeitreihen-Buckets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+44"/>
+        <source>time-series</source>
+        <translation>Zeitreihe</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>oplog</source>
+        <translation>Oplog</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>system</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not migrated: %1</source>
+        <translation>nicht migriert: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not migrated: %2.</source>
+        <translation>%1 wird nicht migriert: %2.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>A time-series collection: each measurement is migrated as one document of %1, as MongoDB users see it, not its internal buckets.</source>
+        <translation>Eine Zeitreihen-Collection: Jede Messung wird als ein Dokument von %1 migriert, so wie MongoDB-Benutzer sie sehen, nicht ihre internen Buckets.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+7"/>
         <source>%n table(s) in the target</source>
         <translation>
             <numerusform>%n Tabelle im Ziel</numerusform>
@@ -55,9 +106,14 @@
         <translation>%1 verschieben</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Collection</source>
         <translation>Collection</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>Art</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -83,7 +139,7 @@
         <translation>Haken Sie die zu verschiebenden Collections an und prüfen Sie die Tabellen, die daraus werden. Ein Doppelklick auf einen Tabellennamen ändert ihn.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Move &amp;up</source>
         <translation>Nach &amp;oben</translation>
     </message>
@@ -163,15 +219,23 @@
         <translation>In der Quelle gefundene Collections hinzufügen</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n collection(s) found.</source>
         <translation>
             <numerusform>%n Collection gefunden.</numerusform>
             <numerusform>%n Collections gefunden.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n more not migrated: greyed below, with the reason.</source>
+        <translation>
+            <numerusform>%n weitere wird nicht migriert: unten ausgegraut, mit Begründung.</numerusform>
+            <numerusform>%n weitere werden nicht migriert: unten ausgegraut, mit Begründung.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Collections are moved from top to bottom, except that a collection others reference is always moved before them.</source>
         <translation>Collections werden von oben nach unten übertragen; eine Collection, auf die andere verweisen, kommt aber immer vor diesen.</translation>
     </message>
@@ -412,7 +476,7 @@
 <context>
     <name>ferry::EndpointPage</name>
     <message>
-        <location filename="../ui/endpoint_page.cpp" line="+63"/>
+        <location filename="../ui/endpoint_page.cpp" line="+52"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -432,17 +496,7 @@
         <translation>Wohin sollen die Daten? Fehlende Tabellen werden angelegt.</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 files (%2);;All files (*)</source>
-        <translation>%1-Dateien (%2);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+14"/>
         <source>Used for this session only: Ferry never writes passwords to the project file or a log.</source>
         <translation>Nur für diese Sitzung: Ferry schreibt Passwörter nie in die Projektdatei oder ein Protokoll.</translation>
     </message>
@@ -457,7 +511,7 @@
         <translation>Hier ist kein Schlüsselbund verfügbar: Ferry fragt jedes Mal nach dem Passwort und speichert es nie.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Path:</source>
         <translation>&amp;Pfad:</translation>
     </message>
@@ -472,18 +526,7 @@
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location line="+289"/>
-        <source>Choose the folder</source>
-        <translation>Ordner wählen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+3"/>
-        <source>Choose the file</source>
-        <translation>Datei wählen</translation>
-    </message>
-    <message>
-        <location line="-322"/>
+        <location line="-29"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
@@ -498,12 +541,12 @@
         <translation>&amp;Durchsuchen …</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>U&amp;RI:</source>
         <translation>U&amp;RI:</translation>
     </message>
     <message>
-        <location line="+393"/>
+        <location line="+376"/>
         <source>The target is the source. Choose another database or file.</source>
         <translation>Das Ziel ist die Quelle. Wählen Sie eine andere Datenbank oder Datei.</translation>
     </message>
@@ -1233,6 +1276,44 @@
     </message>
 </context>
 <context>
+    <name>ferry::PathBrowser</name>
+    <message>
+        <location filename="../ui/path_browser.cpp" line="+15"/>
+        <source>A &amp;file… (.bson, .json, an --archive, maybe .gz)</source>
+        <translation>Eine &amp;Datei… (.bson, .json, ein --archive, auch .gz)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A f&amp;older… (a dump, or a dump root of databases)</source>
+        <translation>Einen &amp;Ordner… (ein Dump oder ein Dump-Stamm mit Datenbanken)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a file or a folder</source>
+        <translation>Eine Datei oder einen Ordner wählen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 files (%2);;All files (*)</source>
+        <translation>%1-Dateien (%2);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the folder</source>
+        <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the file</source>
+        <translation>Datei wählen</translation>
+    </message>
+</context>
+<context>
     <name>ferry::ProgressModel</name>
     <message>
         <location filename="../models/progress_model.cpp" line="+53"/>
@@ -1892,18 +1973,88 @@
 </context>
 <context>
     <name>ferry::SourceJobs</name>
+    <message>
+        <location filename="../models/source_jobs.cpp" line="+35"/>
+        <source>Ready: Ferry can write there.</source>
+        <translation>Bereit: Ferry kann dorthin schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::SourceSummary</name>
+    <message>
+        <location filename="../models/source_summary.cpp" line="+13"/>
+        <source>BSON file (mongodump)</source>
+        <translation>BSON-Datei (mongodump)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON file (mongoexport)</source>
+        <translation>JSON-Datei (mongoexport)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dump folder</source>
+        <translation>Dump-Ordner</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../models/source_jobs.cpp" line="+22"/>
-        <source>Found %n collection(s).</source>
+        <location line="+3"/>
+        <source>Dump root with %n database(s)</source>
         <translation>
-            <numerusform>%n Collection gefunden.</numerusform>
-            <numerusform>%n Collections gefunden.</numerusform>
+            <numerusform>Dump-Stamm mit %n Datenbank</numerusform>
+            <numerusform>Dump-Stamm mit %n Datenbanken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>mongodump archive with %n database(s)</source>
+        <translation>
+            <numerusform>mongodump-Archiv mit %n Datenbank</numerusform>
+            <numerusform>mongodump-Archiv mit %n Datenbanken</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Ready: Ferry can write there.</source>
-        <translation>Bereit: Ferry kann dorthin schreiben.</translation>
+        <location line="+1"/>
+        <source>mongodump archive</source>
+        <translation>mongodump-Archiv</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, gzip-compressed</source>
+        <translation>%1, gzip-komprimiert</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n collection(s)</source>
+        <translation>
+            <numerusform>%n Collection</numerusform>
+            <numerusform>%n Collections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1, %n of them time-series</source>
+        <translation>
+            <numerusform>%1, davon %n Zeitreihe</numerusform>
+            <numerusform>%1, davon %n Zeitreihen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1; %n not migrated (system collections, views and the like: the next page lists them with the reason)</source>
+        <translation>
+            <numerusform>%1; %n wird nicht migriert (System-Collections, Sichten und Ähnliches: die nächste Seite listet sie mit Begründung)</numerusform>
+            <numerusform>%1; %n werden nicht migriert (System-Collections, Sichten und Ähnliches: die nächste Seite listet sie mit Begründung)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Found %1.</source>
+        <translation>Gefunden: %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
     </message>
 </context>
 <context>

@@ -17,17 +17,68 @@
 <context>
     <name>ferry::CollectionsModel</name>
     <message>
-        <location filename="../models/collections_model.cpp" line="+71"/>
+        <location filename="../models/collections_model.cpp" line="+75"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
+        <source>view</source>
+        <translation>vue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>time-series buckets</source>
+        <translation>buckets de série temporelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+44"/>
+        <source>time-series</source>
+        <translation>série temporelle</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>oplog</source>
+        <translation>oplog</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>system</source>
+        <translation>système</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not migrated: %1</source>
+        <translation>non migrée : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not migrated: %2.</source>
+        <translation>%1 n’est pas migrée : %2.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>collection</source>
+        <translation>collection</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>A time-series collection: each measurement is migrated as one document of %1, as MongoDB users see it, not its internal buckets.</source>
+        <translation>Une collection de série temporelle : chaque mesure est migrée comme un document de %1, telle que les utilisateurs de MongoDB la voient, et non ses buckets internes.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+7"/>
         <source>%n table(s) in the target</source>
         <translation>
             <numerusform>%n table dans la cible</numerusform>
@@ -55,9 +106,14 @@
         <translation>Déplacer %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Collection</source>
         <translation>Collection</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -83,7 +139,7 @@
         <translation>Cochez les collections à déplacer et vérifiez les tables qu’elles deviennent. Double-cliquez sur un nom de table pour le changer.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Move &amp;up</source>
         <translation>Monter (&amp;U)</translation>
     </message>
@@ -163,15 +219,23 @@
         <translation>Ajouter les collections trouvées dans la source</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n collection(s) found.</source>
         <translation>
             <numerusform>%n collection trouvée.</numerusform>
             <numerusform>%n collections trouvées.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n more not migrated: greyed below, with the reason.</source>
+        <translation>
+            <numerusform>%n autre non migrée : grisée ci-dessous, avec la raison.</numerusform>
+            <numerusform>%n autres non migrées : grisées ci-dessous, avec la raison.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Collections are moved from top to bottom, except that a collection others reference is always moved before them.</source>
         <translation>Les collections sont déplacées de haut en bas, mais une collection que d’autres référencent passe toujours avant elles.</translation>
     </message>
@@ -412,17 +476,7 @@
 <context>
     <name>ferry::EndpointPage</name>
     <message>
-        <location filename="../ui/endpoint_page.cpp" line="+33"/>
-        <source>All files (*)</source>
-        <translation>Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 files (%2);;All files (*)</source>
-        <translation>Fichiers %1 (%2);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location filename="../ui/endpoint_page.cpp" line="+52"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
@@ -472,7 +526,7 @@
         <translation>Aucun trousseau n’est disponible ici : Ferry demande le mot de passe à chaque fois et ne l’enregistre jamais.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Path:</source>
         <translation>&amp;Chemin :</translation>
     </message>
@@ -492,18 +546,7 @@
         <translation>U&amp;RI :</translation>
     </message>
     <message>
-        <location line="+283"/>
-        <source>Choose the folder</source>
-        <translation>Choisir le dossier</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+3"/>
-        <source>Choose the file</source>
-        <translation>Choisir le fichier</translation>
-    </message>
-    <message>
-        <location line="+105"/>
+        <location line="+376"/>
         <source>The target is the source. Choose another database or file.</source>
         <translation>La cible est la source. Choisissez une autre base ou un autre fichier.</translation>
     </message>
@@ -1233,6 +1276,44 @@
     </message>
 </context>
 <context>
+    <name>ferry::PathBrowser</name>
+    <message>
+        <location filename="../ui/path_browser.cpp" line="+15"/>
+        <source>A &amp;file… (.bson, .json, an --archive, maybe .gz)</source>
+        <translation>Un &amp;fichier… (.bson, .json, une --archive, éventuellement .gz)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A f&amp;older… (a dump, or a dump root of databases)</source>
+        <translation>Un &amp;dossier… (un dump, ou une racine de dump avec des bases)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a file or a folder</source>
+        <translation>Choisir un fichier ou un dossier</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 files (%2);;All files (*)</source>
+        <translation>Fichiers %1 (%2);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the folder</source>
+        <translation>Choisir le dossier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the file</source>
+        <translation>Choisir le fichier</translation>
+    </message>
+</context>
+<context>
     <name>ferry::ProgressModel</name>
     <message>
         <location filename="../models/progress_model.cpp" line="+53"/>
@@ -1892,18 +1973,88 @@
 </context>
 <context>
     <name>ferry::SourceJobs</name>
+    <message>
+        <location filename="../models/source_jobs.cpp" line="+35"/>
+        <source>Ready: Ferry can write there.</source>
+        <translation>Prêt : Ferry peut y écrire.</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::SourceSummary</name>
+    <message>
+        <location filename="../models/source_summary.cpp" line="+13"/>
+        <source>BSON file (mongodump)</source>
+        <translation>Fichier BSON (mongodump)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON file (mongoexport)</source>
+        <translation>Fichier JSON (mongoexport)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dump folder</source>
+        <translation>Dossier de dump</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../models/source_jobs.cpp" line="+22"/>
-        <source>Found %n collection(s).</source>
+        <location line="+3"/>
+        <source>Dump root with %n database(s)</source>
         <translation>
-            <numerusform>%n collection trouvée.</numerusform>
-            <numerusform>%n collections trouvées.</numerusform>
+            <numerusform>Racine de dump avec %n base de données</numerusform>
+            <numerusform>Racine de dump avec %n bases de données</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>mongodump archive with %n database(s)</source>
+        <translation>
+            <numerusform>archive mongodump avec %n base de données</numerusform>
+            <numerusform>archive mongodump avec %n bases de données</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Ready: Ferry can write there.</source>
-        <translation>Prêt : Ferry peut y écrire.</translation>
+        <location line="+1"/>
+        <source>mongodump archive</source>
+        <translation>archive mongodump</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, gzip-compressed</source>
+        <translation>%1, compression gzip</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n collection(s)</source>
+        <translation>
+            <numerusform>%n collection</numerusform>
+            <numerusform>%n collections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1, %n of them time-series</source>
+        <translation>
+            <numerusform>%1, dont %n série temporelle</numerusform>
+            <numerusform>%1, dont %n séries temporelles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1; %n not migrated (system collections, views and the like: the next page lists them with the reason)</source>
+        <translation>
+            <numerusform>%1 ; %n non migrée (collections système, vues et autres : la page suivante les liste avec la raison)</numerusform>
+            <numerusform>%1 ; %n non migrées (collections système, vues et autres : la page suivante les liste avec la raison)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Found %1.</source>
+        <translation>Trouvé : %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2.</source>
+        <translation>%1 : %2.</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,8 @@ CollectionsPage::CollectionsPage(MigrationWizard *wizard)
                             QAbstractItemView::AnyKeyPressed);
     m_view->horizontalHeader()->setSectionResizeMode(CollectionsModel::NameColumn,
                                                      QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(CollectionsModel::KindColumn,
+                                                     QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(CollectionsModel::CountColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(CollectionsModel::TableColumn,
@@ -195,10 +197,14 @@ void CollectionsPage::loaded()
                     [&](Project &p) { p = load.project; });
     }
     doc->setCollectionInfos(load.infos);
+    doc->setSkippedCollections(load.skipped);
     m_wizard->setLoadedSource(doc->project().sourceUri);
     m_loaded = true;
     m_status->setStyleSheet({});
     QString text = tr("%n collection(s) found.", nullptr, int(load.infos.size()));
+    if (!load.skipped.isEmpty())
+        text += QLatin1Char(' ') + tr("%n more not migrated: greyed below, with the reason.",
+                                      nullptr, int(load.skipped.size()));
     if (!load.warnings.isEmpty())
         text += QLatin1Char('\n') + load.warnings.join(QLatin1Char('\n'));
     m_status->setText(text);

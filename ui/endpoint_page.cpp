@@ -6,11 +6,11 @@
 #include "ui/connection_check.h"
 #include "ui/migration_wizard.h"
 #include "ui/password_store.h"
+#include "ui/path_browser.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
-#include <QFileDialog>
 #include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,17 +23,6 @@
 namespace ferry {
 
 namespace {
-
-QString fileFilter(const StoreInfo *store)
-{
-    QStringList patterns;
-    for (const QString &suffix : store ? store->fileSuffixes : QStringList())
-        patterns << QStringLiteral("*.") + suffix;
-    if (patterns.isEmpty())
-        return EndpointPage::tr("All files (*)");
-    return EndpointPage::tr("%1 files (%2);;All files (*)")
-        .arg(store->displayName, patterns.join(QLatin1Char(' ')));
-}
 
 // `text` broken into lines no wider than `width`, at spaces.
 QString wrapped(const QString &text, const QFontMetrics &metrics, int width)
@@ -103,6 +92,7 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     m_path = new QLineEdit(m_pathRow);
     m_path->setObjectName(QStringLiteral("pathEdit"));
     m_browse = new QPushButton(tr("Br&owse…"), m_pathRow);
+    m_browse->setObjectName(QStringLiteral("browseButton"));
     auto *pathLayout = new QHBoxLayout(m_pathRow);
     pathLayout->setContentsMargins(0, 0, 0, 0);
     pathLayout->addWidget(m_path, 1);
@@ -136,7 +126,12 @@ EndpointPage::EndpointPage(Role role, MigrationWizard *wizard)
     connect(m_kind, &QComboBox::currentIndexChanged, this, &EndpointPage::kindChanged);
     connect(m_path, &QLineEdit::textEdited, this, &EndpointPage::composeUri);
     connect(m_uri, &QLineEdit::textEdited, this, &EndpointPage::parseUri);
-    connect(m_browse, &QPushButton::clicked, this, &EndpointPage::browse);
+    m_browser = new PathBrowser(m_browse, this);
+    connect(m_path, &QLineEdit::textChanged, m_browser, &PathBrowser::setStartPath);
+    connect(m_browser, &PathBrowser::chosen, this, [this](const QString &path) {
+        m_path->setText(path);
+        composeUri();
+    });
     connect(m_check, &ConnectionCheck::testRequested, this, [this] { startCheck(false); });
     connect(m_check, &ConnectionCheck::failed, this, &EndpointPage::checkFailed);
     connect(m_check, &ConnectionCheck::succeeded, this,
@@ -330,6 +325,8 @@ void EndpointPage::showRows(const StoreInfo *store)
                                                           PasswordStore::Availability::Unavailable);
     // The example follows the kind, so a file store never suggests a server URI.
     m_uri->setPlaceholderText(store ? store->uriExample : QString());
+    m_browser->setStore(store, m_role == Role::Source ? PathBrowser::Purpose::Open
+                                                      : PathBrowser::Purpose::Save);
 }
 
 void EndpointPage::kindChanged()
@@ -394,30 +391,6 @@ void EndpointPage::parseUri()
         m_uri->setText(parsed->withoutSecret());
     }
     m_updating = false;
-}
-
-void EndpointPage::browse()
-{
-    const StoreInfo *store = currentStore();
-    StoreField::Kind kind = StoreField::Kind::OpenFile;
-    for (const StoreField &f : store ? store->fields : QList<StoreField>()) {
-        if (f.key == QLatin1String("path"))
-            kind = f.kind;
-    }
-    QString path;
-    if (kind == StoreField::Kind::Folder || kind == StoreField::Kind::FileOrFolder)
-        path = QFileDialog::getExistingDirectory(this, tr("Choose the folder"), m_path->text());
-    else if (m_role == Role::Source)
-        path = QFileDialog::getOpenFileName(this, tr("Choose the file"), m_path->text(),
-                                            fileFilter(store));
-    else
-        path = QFileDialog::getSaveFileName(this, tr("Choose the file"), m_path->text(),
-                                            fileFilter(store), nullptr,
-                                            QFileDialog::DontConfirmOverwrite);
-    if (path.isEmpty())
-        return;
-    m_path->setText(path);
-    composeUri();
 }
 
 Result<Endpoint> EndpointPage::endpoint() const

@@ -20,6 +20,7 @@ namespace ferry {
 class ConnectionCheck;
 class MigrationWizard;
 class PasswordStore;
+class PathBrowser;
 
 // Pages 2 and 3: where the data comes from and where it goes. The same page serves both
 // roles; the kind decides which fields show. The password is kept for this session only,
@@ -53,7 +54,6 @@ private:
     void kindChanged();
     void composeUri();
     void parseUri();
-    void browse();
     void startCheck(bool forNext);
     void checkFailed(const Error &error, bool forNext);
     void checkSucceeded(bool forNext);
@@ -89,6 +89,7 @@ private:
     QString m_rememberedKey;
     QLineEdit *m_path;
     QPushButton *m_browse;
+    PathBrowser *m_browser;
     QLineEdit *m_uri;
     ConnectionCheck *m_check;
     // Error rows under each field, keyed like m_editors, plus "uri".

@@ -119,6 +119,10 @@ class Peer:
         self.client = mongomock.MongoClient()
         self.cursors = {}  # id -> (namespace, iterator); kept here so getMore can page
         self.next_cursor_id = itertools.count(1000)
+        # (db, name) -> listCollections entry of what mongomock cannot hold itself: views,
+        # time-series collections with their buckets, system.* collections (mongomock hides
+        # those from its own listing).
+        self.catalog = OrderedDict()
         self.commands = {
             'hello': self.hello, 'ismaster': self.hello, 'ping': self.ok,
             'buildinfo': self.build_info, 'listdatabases': self.list_databases,
@@ -126,7 +130,7 @@ class Peer:
             'distinct': self.distinct, 'find': self.find, 'getmore': self.get_more,
             'aggregate': self.aggregate, 'insert': self.insert, 'update': self.update,
             'delete': self.delete, 'createindexes': self.create_indexes, 'drop': self.drop,
-            'listindexes': self.list_indexes,
+            'listindexes': self.list_indexes, 'create': self.create,
             'dropdatabase': self.drop_database, 'endsessions': self.ok,
             'killcursors': self.kill_cursors,
         }
@@ -181,20 +185,55 @@ class Peer:
         dbs = [{'name': n, 'sizeOnDisk': 0, 'empty': False} for n in names]
         return {'databases': dbs, 'totalSize': 0, 'ok': 1}
 
+    @staticmethod
+    def collection_entry(name, kind='collection', options=None):
+        entry = OrderedDict([('name', name), ('type', kind), ('options', options or {}),
+                             ('info', {'readOnly': kind == 'view'})])
+        if kind == 'collection':
+            entry['idIndex'] = {'v': 2, 'key': {'_id': 1}, 'name': '_id_'}
+        return entry
+
     def list_collections(self, db, arg, cmd):
         wanted = (cmd.get('filter') or {}).get('name')
-        infos = []
-        for name in sorted(self.client[db].list_collection_names()):
-            if wanted is not None and name != wanted:
-                continue
-            infos.append(OrderedDict([
-                ('name', name), ('type', 'collection'), ('options', {}),
-                ('info', {'readOnly': False}),
-                ('idIndex', {'v': 2, 'key': {'_id': 1}, 'name': '_id_'})]))
+        entries = {name: self.collection_entry(name)
+                   for name in self.client[db].list_collection_names()}
+        entries.update({name: entry for (d, name), entry in self.catalog.items() if d == db})
+        infos = [entries[name] for name in sorted(entries)
+                 if wanted is None or name == wanted]
         return self.open_cursor(db + '.$cmd.listCollections', Results(infos),
                                 (cmd.get('cursor') or {}).get('batchSize'))
 
+    def create(self, db, arg, cmd):
+        """Views, time-series and system collections as listCollections reports them.
+
+        A time-series collection keeps its measurements in the mongomock collection of its
+        own name, which is what a real server serves through that name; its buckets
+        collection is only listed, as a real server lists it."""
+        name = arg
+        if (db, name) in self.catalog or name in self.client[db].list_collection_names():
+            raise CommandError(48, 'Collection %s.%s already exists.' % (db, name))
+        if cmd.get('viewOn'):
+            options = OrderedDict([('viewOn', cmd['viewOn']),
+                                   ('pipeline', list(cmd.get('pipeline') or []))])
+            self.catalog[(db, name)] = self.collection_entry(name, 'view', options)
+            self.catalog.setdefault((db, 'system.views'), self.collection_entry('system.views'))
+        elif cmd.get('timeseries'):
+            ts = OrderedDict(cmd['timeseries'])
+            ts.setdefault('granularity', 'seconds')
+            self.catalog[(db, name)] = self.collection_entry(
+                name, 'timeseries', {'timeseries': ts})
+            self.catalog[(db, 'system.buckets.' + name)] = self.collection_entry(
+                'system.buckets.' + name, 'collection', {'validator': {}, 'clusteredIndex': True})
+            self.client[db].create_collection(name)
+        elif name.startswith('system.'):
+            self.catalog[(db, name)] = self.collection_entry(name)
+        else:
+            self.client[db].create_collection(name)
+        return {'ok': 1}
+
     def drop_database(self, db, arg, cmd):
+        for key in [k for k in self.catalog if k[0] == db]:
+            del self.catalog[key]
         self.client.drop_database(db)
         return {'dropped': db, 'ok': 1}
 
@@ -368,9 +407,13 @@ class Peer:
 
     def drop(self, db, arg, cmd):
         # MongoDB 5.0 (the version announced in hello) answers "ns not found" here.
-        if arg not in self.client[db].list_collection_names():
+        special = self.catalog.pop((db, arg), None)
+        if special is None and arg not in self.client[db].list_collection_names():
             raise CommandError(26, 'ns not found')
-        self.client[db].drop_collection(arg)
+        if special is not None and special['type'] == 'timeseries':
+            self.catalog.pop((db, 'system.buckets.' + arg), None)
+        if special is None or special['type'] == 'timeseries':
+            self.client[db].drop_collection(arg)
         return {'ns': '%s.%s' % (db, arg), 'nIndexesWas': 1, 'ok': 1}
 
 

@@ -20,6 +20,9 @@ struct CollectionInfo {
     qint64 count = -1;  // -1 unknown
     bool exact = false; // false when the count is an estimate (metadata, server statistics)
     QString detail;     // e.g. the file it comes from
+    // A time-series collection, read as the measurements a MongoDB user sees (never as its
+    // internal system.buckets.* documents).
+    bool timeseries = false;
 };
 
 // A collection a source holds but does not offer for migration (system collections, views,
@@ -28,6 +31,15 @@ struct SkippedCollection {
     QString name;
     QString kind;   // "system", "view", "oplog", "file", "timeseries-buckets"
     QString reason; // translated
+};
+
+// What a source is, so the wizard can say what it found in words ("mongodump archive,
+// gzip-compressed") before the user goes on. Valid after open().
+struct SourceShape {
+    enum class Kind { Other, BsonFile, JsonFile, DumpFolder, DumpRoot, Archive };
+    Kind kind = Kind::Other;
+    bool compressed = false; // gzip: a --gzip dump, a .gz file, a gzip-compressed archive
+    int databases = 0;       // dump roots and archives: how many user databases they hold
 };
 
 struct ReadOptions {
@@ -68,6 +80,7 @@ public:
     virtual Result<QList<CollectionInfo>> listCollections() = 0;
     // What listCollections() leaves out and why; valid after open().
     virtual QList<SkippedCollection> skippedCollections() const { return {}; }
+    virtual SourceShape shape() const { return {}; }
     virtual Result<std::unique_ptr<DocumentReader>> openReader(const QString &collection,
                                                                const ReadOptions &options) = 0;
     // Up to n documents spread over the whole collection (never just the first n);

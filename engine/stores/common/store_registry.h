@@ -41,9 +41,11 @@ struct StoreInfo {
     QString displayName;      // translated: "PostgreSQL"
     QStringList schemes;      // the first is the one Ferry writes; the rest are aliases
     QStringList fileSuffixes; // a bare path with one of these belongs to this store
-    QString uriExample;       // for messages: "postgresql://USER@HOST[:PORT]/DB"
-    bool server = false;      // a network server (URL with host, user, password)
-    QString clientCommand;    // server stores: the shell a user opens it with ("psql")
+    // What the wizard's file dialog offers ("*.bson"), when it is more than fileSuffixes.
+    QStringList filePatterns;
+    QString uriExample;    // for messages: "postgresql://USER@HOST[:PORT]/DB"
+    bool server = false;   // a network server (URL with host, user, password)
+    QString clientCommand; // server stores: the shell a user opens it with ("psql")
     bool canRead = false;
     bool canWrite = false;
     StoreInput takes = StoreInput::Rows;

@@ -5,6 +5,7 @@
 #include "stores/dump/dump_file_buffer.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,11 +24,13 @@ bool isSystemDatabase(const QString &db)
 }
 
 // What a file holds, from its first bytes (after inflating a gzip file).
-Content sniff(const QString &path)
+Content sniff(const QString &path, bool *compressed = nullptr)
 {
     DumpFileBuffer file;
     if (!file.open(path) || !file.fill(64))
         return Content::Unknown;
+    if (compressed)
+        *compressed = file.compressed();
     const char *p = file.data();
     size_t n = file.available();
     if (n == 0)
@@ -51,6 +54,16 @@ Content sniff(const QString &path)
             return Content::Bson;
     }
     return Content::Unknown;
+}
+
+// By content, as DumpFileBuffer decides: mongodump --gzip names its files .gz, but a user may
+// have renamed them.
+bool isGzip(const QString &path)
+{
+    QFile file(path);
+    char magic[2] = {};
+    return file.open(QIODevice::ReadOnly) && file.read(magic, 2) == 2 && magic[0] == '\x1f' &&
+           magic[1] == '\x8b';
 }
 
 QByteArray readSmall(const QString &path)
@@ -144,6 +157,7 @@ Status DumpLayout::scan(const QString &path)
     m_path = path;
     m_collections.clear();
     m_skipped.clear();
+    m_shape = {};
     const QFileInfo info(path);
     if (!info.exists())
         return Error(ErrorCode::NotFound,
@@ -175,7 +189,7 @@ Status DumpLayout::scanFile(const QString &path)
                               "%2.bson file beside it, or at the folder.")
                          .arg(fileName, metadataBase(fileName)),
                      path);
-    const Content content = sniff(path);
+    const Content content = sniff(path, &m_shape.compressed);
     if (content == Content::Archive)
         return scanArchive(path);
     DumpEntry::Kind kind = DumpEntry::Kind::Bson;
@@ -200,6 +214,8 @@ Status DumpLayout::scanFile(const QString &path)
     DumpEntry entry;
     entry.kind = kind;
     entry.path = path;
+    m_shape.kind =
+        kind == DumpEntry::Kind::Json ? SourceShape::Kind::JsonFile : SourceShape::Kind::BsonFile;
     return add(decodeName(base), entry, path);
 }
 
@@ -215,6 +231,9 @@ Status DumpLayout::scanArchive(const QString &path)
     for (const dump_archive::Namespace &ns : prelude->namespaces)
         if (!isSystemDatabase(ns.db))
             userDbs.insert(ns.db);
+    m_shape.kind = SourceShape::Kind::Archive;
+    m_shape.compressed = file.compressed();
+    m_shape.databases = int(userDbs.size());
     const bool qualify = userDbs.size() > 1;
     for (const dump_archive::Namespace &ns : prelude->namespaces) {
         const QString name = qualify || isSystemDatabase(ns.db)
@@ -260,6 +279,7 @@ Status DumpLayout::scanRoot(const QString &root)
     // A dump folder holds collections itself; a dump root holds one folder per database.
     if (Status s = scanFolder(root, {}, false); !s)
         return s;
+    m_shape.kind = SourceShape::Kind::DumpFolder;
     if (!m_collections.isEmpty())
         return {};
     const QDir dir(root);
@@ -271,6 +291,10 @@ Status DumpLayout::scanRoot(const QString &root)
         if (!isSystemDatabase(decodeName(db)))
             userDbs.append(db);
     const bool qualify = userDbs.size() > 1;
+    if (!databases.isEmpty()) {
+        m_shape.kind = SourceShape::Kind::DumpRoot;
+        m_shape.databases = int(userDbs.size());
+    }
     for (const QString &db : databases) {
         const QString name = decodeName(db);
         const bool system = isSystemDatabase(name);
@@ -325,6 +349,8 @@ Status DumpLayout::scanFolder(const QString &folder, const QString &database, bo
         }
         dataFiles.insert(base, file.filePath());
         kinds.insert(base, kind);
+        if (!m_shape.compressed && isGzip(file.filePath()))
+            m_shape.compressed = true;
     }
     QSet<QString> consumed;
     for (auto it = metadata.cbegin(); it != metadata.cend(); ++it) {

@@ -36,6 +36,7 @@ public:
 
     const QMap<QString, DumpEntry> &collections() const { return m_collections; }
     const QList<SkippedCollection> &skipped() const { return m_skipped; }
+    const SourceShape &shape() const { return m_shape; }
 
     // The real collection name of a file name mongodump percent-escaped (caf%C3%A9s → cafés).
     static QString decodeName(const QString &escaped);
@@ -63,6 +64,7 @@ private:
     QString m_path;
     QMap<QString, DumpEntry> m_collections;
     QList<SkippedCollection> m_skipped;
+    SourceShape m_shape;
 };
 
 } // namespace ferry

@@ -91,6 +91,7 @@ Result<CollectionInfo> DumpSource::describe(const QString &name, const DumpEntry
     CollectionInfo info;
     info.name = name;
     info.detail = entry.path;
+    info.timeseries = entry.timeseries;
     const qint64 size = QFileInfo(entry.path).size();
     QString problem;
     if (entry.timeseries) {

@@ -17,6 +17,7 @@ public:
     Status open() override;
     Result<QList<CollectionInfo>> listCollections() override;
     QList<SkippedCollection> skippedCollections() const override { return m_layout.skipped(); }
+    SourceShape shape() const override { return m_layout.shape(); }
     Result<std::unique_ptr<DocumentReader>> openReader(const QString &collection,
                                                        const ReadOptions &options) override;
     Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,

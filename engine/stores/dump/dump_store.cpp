@@ -16,7 +16,14 @@ StoreInfo dumpStore()
     s.notTargetHint = trEngine("A MongoDB dump cannot be written to. To export documents, use "
                                "ndjson:DIR as the target.");
     s.fields = pathField(StoreField::Kind::FileOrFolder,
-                         trEngine("folder with *.bson or *.json files, or one such file"));
+                         trEngine("dump folder or root, --archive file, or one .bson/.json file "
+                                  "(maybe .gz)"));
+    // Files are recognised by content, so "All files" stays a choice beside these: an archive
+    // is often named without a suffix.
+    s.filePatterns = {QStringLiteral("*.bson"),   QStringLiteral("*.json"),
+                      QStringLiteral("*.ndjson"), QStringLiteral("*.jsonl"),
+                      QStringLiteral("*.gz"),     QStringLiteral("*.archive"),
+                      QStringLiteral("*.agz")};
     s.buildUri = [](const QHash<QString, QString> &v) {
         return buildPathUri(QStringLiteral("dump"), v);
     };

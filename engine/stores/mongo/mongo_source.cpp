@@ -106,35 +106,82 @@ qint64 MongoSource::estimatedCount(mongoc_collection_t *collection) const
     return n < 0 ? -1 : qint64(n);
 }
 
+namespace {
+
+QString utf8Field(const bson_t *doc, const char *path)
+{
+    bson_iter_t it;
+    if (!bson_iter_init(&it, doc) || !bson_iter_find_descendant(&it, path, &it) ||
+        !BSON_ITER_HOLDS_UTF8(&it))
+        return {};
+    return QString::fromUtf8(bson_iter_utf8(&it, nullptr));
+}
+
+} // namespace
+
+// listCollections with its type information: a view has no documents of its own, a
+// time-series collection is read through its own name (the server unpacks the buckets), and
+// system.* collections, the buckets among them, are the server's bookkeeping.
+void MongoSource::classify(const bson_t *entry, QList<CollectionInfo> &out)
+{
+    const QString name = utf8Field(entry, "name");
+    const QString type = utf8Field(entry, "type");
+    if (name.isEmpty())
+        return;
+    if (name.startsWith(QLatin1String("system.buckets."))) {
+        m_skipped.append({name, QStringLiteral("timeseries-buckets"),
+                          trEngine("the buckets of the time-series collection \"%1\", which is "
+                                   "read as measurements under its own name")
+                              .arg(name.mid(15))});
+        return;
+    }
+    if (name.startsWith(QLatin1String("system."))) {
+        m_skipped.append({name, QStringLiteral("system"),
+                          trEngine("a system collection (the server's bookkeeping)")});
+        return;
+    }
+    if (type == QLatin1String("view")) {
+        m_skipped.append({name, QStringLiteral("view"),
+                          trEngine("a view on \"%1\": it holds no documents of its own")
+                              .arg(utf8Field(entry, "options.viewOn"))});
+        return;
+    }
+    const QByteArray utf8 = name.toUtf8();
+    CollectionPtr handle(
+        mongoc_client_get_collection(m_client.get(), m_database.constData(), utf8.constData()));
+    CollectionInfo info;
+    info.name = name;
+    info.count = estimatedCount(handle.get());
+    info.exact = false;
+    info.detail = QStringLiteral("%1.%2").arg(QString::fromUtf8(m_database), name);
+    info.timeseries = type == QLatin1String("timeseries");
+    out.append(info);
+}
+
 Result<QList<CollectionInfo>> MongoSource::listCollections()
 {
     if (Status s = ensureOpen(); !s)
         return s.error();
+    m_skipped.clear();
     mongoc_database_t *db = mongoc_client_get_database(m_client.get(), m_database.constData());
-    bson_error_t error;
-    char **names = mongoc_database_get_collection_names_with_opts(db, nullptr, &error);
+    mongoc_cursor_t *cursor = mongoc_database_find_collections_with_opts(db, nullptr);
     mongoc_database_destroy(db);
-    if (!names)
+    QList<CollectionInfo> out;
+    const bson_t *entry = nullptr;
+    while (mongoc_cursor_next(cursor, &entry))
+        classify(entry, out);
+    bson_error_t error;
+    const bool failed = mongoc_cursor_error(cursor, &error);
+    mongoc_cursor_destroy(cursor);
+    if (failed)
         return mongoError(
             error, m_endpoint.redacted(),
             trEngine("listing the collections of \"%1\"").arg(QString::fromUtf8(m_database)));
-    QList<CollectionInfo> out;
-    for (char **name = names; *name; ++name) {
-        const QString collection = QString::fromUtf8(*name);
-        if (collection.startsWith(QLatin1String("system.")))
-            continue;
-        CollectionPtr handle(
-            mongoc_client_get_collection(m_client.get(), m_database.constData(), *name));
-        CollectionInfo info;
-        info.name = collection;
-        info.count = estimatedCount(handle.get());
-        info.exact = false;
-        info.detail = QStringLiteral("%1.%2").arg(QString::fromUtf8(m_database), collection);
-        out.append(info);
-    }
-    bson_strfreev(names);
     std::sort(out.begin(), out.end(),
               [](const CollectionInfo &a, const CollectionInfo &b) { return a.name < b.name; });
+    std::sort(
+        m_skipped.begin(), m_skipped.end(),
+        [](const SkippedCollection &a, const SkippedCollection &b) { return a.name < b.name; });
     return out;
 }
 
@@ -163,6 +210,13 @@ Result<std::unique_ptr<DocumentReader>> MongoSource::openReader(const QString &c
 {
     if (Status s = ensureOpen(); !s)
         return s.error();
+    if (collection.startsWith(QLatin1String("system.buckets.")))
+        return Error(ErrorCode::Usage,
+                     trEngine("\"%1\" holds the internal buckets of the time-series collection "
+                              "\"%2\". Migrate \"%2\" instead: it is read as one document per "
+                              "measurement.")
+                         .arg(collection, collection.mid(15)),
+                     collection);
     auto filter = parseFilter(collection, options.filter);
     if (!filter)
         return filter.error();

@@ -16,6 +16,7 @@ public:
 
     Status open() override;
     Result<QList<CollectionInfo>> listCollections() override;
+    QList<SkippedCollection> skippedCollections() const override { return m_skipped; }
     Result<std::unique_ptr<DocumentReader>> openReader(const QString &collection,
                                                        const ReadOptions &options) override;
     Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
@@ -25,10 +26,13 @@ private:
     Status ensureOpen();
     Result<BsonDoc> parseFilter(const QString &collection, const QString &filter) const;
     qint64 estimatedCount(mongoc_collection_t *collection) const;
+    // Sorts one listCollections entry into `out` or m_skipped.
+    void classify(const bson_t *entry, QList<CollectionInfo> &out);
 
     Endpoint m_endpoint;
     QByteArray m_database;
     std::shared_ptr<mongoc_client_t> m_client;
+    QList<SkippedCollection> m_skipped;
 };
 
 } // namespace ferry
