@@ -1,7 +1,7 @@
 #include "stores/sqlite/sqlite_source.h"
 
-#include "stores/common/sql_bson_values.h"
 #include "core/generated_key.h"
+#include "stores/common/sql_bson_values.h"
 #include "stores/common/sql_table_plan.h"
 #include "stores/sqlite/sqlite_catalog.h"
 
@@ -109,8 +109,7 @@ TablePlan planTable(const TableInfo &info, bool keepNames, const std::vector<boo
     return p;
 }
 
-void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared declared,
-                 IntWidth width)
+void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared declared, IntWidth width)
 {
     if (v.isNull()) {
         BSON_APPEND_NULL(doc, key);
@@ -450,6 +449,25 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
         std::make_unique<SqliteReader>(m_path, std::move(*plan), options, std::move(after), total);
     reader->m_startPosition = options.resumeFrom;
     return std::unique_ptr<DocumentReader>(std::move(reader));
+}
+
+Result<qint64> SqliteSource::exactCount(const QString &collection, const QString &filter)
+{
+    SqliteConnection c(m_path);
+    if (Status s = c.open(m_path); !s)
+        return s.error();
+    if (Status s = checkFilter(c.db(), collection, filter); !s)
+        return s.error();
+    QSqlQuery q(c.db());
+    QString sql = QStringLiteral("SELECT count(*) FROM %1").arg(sqlQuoteName(collection));
+    if (!filter.trimmed().isEmpty())
+        sql += QStringLiteral(" WHERE (%1)").arg(filter);
+    if (!q.exec(sql) || !q.next())
+        return Error(ErrorCode::Target,
+                     trEngine("Cannot count the rows of table \"%1\" in %2: %3")
+                         .arg(collection, m_path, q.lastError().text()),
+                     collection);
+    return q.value(0).toLongLong();
 }
 
 Result<std::vector<bool>> SqliteSource::wideColumns(QSqlDatabase &db, const TableInfo &table)
