@@ -234,8 +234,16 @@ Status PostgresSource::open()
 
 Status PostgresSource::ensureOpen()
 {
-    if (m_connection && m_connection->c->is_open())
-        return {};
+    // A server that restarted since leaves a connection that still looks open until it is
+    // used: one round trip tells, so that a source back from a restart serves the catalog,
+    // samples and validation of the rest of the run.
+    if (m_connection && m_connection->c->is_open()) {
+        try {
+            pqxx::nontransaction(*m_connection->c).exec("SELECT 1");
+            return {};
+        } catch (const std::exception &) {
+        }
+    }
     return open();
 }
 
