@@ -1,7 +1,8 @@
 // A resumed run checks its counts like any other: the root table of a run that created it
 // must hold every document the run (and the attempt it resumes) wrote. Rows that vanished
 // from the target between the kill and the resume make the resumed run say `mismatches`
-// with both counts and exit 1, instead of `completed`.
+// with both counts and exit 1, instead of `completed`. And what a run reads from a SQL
+// source is held against the source's own count.
 #include "support/cli_runner.h"
 #include "support/generated_dump.h"
 #include "support/sql_reader.h"
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void initTestCase();
     void resumedRunValidatesCounts_data();
     void resumedRunValidatesCounts();
+    void sqlSourcesAreCounted_data();
+    void sqlSourcesAreCounted();
 
 private:
     QTemporaryDir m_dir;
@@ -105,6 +108,41 @@ void TestResumeValidation::resumedRunValidatesCounts()
                                   QStringLiteral("%1 rows").arg(kDocuments - 3));
     }
     QVERIFY2(counted, qPrintable(r.describe()));
+}
+
+void TestResumeValidation::sqlSourcesAreCounted_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
+// What a run reads from a SQL table is held against the table's own count, taken when the
+// read starts and when it ends.
+void TestResumeValidation::sqlSourcesAreCounted()
+{
+    QFETCH(QString, kind);
+    const QString source = freshTarget(kind, kind + QStringLiteral("_source"), m_dir.path());
+    CliResult r =
+        runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
+                     QStringLiteral("dump:") + m_dump, QStringLiteral("--target"), source});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QString target =
+        freshTarget(QStringLiteral("sqlite"), kind + QStringLiteral("_copy"), m_dir.path());
+    const QString report = m_dir.filePath(kind + QStringLiteral("_copy.json"));
+    r = runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"), source,
+                     QStringLiteral("--target"), target, QStringLiteral("--collection"),
+                     QStringLiteral("items"), QStringLiteral("--report"), report});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject json = readJson(report);
+    QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    const QJsonObject c = json.value(QStringLiteral("collections")).toArray().first().toObject();
+    QCOMPARE(c.value(QStringLiteral("name")).toString(), QStringLiteral("items"));
+    QCOMPARE(c.value(QStringLiteral("read")).toInteger(), kDocuments);
+    QCOMPARE(c.value(QStringLiteral("source_count")).toInteger(), kDocuments);
+    const QJsonObject counts = c.value(QStringLiteral("source_counts")).toObject();
+    QCOMPARE(counts.value(QStringLiteral("at_start")).toInteger(), kDocuments);
+    QCOMPARE(counts.value(QStringLiteral("at_end")).toInteger(), kDocuments);
 }
 
 QTEST_GUILESS_MAIN(TestResumeValidation)
