@@ -27,6 +27,7 @@ ProgressPrinter::ProgressPrinter() : m_tty(isatty(fileno(stderr)) != 0)
 
 void ProgressPrinter::update(const RunProgress &p)
 {
+    std::lock_guard lock(m_mutex);
     if (p.current < 0 || p.current >= int(p.collections.size()))
         return;
     const CollectionProgress &c = p.collections[size_t(p.current)];
@@ -62,6 +63,7 @@ void ProgressPrinter::update(const RunProgress &p)
 
 void ProgressPrinter::message(int level, const QString &text)
 {
+    std::lock_guard lock(m_mutex);
     QTextStream err(stderr);
     if (m_lineOpen) {
         err << "\r\x1b[K";
@@ -75,6 +77,7 @@ void ProgressPrinter::message(int level, const QString &text)
 
 void ProgressPrinter::finish()
 {
+    std::lock_guard lock(m_mutex);
     if (m_lineOpen) {
         QTextStream(stderr) << '\n';
         m_lineOpen = false;

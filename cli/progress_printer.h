@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QSet>
 
+#include <mutex>
+
 namespace ferry {
 
 // Shows a run's progress on stderr: a redrawn bar with rate and ETA on a terminal, a plain
@@ -17,6 +19,9 @@ public:
     void finish();
 
 private:
+    // Messages also come from the threads that read and write (a reconnect notice) while
+    // the run's thread reports progress: one line at a time.
+    std::mutex m_mutex;
     bool m_tty;
     bool m_lineOpen = false;
     QElapsedTimer m_sinceLine;

@@ -85,7 +85,7 @@ void TestMappingNames::roundTrip_data()
                                  << rejects(parseIdStrategy, u"objectid"_s);
     QTest::newRow("unknown fields") << checkRoundTrip(unknownFieldsName, parseUnknownFields) << 3
                                     << rejects(parseUnknownFields, u"drop"_s);
-    QTest::newRow("run status") << checkRoundTrip(RunReport::statusName, runStatusParse) << 4
+    QTest::newRow("run status") << checkRoundTrip(RunReport::statusName, runStatusParse) << 5
                                 << rejects(runStatusParse, u"done"_s);
 }
 
@@ -120,6 +120,7 @@ void TestMappingNames::knownNames_data()
     QTest::newRow("ignore") << unknownFieldsName(UnknownFields::Ignore) << u"ignore"_s;
     QTest::newRow("completed_with_rejects")
         << RunReport::statusName(RunStatus::CompletedWithRejects) << u"completed_with_rejects"_s;
+    QTest::newRow("mismatches") << RunReport::statusName(RunStatus::Mismatches) << u"mismatches"_s;
 }
 
 void TestMappingNames::knownNames()

@@ -1,9 +1,8 @@
 #include "run/batch_writer.h"
 
-#include <QElapsedTimer>
-#include <QThread>
+#include "run/retry_backoff.h"
 
-#include <algorithm>
+#include <QElapsedTimer>
 
 namespace ferry {
 
@@ -22,16 +21,8 @@ bool BatchWriter::reconnect(int attempt, const Error &error)
 {
     if (m_notify)
         m_notify(attempt, error);
-    // Backoff before asking the server again: 0.5 s, 1 s, 2 s … capped at 8 s. A worker
-    // thread waiting for a server to come back has nothing to await but time.
-    const int delayMs = std::min(8000, 500 << std::min(attempt, 4));
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < delayMs) {
-        if (m_cancel && m_cancel->load())
-            return false;
-        QThread::msleep(50);
-    }
+    if (!waitBeforeRetry(attempt, m_cancel))
+        return false;
     return bool(m_sink.open());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "run/retry_backoff.h"
 #include "stores/common/sink.h"
 
 #include <atomic>
@@ -58,7 +59,7 @@ private:
     const CollectionMapping &m_mapping;
     const ProjectOptions &m_options;
     const std::atomic<bool> *m_cancel;
-    double m_retrySeconds = 60;
+    double m_retrySeconds = DefaultRetrySeconds;
     std::function<void(int, const Error &)> m_notify;
     RejectRecorder m_record;
 };

@@ -7,29 +7,16 @@
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
 #include "run/reject_summary.h"
+#include "run/reopening_reader.h"
 #include "run/repeated_keys.h"
 #include "run/run_registry.h"
-#include "run/validator.h"
 #include "stores/common/ddl.h"
 #include "stores/common/source.h"
 #include "transform/transformer.h"
 
-#include <QJsonObject>
 #include <QThread>
 
 namespace ferry {
-
-namespace {
-
-QJsonObject countsToJson(const QHash<QString, qint64> &counts)
-{
-    QJsonObject json;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        json.insert(it.key(), it.value());
-    return json;
-}
-
-} // namespace
 
 CollectionMover::CollectionMover(RunContext &context, const CollectionMapping &mapping,
                                  CollectionProgress &progress, CollectionReport &report)
@@ -44,14 +31,18 @@ Status CollectionMover::run()
     if (Status s = prepareTarget(); !s)
         return s;
     if (!m_checkpoint.finished) {
+        m_sourceCounts.atStart = countSource();
         if (Status s = streamBatches(); !s)
             return s;
         if (m_ended) {
             if (Status s = finishCollection(); !s)
                 return s;
+            if (m_sourceCounts.atStart >= 0)
+                m_sourceCounts.atEnd = countSource();
         }
     }
     summarize();
+    checkRead();
     if (Status s = validate(); !s)
         return s;
     m_ctx.emitProgress(true);
@@ -156,7 +147,10 @@ Status CollectionMover::streamBatches()
     auto opened = m_ctx.source.openReader(m_mapping.collection, ro);
     if (!opened)
         return opened.error();
-    std::unique_ptr<DocumentReader> reader = std::move(*opened);
+    // A source that goes away mid-collection is read again from the last position.
+    auto reader = std::make_unique<ReopeningReader>(m_ctx.source, m_mapping.collection, ro,
+                                                    std::move(*opened), &m_ctx.cancel);
+    reader->setRetryNotifier(reconnectNotifier(Side::Source));
 
     // Document targets take the documents as they are (with their embedded children); the
     // mapping's tables only name the collection they go to.
@@ -191,12 +185,7 @@ Status CollectionMover::streamBatches()
     writer.setRejectRecorder([this](const RowBatch &batch, const std::vector<DocReject> &list) {
         return recordRejects(batch, list);
     });
-    writer.setRetryNotifier([this](int attempt, const Error &e) {
-        m_ctx.log(LogLevel::Warning, trEngine("%1: the target went away (%2); reconnecting, "
-                                              "attempt %3.")
-                                         .arg(m_mapping.collection, e.message)
-                                         .arg(attempt + 1));
-    });
+    writer.setRetryNotifier(reconnectNotifier(Side::Target));
     const Error cancelled(ErrorCode::Cancelled, trEngine("Cancelled by the user."));
     for (;;) {
         if (!m_ctx.waitIfPaused())
@@ -240,14 +229,22 @@ Result<std::unique_ptr<WriterPool>> CollectionMover::openWriterPool()
             return std::unique_ptr<WriterPool>(); // one writer at a time for this target
         sinks.push_back(std::move(*writer));
     }
-    auto notify = [this](int attempt, const Error &e) {
-        m_ctx.log(LogLevel::Warning, trEngine("%1: the target went away (%2); reconnecting, "
-                                              "attempt %3.")
-                                         .arg(m_mapping.collection, e.message)
-                                         .arg(attempt + 1));
-    };
     return std::make_unique<WriterPool>(std::move(sinks), m_mapping, m_ctx.project.options,
-                                        &m_ctx.cancel, notify);
+                                        &m_ctx.cancel, reconnectNotifier(Side::Target));
+}
+
+// What the log says before each reconnect, alike for both ends; called on the thread that
+// lost its connection (the reader's, a writer's).
+std::function<void(int, const Error &)> CollectionMover::reconnectNotifier(Side side) const
+{
+    return [this, side](int attempt, const Error &e) {
+        const QString text = side == Side::Source
+                                 ? trEngine("%1: the source went away (%2); reconnecting, "
+                                            "attempt %3.")
+                                 : trEngine("%1: the target went away (%2); reconnecting, "
+                                            "attempt %3.");
+        m_ctx.log(LogLevel::Warning, text.arg(m_mapping.collection, e.message).arg(attempt + 1));
+    };
 }
 
 Status CollectionMover::streamParallel(BatchPipeline &pipeline, WriterPool &pool)
@@ -498,67 +495,6 @@ Status CollectionMover::finishCollection()
     if (!done)
         return done.error();
     m_checkpoint = last;
-    return {};
-}
-
-void CollectionMover::summarize()
-{
-    for (const QString &line : m_rejectSummary.lines(m_mapping.collection, m_ctx.rejects.path()))
-        m_ctx.log(LogLevel::Warning, line);
-    if (!m_rejectSummary.isEmpty())
-        m_report.extra.insert(QStringLiteral("rejects"), m_rejectSummary.toJson());
-    m_progress.done = true;
-    m_ctx.tracker.endCollection();
-    m_report.read = m_checkpoint.read;
-    m_report.written = m_checkpoint.written;
-    m_report.skippedExisting = m_checkpoint.skippedExisting;
-    m_report.rejected = m_checkpoint.rejected;
-    for (const TableMapping *t : m_mapping.tables()) {
-        auto rows = m_ctx.sink.countRows(t->table);
-        m_report.tables.push_back({t->table, rows ? *rows : -1});
-    }
-    if (m_report.written + m_report.skippedExisting + m_report.rejected != m_report.read)
-        m_report.warnings.append(
-            trEngine("Counts do not add up: %1 read, %2 written, %3 skipped, %4 rejected.")
-                .arg(m_report.read)
-                .arg(m_report.written)
-                .arg(m_report.skippedExisting)
-                .arg(m_report.rejected));
-    if (!m_unknownFields.isEmpty())
-        m_report.extra.insert(QStringLiteral("unknown_fields"), countsToJson(m_unknownFields));
-    if (!m_excludedValues.isEmpty())
-        m_report.extra.insert(QStringLiteral("excluded_values"), countsToJson(m_excludedValues));
-    // "Kept" only where a column kept them: a document target keeps whole documents.
-    const ColumnMapping *extra = extraColumnOf(m_mapping);
-    const bool kept = m_ctx.project.options.unknownFields == UnknownFields::Extra &&
-                      (extra || m_ctx.sink.takes() == StoreInput::Documents);
-    for (auto it = m_unknownFields.cbegin(); it != m_unknownFields.cend(); ++it)
-        m_report.warnings.append(
-            kept ? trEngine("Field `%1` is not in the mapping: %2 values kept in %3.")
-                       .arg(it.key())
-                       .arg(it.value())
-                       .arg(extra ? extra->column : trEngine("the documents"))
-                 : trEngine("Field `%1` is not in the mapping: %2 values counted, not kept.")
-                       .arg(it.key())
-                       .arg(it.value()));
-}
-
-Status CollectionMover::validate()
-{
-    SqlSink *sql = m_ctx.sink.asSql();
-    if (!sql)
-        return {};
-    if (Status s = markRunFinished(*sql, m_ctx.runId, m_mapping.collection); !s)
-        return s;
-    // A partition holds a slice of tables others fill too: `finish` validates the whole.
-    if (m_ctx.request.validate && m_ctx.request.partitions <= 1)
-        validateAfterRun(m_ctx.source, *sql, m_mapping, m_ctx.project.options, m_ctx.request.resume,
-                         m_prepared.tablesWereEmpty, m_report, m_uncomparedKeys);
-    if (!m_report.mismatches.isEmpty())
-        m_ctx.log(LogLevel::Warning,
-                  trEngine("%1: validation found %2 mismatches (see the report).")
-                      .arg(m_mapping.collection)
-                      .arg(m_report.mismatches.size()));
     return {};
 }
 

@@ -2,9 +2,10 @@
 
 #include "core/error.h"
 #include "project/project.h"
-#include "run/report.h"
 #include "run/reject_summary.h"
+#include "run/report.h"
 #include "run/run_types.h"
+#include "run/source_count_check.h"
 #include "run/writer_pool.h"
 #include "stores/common/sink.h"
 
@@ -41,7 +42,7 @@ struct RunContext {
 
 // One collection of a run, as a short list of named steps that each do one thing:
 // resume point, prepare target, stream batches (open reader → transform → write with
-// checkpoint → record rejects), finish, summarize, validate.
+// checkpoint → record rejects), finish, summarize, check what was read, validate.
 class CollectionMover {
 public:
     CollectionMover(RunContext &context, const CollectionMapping &mapping,
@@ -55,6 +56,8 @@ public:
     Status streamBatches();
     Status finishCollection();
     void summarize();
+    // What was read against the source's own count (at the start and at the end).
+    void checkRead();
     Status validate();
 
     const Checkpoint &checkpoint() const { return m_checkpoint; }
@@ -79,7 +82,10 @@ private:
     // Writes and syncs rejects; answers the reject file's length after them.
     Result<qint64> recordRejects(const RowBatch &batch, const std::vector<DocReject> &list);
     Result<std::unique_ptr<WriterPool>> openWriterPool();
+    enum class Side { Source, Target };
+    std::function<void(int, const Error &)> reconnectNotifier(Side side) const;
     void showCounts();
+    qint64 countSource();
     void noteUncompared(const QString &rootKey);
 
     RunContext &m_ctx;
@@ -95,6 +101,7 @@ private:
     QHash<QString, qint64> m_unknownFields;
     QHash<QString, qint64> m_excludedValues;
     QSet<QString> m_uncomparedKeys; // see ValidationOptions::uncomparedKeys
+    SourceCounts m_sourceCounts;
 };
 
 } // namespace ferry

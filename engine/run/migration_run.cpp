@@ -129,6 +129,7 @@ int MigrationRun::exitCode() const
     case RunStatus::Completed:
         return hasMismatches(m_report) ? 1 : 0;
     case RunStatus::CompletedWithRejects:
+    case RunStatus::Mismatches:
         return 1;
     case RunStatus::Cancelled:
         return 4;
@@ -323,10 +324,15 @@ bool MigrationRun::Impl::recordCollection(CollectionReport &cr, const Status &ou
         }
         return false;
     }
-    cr.status =
-        cr.rejected > 0 ? QStringLiteral("completed_with_rejects") : QStringLiteral("completed");
-    if (cr.rejected > 0)
-        setStatus(RunStatus::CompletedWithRejects);
+    // A collection the target does not hold as the source does is never "completed", with
+    // or without rejects; the run says the worst of its collections.
+    const RunStatus status = !cr.mismatches.isEmpty() ? RunStatus::Mismatches
+                             : cr.rejected > 0        ? RunStatus::CompletedWithRejects
+                                                      : RunStatus::Completed;
+    cr.status = RunReport::statusName(status);
+    if (status == RunStatus::Mismatches ||
+        (status == RunStatus::CompletedWithRejects && q->m_status == RunStatus::Completed))
+        setStatus(status);
     q->m_report.collections.push_back(std::move(cr));
     return true;
 }

@@ -15,11 +15,13 @@ namespace ferry {
 
 namespace {
 
-constexpr detail::NameTable<RunStatus, 4> statusNames{{
+constexpr detail::NameTable<RunStatus, 5> statusNames{{
     {RunStatus::Completed, "completed"},
     {RunStatus::CompletedWithRejects, "completed_with_rejects"},
     {RunStatus::Failed, "failed"},
     {RunStatus::Cancelled, "cancelled"},
+    // The word `ferry-cli validate` and `finish` already used for the same finding.
+    {RunStatus::Mismatches, "mismatches"},
 }};
 
 // Keys the writer owns; an `extra` entry with one of these names would duplicate a key.

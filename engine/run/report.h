@@ -12,7 +12,9 @@
 
 namespace ferry {
 
-enum class RunStatus { Completed, CompletedWithRejects, Failed, Cancelled };
+// Mismatches: the run went through, but what the target holds differs from the source (a
+// document missing, fewer read than the source holds, a value that differs).
+enum class RunStatus { Completed, CompletedWithRejects, Failed, Cancelled, Mismatches };
 
 struct TableCount {
     QString name;

@@ -98,6 +98,20 @@ Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMa
     return {};
 }
 
+Result<bool> rootHoldsOnlyRun(SqlSink &sink, const QString &runId, const CollectionMapping &mapping)
+{
+    auto rows = sink.query(QStringLiteral("SELECT created, existing_rows FROM _ferry_runs WHERE "
+                                          "run_id = ? AND collection = ? AND table_name = ?"),
+                           {runId, mapping.collection, mapping.root.table});
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return false;
+    const QVariantList &row = rows->front();
+    return sqlTrue(row.value(0)) ||
+           row.value(1).toString() == existingRowsName(ExistingRows::Truncate);
+}
+
 Status markRunFinished(SqlSink &sink, const QString &runId, const QString &collection)
 {
     return sink.execute({QStringLiteral("UPDATE _ferry_runs SET finished_at = ? WHERE run_id = ? "

@@ -17,6 +17,10 @@ bool sqlTrue(const QVariant &value);
 // attempt created — and turns on key tracking when the root table existed before the run.
 Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMapping &mapping,
                          const ProjectOptions &options, const PrepareOutcome &prepared);
+// Whether the collection's root table holds only rows of `runId`, as the registry recorded
+// when the run first started: it created the table, or emptied it (existing rows: truncate).
+Result<bool> rootHoldsOnlyRun(SqlSink &sink, const QString &runId,
+                              const CollectionMapping &mapping);
 Status markRunFinished(SqlSink &sink, const QString &runId, const QString &collection);
 
 } // namespace ferry

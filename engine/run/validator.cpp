@@ -208,16 +208,14 @@ Status validateCollection(Source &source, SqlSink &sink, const CollectionMapping
 }
 
 void validateAfterRun(Source &source, SqlSink &sink, const CollectionMapping &mapping,
-                      const ProjectOptions &options, bool resumed, bool tablesWereEmpty,
-                      CollectionReport &cr, const QSet<QString> &uncomparedKeys)
+                      const ProjectOptions &options, bool onlyThisRun, CollectionReport &cr,
+                      const QSet<QString> &uncomparedKeys)
 {
     ValidationOptions vo;
     vo.uncomparedKeys = uncomparedKeys;
     vo.sample = 20;
     vo.fullCounts = false;
-    const bool onlyOurs =
-        !resumed && (tablesWereEmpty || options.existingRows == ExistingRows::Truncate);
-    vo.expectedRootRows = onlyOurs ? cr.written : -1;
+    vo.expectedRootRows = onlyThisRun ? cr.written : -1;
     if (Status s = validateCollection(source, sink, mapping, options, vo, cr); !s)
         cr.warnings.append(trEngine("Validation could not run: %1").arg(s.error().message));
 }

@@ -28,12 +28,13 @@ Status validateCollection(Source &source, SqlSink &sink, const CollectionMapping
                           const ProjectOptions &options, const ValidationOptions &vo,
                           CollectionReport &cr);
 
-// The cheap check at the end of a run: the root count (when the tables held only this run's
-// rows) and a sample of 20; `ferry-cli validate` does the full one. A check that cannot run
-// becomes a warning, not a failed run.
+// The cheap check at the end of a run: the root count (when `onlyThisRun`: the root table
+// holds only this run's rows, so it must hold cr.written of them) and a sample of 20;
+// `ferry-cli validate` does the full one. A check that cannot run becomes a warning, not a
+// failed run.
 void validateAfterRun(Source &source, SqlSink &sink, const CollectionMapping &mapping,
-                      const ProjectOptions &options, bool resumed, bool tablesWereEmpty,
-                      CollectionReport &cr, const QSet<QString> &uncomparedKeys = {});
+                      const ProjectOptions &options, bool onlyThisRun, CollectionReport &cr,
+                      const QSet<QString> &uncomparedKeys = {});
 bool hasMismatches(const RunReport &report);
 
 } // namespace ferry

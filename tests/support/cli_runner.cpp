@@ -6,6 +6,7 @@
 #include <mongoc/mongoc.h>
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 
@@ -93,6 +94,35 @@ bool loadJsonIntoMongo(const QString &uri, const QString &collection, const QStr
     mongoc_client_destroy(client);
     mongoc_uri_destroy(u);
     return ok;
+}
+
+QString setMongoPeerFault(const QString &uri, const QString &collection, const QJsonObject &fault)
+{
+    mongoc_init();
+    // The command's name must come first, and a QJsonObject sorts its keys.
+    const QByteArray name =
+        QJsonDocument(QJsonArray{collection}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    QByteArray json = QJsonDocument(fault).toJson(QJsonDocument::Compact);
+    json = "{\"ferryPeerFault\": " + name + (fault.isEmpty() ? "" : ", ") + json.mid(1);
+    bson_error_t error;
+    bson_t *cmd = bson_new_from_json(reinterpret_cast<const uint8_t *>(json.constData()),
+                                     json.size(), &error);
+    if (!cmd)
+        return QString::fromUtf8(error.message);
+    mongoc_uri_t *u = mongoc_uri_new_with_error(uri.toUtf8().constData(), &error);
+    QString why;
+    if (u) {
+        mongoc_client_t *client = mongoc_client_new_from_uri(u);
+        if (!mongoc_client_command_simple(client, mongoc_uri_get_database(u), cmd, nullptr, nullptr,
+                                          &error))
+            why = QString::fromUtf8(error.message);
+        mongoc_client_destroy(client);
+        mongoc_uri_destroy(u);
+    } else {
+        why = QString::fromUtf8(error.message);
+    }
+    bson_destroy(cmd);
+    return why;
 }
 
 } // namespace ferry::test

@@ -21,5 +21,8 @@ CliResult runFerryCli(const QStringList &args, int timeoutMs = 300000,
 QJsonObject readJson(const QString &path);
 // Inserts every document of a mongoexport file into `collection` of the database in `uri`.
 bool loadJsonIntoMongo(const QString &uri, const QString &collection, const QString &jsonFile);
+// Makes the Mongo wire peer fail reads of `collection` (mongo_peer.py, set_fault): `fault`
+// holds after, times, action and, for "addDocuments", documents. Empty when done, else why not.
+QString setMongoPeerFault(const QString &uri, const QString &collection, const QJsonObject &fault);
 
 } // namespace ferry::test

@@ -7,6 +7,12 @@ It answers the commands libmongoc 1.23 sends for what Ferry does (list, count, f
 getMore paging, sampling, writes, indexes, drops). Anything else gets {ok: 0, code: 59}
 so a test fails loudly instead of receiving a made-up answer.
 
+A test can make reads of one collection fail, as a real server does when it drops an idle
+cursor or goes away, or change the collection under a read (see `set_fault`):
+{ferryPeerFault: COLLECTION, after: N, times: K, action: "killCursor" | "hangUp" |
+"endCursor" | "addDocuments", documents: [...]}; the fault is per collection, so tests
+sharing the peer do not disturb each other.
+
 Limits, on purpose: no authentication (saslStart/SCRAM is out of scope: connect without
 credentials), no sessions or transactions, no compression, no TLS. It is slow (tens of
 thousands of documents a second): functional tests only, never benchmarks.
@@ -123,6 +129,7 @@ class Peer:
         # time-series collections with their buckets, system.* collections (mongomock hides
         # those from its own listing).
         self.catalog = OrderedDict()
+        self.faults = {}  # namespace -> {'after', 'times', 'action', 'reads'}
         self.commands = {
             'hello': self.hello, 'ismaster': self.hello, 'ping': self.ok,
             'buildinfo': self.build_info, 'listdatabases': self.list_databases,
@@ -132,7 +139,7 @@ class Peer:
             'delete': self.delete, 'createindexes': self.create_indexes, 'drop': self.drop,
             'listindexes': self.list_indexes, 'create': self.create,
             'dropdatabase': self.drop_database, 'endsessions': self.ok,
-            'killcursors': self.kill_cursors,
+            'killcursors': self.kill_cursors, 'ferrypeerfault': self.set_fault,
         }
 
     # Entry point for every request mockupdb receives (its server loop serialises
@@ -146,6 +153,8 @@ class Peer:
             handler = self.commands.get(name.lower())
             if handler is None:
                 raise CommandError(59, 'no such command: %s' % name)
+            if self.injected_fault(request, name.lower()):
+                return True
             reply = handler(request.namespace, request.doc[name], request.doc)
         except CommandError as e:
             reply = {'ok': 0, 'errmsg': e.errmsg, 'code': e.code}
@@ -156,6 +165,65 @@ class Peer:
             reply = {'ok': 0, 'errmsg': '%s: %s' % (type(e).__name__, e), 'code': 1}
         if not no_reply:
             request.replies(reply)
+        return True
+
+    # --- faults a test asks for -------------------------------------------------------
+
+    def set_fault(self, db, arg, cmd):
+        """After `after` reads (find and getMore) of collection `arg`, the next `times`
+        ones (-1: all) fail: "killCursor" answers a getMore with CursorNotFound and forgets
+        the cursor (a server dropping an idle cursor); "hangUp" forgets the cursor and closes
+        the connection without an answer (a server going away); "endCursor" answers a getMore
+        with an empty last batch (a cursor that ends early: documents silently not read);
+        "addDocuments" inserts `documents` and then answers as usual (another writer).
+        times 0 clears the fault."""
+        ns = '%s.%s' % (db, arg)
+        action = cmd.get('action', 'killCursor')
+        if action not in ('killCursor', 'hangUp', 'endCursor', 'addDocuments'):
+            raise CommandError(2, 'unknown fault action %r' % (action,))
+        times = int(cmd.get('times', 1))
+        if times == 0:
+            self.faults.pop(ns, None)
+        else:
+            self.faults[ns] = {'after': int(cmd.get('after', 0)), 'times': times,
+                               'action': action, 'reads': 0, 'fired': 0,
+                               'documents': list(cmd.get('documents') or [])}
+        return {'ok': 1}
+
+    def injected_fault(self, request, name):
+        """True when the request was answered (or hung up on) by a fault."""
+        if name == 'find':
+            ns = '%s.%s' % (request.namespace, request.doc[request.command_name])
+        elif name == 'getmore':
+            entry = self.cursors.get(int(request.doc[request.command_name]))
+            ns = entry[0] if entry else None
+        else:
+            return False
+        fault = self.faults.get(ns)
+        if fault is None:
+            return False
+        fault['reads'] += 1
+        if fault['reads'] <= fault['after']:
+            return False
+        if fault['action'] in ('killCursor', 'endCursor') and name != 'getmore':
+            return False
+        if fault['times'] > 0 and fault['fired'] >= fault['times']:
+            return False
+        fault['fired'] += 1
+        if fault['action'] == 'addDocuments':
+            db, coll = ns.split('.', 1)
+            self.client[db][coll].insert_many([dict(d) for d in fault['documents']])
+            return False
+        if name == 'getmore':
+            self.cursors.pop(int(request.doc[request.command_name]), None)
+        if fault['action'] == 'hangUp':
+            request.hangup()
+        elif fault['action'] == 'endCursor':
+            request.replies({'cursor': {'id': Int64(0), 'ns': ns, 'nextBatch': []}, 'ok': 1})
+        else:
+            cursor_id = request.doc[request.command_name]
+            request.replies({'ok': 0, 'code': 43, 'codeName': 'CursorNotFound',
+                             'errmsg': 'cursor id %s not found' % cursor_id})
         return True
 
     # --- server and database level -------------------------------------------------

@@ -90,6 +90,13 @@ public:
     // SQL sources: the tables with their keys and foreign keys (inference maps columns and
     // references from them, embedding follows them). Empty for document sources.
     virtual Result<QList<TableInfo>> tables() { return QList<TableInfo>(); }
+    // How many documents a read with this filter would give now, when the source can count
+    // them without handing them all over (a server's count); -1 when it cannot (a file is
+    // counted by reading it). The run checks what it read against it.
+    virtual Result<qint64> exactCount(const QString & /*collection*/, const QString & /*filter*/)
+    {
+        return qint64(-1);
+    }
     // Whether openReader() honours ReadOptions::partition / partitions.
     virtual bool readsSlices() const { return false; }
     // For relational targets: rows keep their column names instead of turning the primary

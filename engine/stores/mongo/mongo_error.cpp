@@ -1,5 +1,8 @@
 #include "stores/mongo/mongo_error.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace ferry {
 
 namespace {
@@ -45,6 +48,19 @@ Error mongoError(const bson_error_t &error, const QString &server, const QString
         otherwise,
         trEngine("MongoDB at %1 reported an error while %2: %3.").arg(server, doing, driver),
         server);
+}
+
+bool isDroppedRead(const bson_error_t &error)
+{
+    if (error.domain != MONGOC_ERROR_SERVER && error.domain != MONGOC_ERROR_QUERY)
+        return false;
+    // The server's codes: HostUnreachable, HostNotFound, CursorNotFound, NetworkTimeout,
+    // ShutdownInProgress, QueryPlanKilled, PrimarySteppedDown, CursorKilled, SocketException,
+    // NotWritablePrimary, NotPrimaryNoSecondaryOk, NotPrimaryOrSecondary,
+    // InterruptedAtShutdown, InterruptedDueToReplStateChange.
+    static const uint32_t codes[] = {6,   7,    43,    89,    91,    175,   189,
+                                     237, 9001, 10107, 13435, 13436, 11600, 11602};
+    return std::find(std::begin(codes), std::end(codes), error.code) != std::end(codes);
 }
 
 bool isConnectOrAuth(const Error &error)

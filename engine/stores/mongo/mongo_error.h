@@ -15,4 +15,9 @@ Error mongoError(const bson_error_t &error, const QString &server, const QString
 
 bool isConnectOrAuth(const Error &error);
 
+// A read the server dropped though nothing is wrong with it: an idle cursor it forgot
+// (CursorNotFound, after the 10 minutes of a long pause), a primary stepping down or shutting
+// down. Opening the read again from the last _id gets past it.
+bool isDroppedRead(const bson_error_t &error);
+
 } // namespace ferry

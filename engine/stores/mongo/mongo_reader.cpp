@@ -182,9 +182,7 @@ Result<bool> MongoReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
             // libmongoc refuses to advance an exhausted cursor again: remember the end.
             bson_error_t error;
             if (mongoc_cursor_error(m_cursor, &error))
-                return mongoError(error, m_server,
-                                  trEngine("reading collection \"%1\"").arg(m_name),
-                                  ErrorCode::Usage);
+                return readError(error);
             m_done = true;
             break;
         }
@@ -204,6 +202,18 @@ Result<bool> MongoReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
         bson_destroy(&token);
     }
     return true;
+}
+
+Error MongoReader::readError(const bson_error_t &error) const
+{
+    const QString doing = trEngine("reading collection \"%1\"").arg(m_name);
+    if (!isDroppedRead(error))
+        return mongoError(error, m_server, doing, ErrorCode::Usage);
+    // Connect, as a lost connection: the run opens the read again after the last _id.
+    return Error(ErrorCode::Connect,
+                 trEngine("MongoDB at %1 dropped the read of collection \"%2\" (%3).")
+                     .arg(m_server, m_name, redactSecrets(QString::fromUtf8(error.message))),
+                 m_server);
 }
 
 QByteArray MongoReader::position() const

@@ -26,6 +26,10 @@ public:
     double progress() const override;
 
 private:
+    // Why the cursor stopped; a read the server dropped (CursorNotFound …) comes out as
+    // Connect, like a lost connection, so that the run reopens it.
+    Error readError(const bson_error_t &error) const;
+
     std::shared_ptr<mongoc_client_t> m_client;
     mongoc_collection_t *m_collection = nullptr;
     mongoc_cursor_t *m_cursor = nullptr;

@@ -233,6 +233,26 @@ Result<std::unique_ptr<DocumentReader>> MongoSource::openReader(const QString &c
     return std::unique_ptr<DocumentReader>(std::move(reader));
 }
 
+Result<qint64> MongoSource::exactCount(const QString &collection, const QString &filter)
+{
+    if (Status s = ensureOpen(); !s)
+        return s.error();
+    auto match = parseFilter(collection, filter);
+    if (!match)
+        return match.error();
+    CollectionPtr handle(mongoc_client_get_collection(m_client.get(), m_database.constData(),
+                                                      collection.toUtf8().constData()));
+    bson_error_t error;
+    // countDocuments, not the estimate: the metadata count can be off after an unclean
+    // shutdown, and it ignores the filter.
+    const int64_t n = mongoc_collection_count_documents(handle.get(), match->get(), nullptr,
+                                                        nullptr, nullptr, &error);
+    if (n < 0)
+        return mongoError(error, m_endpoint.redacted(),
+                          trEngine("counting the documents of \"%1\"").arg(collection));
+    return qint64(n);
+}
+
 Result<std::vector<BsonDoc>> MongoSource::sample(const QString &collection, qint64 n,
                                                  const QString &filter)
 {

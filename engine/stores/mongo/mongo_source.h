@@ -21,6 +21,7 @@ public:
                                                        const ReadOptions &options) override;
     Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
                                         const QString &filter = {}) override;
+    Result<qint64> exactCount(const QString &collection, const QString &filter) override;
 
 private:
     Status ensureOpen();

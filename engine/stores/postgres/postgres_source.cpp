@@ -184,6 +184,21 @@ public:
                                   "reading table \"%1\": %2")
                              .arg(m_plan.info.name, pgMessage(e)),
                          m_plan.info.name);
+        } catch (const pqxx::sql_error &e) {
+            // A server shutting down or restarting answers the FETCH with an error of class
+            // 57P (operator intervention) or 08 (connection exception) before it hangs up:
+            // the connection is gone, the table is fine.
+            const std::string state = e.sqlstate();
+            if (state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0 || !m_connection->is_open())
+                return Error(ErrorCode::Connect,
+                             trEngine("Lost the PostgreSQL connection while "
+                                      "reading table \"%1\": %2")
+                                 .arg(m_plan.info.name, pgMessage(e)),
+                             m_plan.info.name);
+            return Error(
+                ErrorCode::Target,
+                trEngine("Reading table \"%1\" failed: %2").arg(m_plan.info.name, pgMessage(e)),
+                m_plan.info.name);
         } catch (const std::exception &e) {
             return Error(
                 ErrorCode::Target,
@@ -239,8 +254,16 @@ Status PostgresSource::open()
 
 Status PostgresSource::ensureOpen()
 {
-    if (m_connection && m_connection->c->is_open())
-        return {};
+    // A server that restarted since leaves a connection that still looks open until it is
+    // used: one round trip tells, so that a source back from a restart serves the catalog,
+    // samples and validation of the rest of the run.
+    if (m_connection && m_connection->c->is_open()) {
+        try {
+            pqxx::nontransaction(*m_connection->c).exec("SELECT 1");
+            return {};
+        } catch (const std::exception &) {
+        }
+    }
     return open();
 }
 
@@ -334,6 +357,30 @@ Result<QList<TableInfo>> PostgresSource::tables()
         return readPostgresCatalog(tx, true);
     } catch (const std::exception &e) {
         return connectError(m_endpoint, e);
+    }
+}
+
+Result<qint64> PostgresSource::exactCount(const QString &collection, const QString &filter)
+{
+    // A connection of its own: the source's may be one a restart broke.
+    auto c = connectTo(m_endpoint);
+    if (!c)
+        return c.error();
+    try {
+        if (Status s = checkFilter(**c, collection, filter); !s)
+            return s.error();
+        pqxx::read_transaction tx(**c);
+        std::string sql = "SELECT count(*) FROM " + tx.quote_name(collection.toStdString());
+        if (!filter.trimmed().isEmpty())
+            sql += " WHERE (" + filter.toStdString() + ")";
+        return qint64(tx.exec1(sql)[0].as<long long>());
+    } catch (const pqxx::broken_connection &e) {
+        return connectError(m_endpoint, e);
+    } catch (const std::exception &e) {
+        return Error(
+            ErrorCode::Target,
+            trEngine("Cannot count the rows of table \"%1\": %2").arg(collection, pgMessage(e)),
+            collection);
     }
 }
 

@@ -23,6 +23,7 @@ public:
     Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
                                         const QString &filter = {}) override;
     Result<QList<TableInfo>> tables() override;
+    Result<qint64> exactCount(const QString &collection, const QString &filter) override;
 
 private:
     Status ensureOpen();

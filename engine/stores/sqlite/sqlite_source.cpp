@@ -447,6 +447,25 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
     return std::unique_ptr<DocumentReader>(std::move(reader));
 }
 
+Result<qint64> SqliteSource::exactCount(const QString &collection, const QString &filter)
+{
+    SqliteConnection c(m_path);
+    if (Status s = c.open(m_path); !s)
+        return s.error();
+    if (Status s = checkFilter(c.db(), collection, filter); !s)
+        return s.error();
+    QSqlQuery q(c.db());
+    QString sql = QStringLiteral("SELECT count(*) FROM %1").arg(sqlQuoteName(collection));
+    if (!filter.trimmed().isEmpty())
+        sql += QStringLiteral(" WHERE (%1)").arg(filter);
+    if (!q.exec(sql) || !q.next())
+        return Error(ErrorCode::Target,
+                     trEngine("Cannot count the rows of table \"%1\" in %2: %3")
+                         .arg(collection, m_path, q.lastError().text()),
+                     collection);
+    return q.value(0).toLongLong();
+}
+
 Result<std::vector<bool>> SqliteSource::wideColumns(QSqlDatabase &db, const TableInfo &table)
 {
     {

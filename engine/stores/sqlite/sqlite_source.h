@@ -27,6 +27,7 @@ public:
     Result<std::vector<BsonDoc>> sample(const QString &collection, qint64 n,
                                         const QString &filter = {}) override;
     Result<QList<TableInfo>> tables() override;
+    Result<qint64> exactCount(const QString &collection, const QString &filter) override;
 
 private:
     // Which integer columns of a table hold a value beyond int32 (so all of the column's
