@@ -30,6 +30,7 @@ private Q_SLOTS:
     void sampleDataset();
     void coordinatesComeBackAsNumbers_data();
     void coordinatesComeBackAsNumbers();
+    void countsReadAsWords();
     void liveMongoGivesSameTables();
     void projectRoundTripAndRun();
     void secretsNeverPrinted();
@@ -188,6 +189,28 @@ void TestCliMigrate::coordinatesComeBackAsNumbers()
         ++checked;
     }
     QCOMPARE(checked, 1564);
+}
+
+// What ferry-cli prints for people: proper singular and plural, counts grouped by
+// thousands (the C locale would group none; "," then).
+void TestCliMigrate::countsReadAsWords()
+{
+    const QStringList cLocale = {QStringLiteral("LC_ALL=C"), QStringLiteral("LANG=C")};
+    const QString theaters = QStringLiteral("dump:") + m_dataset + QStringLiteral("/theaters.json");
+    const QString target =
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("words.sqlite"));
+    const QString project = m_dir.filePath(QStringLiteral("words.ferry"));
+    CliResult r = runFerryCli({QStringLiteral("infer"), QStringLiteral("--source"), theaters,
+                               QStringLiteral("--target"), target, QStringLiteral("-o"), project},
+                              300000, cLocale);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.stdOut.contains("(1 collection)."), qPrintable(r.describe()));
+    r = runFerryCli({QStringLiteral("run"), project}, 300000, cLocale);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.stdOut.contains("theaters: 1,564 read, 1,564 written") &&
+                 r.stdOut.contains("table theaters: 1,564 rows"),
+             qPrintable(r.describe()));
+    QVERIFY2(!r.stdOut.contains("(s)") && !r.stdErr.contains("(s)"), qPrintable(r.describe()));
 }
 
 void TestCliMigrate::liveMongoGivesSameTables()

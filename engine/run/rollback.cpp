@@ -1,5 +1,6 @@
 #include "run/rollback.h"
 
+#include "core/count_text.h"
 #include "run/run_registry.h"
 #include "stores/common/ddl.h"
 
@@ -53,9 +54,10 @@ QStringList RollbackPlan::describe(bool done) const
                      : trEngine("Would drop table %1 (the run created it)."))
                    .arg(t);
     for (const auto &[table, rows] : deletes)
-        out << (done ? trEngine("Deleted %1 rows the run added to table %2.")
-                     : trEngine("Would delete %1 rows the run added to table %2."))
-                   .arg(rows)
+        out << (done ? trEngineCount("Deleted %n row the run added to table %1.",
+                                     "Deleted %n rows the run added to table %1.", rows)
+                     : trEngineCount("Would delete %n row the run added to table %1.",
+                                     "Would delete %n rows the run added to table %1.", rows))
                    .arg(table);
     out << notes;
     return out;
