@@ -497,7 +497,7 @@ private slots:
         const std::string before =
             query1("SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = "
                    "'public'::regnamespace");
-        const std::string checkpoints = query1("SELECT count(*) FROM _ferry_checkpoints");
+        const std::string checkpoints = query1("SELECT count(*) FROM ferry._ferry_checkpoints");
         {
             auto sink = openSink(true);
             QVERIFY(sink);
@@ -521,7 +521,7 @@ private slots:
         QCOMPARE(query1("SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = "
                         "'public'::regnamespace"),
                  before);
-        QCOMPARE(query1("SELECT count(*) FROM _ferry_checkpoints"), checkpoints);
+        QCOMPARE(query1("SELECT count(*) FROM ferry._ferry_checkpoints"), checkpoints);
     }
 
     void connectErrorHidesPassword()
