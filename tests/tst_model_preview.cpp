@@ -15,6 +15,7 @@ class TestPreviewModel : public QObject {
 private Q_SLOTS:
     void rootRows();
     void childRowsAndEdits();
+    void numberPairCell();
     void jsonCellText_data();
     void jsonCellText();
 };
@@ -91,6 +92,19 @@ void TestPreviewModel::childRowsAndEdits()
     const QString json = preview.index(0, items).data().toString();
     QVERIFY2(json.contains(QStringLiteral("A-1")) && json.startsWith(QLatin1Char('[')),
              qPrintable(json));
+}
+
+// A PostgreSQL array column previews as its values on one line.
+void TestPreviewModel::numberPairCell()
+{
+    ProjectDocument doc;
+    testdata::loadPlaces(doc, QStringLiteral("postgresql://localhost/geo"));
+    PreviewModel model(&doc);
+    model.setTable(QStringLiteral("places"), {});
+    QCOMPARE(model.rowCount(), 2);
+    const int coordinates = columnOf(model, QStringLiteral("geo_coordinates"));
+    QVERIFY(coordinates >= 0);
+    QCOMPARE(model.index(0, coordinates).data().toString(), u"[-93.24565, 44.85466]"_s);
 }
 
 void TestPreviewModel::jsonCellText_data()
