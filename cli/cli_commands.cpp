@@ -63,6 +63,7 @@ int cliList(const QStringList &words)
         return ExitOk;
     }
     for (const CollectionInfo &c : *listed) {
+        // Plain digits, no thousands separators: scripts cut this column.
         const QString count =
             c.count < 0 ? tr("unknown")
                         : (c.exact ? QString::number(c.count) : QStringLiteral("~%1").arg(c.count));
@@ -107,9 +108,9 @@ int cliInfer(const QStringList &words)
         err << "warning: " << w << '\n';
     if (Status s = ProjectFile::save(inferred->project, args.value(QStringLiteral("output"))); !s)
         return fail(s.error());
-    QTextStream(stdout) << tr("Wrote %1 (%2 collections).")
+    QTextStream(stdout) << trCount("Wrote %1 (%n collection).", "Wrote %1 (%n collections).",
+                                   qint64(inferred->project.collections.size()))
                                .arg(args.value(QStringLiteral("output")))
-                               .arg(inferred->project.collections.size())
                         << '\n';
     return ExitOk;
 }
@@ -329,7 +330,8 @@ int cliValidate(const QStringList &words)
     report.durationSeconds = clock.elapsed() / 1000.0;
     QTextStream out(stdout);
     for (const CollectionReport &c : report.collections) {
-        out << tr("%1: %2 mismatches").arg(c.name).arg(c.mismatches.size()) << '\n';
+        out << trCount("%1: %n mismatch", "%1: %n mismatches", c.mismatches.size()).arg(c.name)
+            << '\n';
         for (const QJsonValue &v : c.mismatches) {
             const QJsonObject o = v.toObject();
             out << QStringLiteral("  _id %1, table %2, column %3: expected %4, found %5")

@@ -1,6 +1,7 @@
 #include "cli_support.h"
 
 #include "cli_commands.h"
+#include "core/count_text.h"
 #include "stores/stores.h"
 
 #include "cli_args.h"
@@ -35,6 +36,11 @@ namespace ferry {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("ferry::Cli", text);
+}
+
+QString trCount(const char *one, const char *many, qint64 n)
+{
+    return tr(n == 1 ? one : many).replace(QLatin1String("%n"), countText(n));
 }
 
 int exitFor(const Error &e)
@@ -154,19 +160,16 @@ void printSummary(const RunReport &report)
                .arg(report.durationSeconds, 0, 'f', 1)
         << '\n';
     for (const CollectionReport &c : report.collections) {
-        out << QStringLiteral("  %1: %2 read, %3 written, %4 skipped (existing), %5 rejected, "
-                              "%6 docs/s")
-                   .arg(c.name)
-                   .arg(c.read)
-                   .arg(c.written)
-                   .arg(c.skippedExisting)
-                   .arg(c.rejected)
-                   .arg(qint64(c.docsPerSecond))
+        out << tr("  %1: %2 read, %3 written, %4 skipped (existing), %5 rejected, %6 docs/s")
+                   .arg(c.name, countText(c.read), countText(c.written),
+                        countText(c.skippedExisting), countText(c.rejected),
+                        countText(qint64(c.docsPerSecond)))
             << '\n';
         for (const TableCount &t : c.tables)
-            out << QStringLiteral("    table %1: %2 rows").arg(t.name).arg(t.rows) << '\n';
+            out << trCount("    table %1: %n row", "    table %1: %n rows", t.rows).arg(t.name)
+                << '\n';
         for (const QString &w : c.warnings)
-            out << QStringLiteral("    warning: %1").arg(w) << '\n';
+            out << tr("    warning: %1").arg(w) << '\n';
     }
     if (!report.rejectFile.isEmpty())
         out << tr("Rejected documents: %1").arg(report.rejectFile) << '\n';

@@ -30,6 +30,8 @@ extern const QSet<QString> RunValueOptions;
 extern const QSet<QString> RunFlags;
 
 QString tr(const char *text);
+// tr() of the English form for n ("%n row" / "%n rows"), %n the count grouped by thousands.
+QString trCount(const char *one, const char *many, qint64 n);
 // Exit code of the CLI contract for an error; fail() prints the error and returns it.
 int exitFor(const Error &e);
 int fail(const Error &e);

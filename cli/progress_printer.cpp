@@ -1,5 +1,7 @@
 #include "progress_printer.h"
 
+#include "core/count_text.h"
+
 #include <QTextStream>
 
 #include <cstdio>
@@ -32,9 +34,10 @@ void ProgressPrinter::update(const RunProgress &p)
         return;
     const CollectionProgress &c = p.collections[size_t(p.current)];
     QTextStream err(stderr);
-    const QString counts =
-        c.total >= 0 ? QStringLiteral("%1/%2").arg(c.read).arg(c.total) : QString::number(c.read);
-    const QString rate = QStringLiteral("%1 docs/s").arg(qint64(p.docsPerSecond));
+    const QString counts = c.total >= 0
+                               ? QStringLiteral("%1/%2").arg(countText(c.read), countText(c.total))
+                               : countText(c.read);
+    const QString rate = QStringLiteral("%1 docs/s").arg(countText(qint64(p.docsPerSecond)));
     if (m_tty) {
         constexpr int width = 24;
         const int filled = int(p.fraction * width);
@@ -56,9 +59,10 @@ void ProgressPrinter::update(const RunProgress &p)
         m_doneCollections.insert(c.name);
     m_lastCollection = c.name;
     m_sinceLine.restart();
-    err << "progress: " << c.name << ' ' << counts << " read, " << c.written << " written, "
-        << c.skipped << " skipped, " << c.rejected << " rejected; " << rate << "; overall "
-        << qint64(p.fraction * 100) << "%, ETA " << formatDuration(p.etaSeconds) << '\n';
+    err << "progress: " << c.name << ' ' << counts << " read, " << countText(c.written)
+        << " written, " << countText(c.skipped) << " skipped, " << countText(c.rejected)
+        << " rejected; " << rate << "; overall " << qint64(p.fraction * 100) << "%, ETA "
+        << formatDuration(p.etaSeconds) << '\n';
 }
 
 void ProgressPrinter::message(int level, const QString &text)

@@ -328,6 +328,26 @@ ArrayStrategy arrayStrategy(const CollectionMapping &mapping, const QString &fie
     return ArrayStrategy::Skip;
 }
 
+namespace {
+
+// The proposal's column for `fieldPath` when the proposal stores it with `strategy`.
+const ColumnMapping *proposedColumn(const CollectionMapping *proposal, const QString &fieldPath,
+                                    ArrayStrategy strategy)
+{
+    if (!proposal || arrayStrategy(*proposal, fieldPath) != strategy)
+        return nullptr;
+    for (const TablePath &path : tablePaths(*proposal)) {
+        const TableMapping *table = tableAt(*proposal, path);
+        for (size_t i = 0; i < table->columns.size(); ++i) {
+            if (columnFieldPath(*proposal, path, int(i)) == fieldPath)
+                return &table->columns[i];
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
 void setArrayStrategy(CollectionMapping &mapping, const QString &fieldPath, ArrayStrategy strategy,
                       const FieldNode *node, const CollectionMapping *proposal, Dialect dialect)
 {
@@ -354,6 +374,14 @@ void setArrayStrategy(CollectionMapping &mapping, const QString &fieldPath, Arra
     }
     ColumnMapping column;
     column.source = relative;
+    if (const ColumnMapping *proposed = proposedColumn(proposal, fieldPath, strategy)) {
+        // The inferred column (its element type and nullability) when back to it.
+        column = *proposed;
+        column.source = relative;
+        column.column = allocateColumn(*parent, proposed->column, dialect);
+        insertColumn(*parent, column);
+        return;
+    }
     column.column = allocateColumn(*parent, columnNameFor(relative), dialect);
     const bool isMap = node && node->mapLike;
     if (strategy == ArrayStrategy::PgArray && dialect == Dialect::Postgres && !isMap) {

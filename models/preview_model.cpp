@@ -1,5 +1,6 @@
 #include "models/preview_model.h"
 
+#include "models/json_cell_text.h"
 #include "models/project_document.h"
 #include "transform/transformer.h"
 
@@ -11,6 +12,10 @@
 namespace ferry {
 
 namespace {
+
+// A cell's one-line text: enough of a JSON value to recognise it, the rest in the tooltip.
+constexpr int kJsonCellChars = 60;
+constexpr int kJsonTooltipLines = 40;
 
 QVariant cellValue(const TableRows &rows, const Cell &cell)
 {
@@ -57,6 +62,9 @@ PreviewModel::PreviewModel(ProjectDocument *document, QObject *parent)
                     refresh();
             });
     connect(m_document, &ProjectDocument::projectReset, this, &PreviewModel::refresh);
+    // The samples arrive after the project: a reopened project is set first (no samples yet:
+    // an empty preview), and reading the source adds them without changing the mapping.
+    connect(m_document, &ProjectDocument::sourceDataChanged, this, &PreviewModel::refresh);
 }
 
 void PreviewModel::setTable(const QString &collection, const TablePath &table)
@@ -90,9 +98,11 @@ void PreviewModel::refresh()
             const TableRows &rows = batch.tables[size_t(flat)];
             const size_t n = std::min<size_t>(rows.rows(), MaxRows);
             for (size_t r = 0; r < n; ++r) {
-                QList<QVariant> row;
-                for (int c = 0; c < rows.columns(); ++c)
-                    row.append(cellValue(rows, rows.at(r, c)));
+                QList<PreviewCell> row;
+                for (int c = 0; c < rows.columns(); ++c) {
+                    const Cell &cell = rows.at(r, c);
+                    row.append({cellValue(rows, cell), cell.kind == CellKind::Json});
+                }
                 m_rows.append(row);
             }
         }
@@ -117,13 +127,16 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const QList<QVariant> &row = m_rows[index.row()];
-    const QVariant value = index.column() < row.size() ? row[index.column()] : QVariant();
+    const QList<PreviewCell> &row = m_rows[index.row()];
+    const PreviewCell cell = index.column() < row.size() ? row[index.column()] : PreviewCell();
+    const QVariant &value = cell.value;
     switch (role) {
     case Qt::DisplayRole:
-        return value.isNull() ? QStringLiteral("NULL") : value;
+        if (value.isNull())
+            return QStringLiteral("NULL");
+        return cell.json ? jsonOneLine(value.toString(), kJsonCellChars) : value;
     case Qt::ToolTipRole:
-        return value;
+        return cell.json ? jsonIndented(value.toString(), kJsonTooltipLines) : value;
     case Qt::ForegroundRole:
         if (value.isNull())
             return QBrush(QColor(0x90, 0x90, 0x90));

@@ -39,7 +39,11 @@ private:
     QString m_collection;
     TablePath m_table;
     QStringList m_headers;
-    QList<QList<QVariant>> m_rows; // null QVariant = SQL NULL
+    struct PreviewCell {
+        QVariant value; // null = SQL NULL
+        bool json = false;
+    };
+    QList<QList<PreviewCell>> m_rows;
     QStringList m_rejects;
 };
 

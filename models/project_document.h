@@ -43,7 +43,8 @@ public:
     // makes the document unsaved.
     void markDirty();
 
-    // What the source told us. Kept here, not in the Project: it is not saved.
+    // What the source told us. Kept here, not in the Project: it is not saved. Set the
+    // schemas and samples first: setCollectionInfos() announces them (sourceDataChanged).
     void setCollectionInfos(const QList<CollectionInfo> &infos);
     const QList<CollectionInfo> &collectionInfos() const { return m_infos; }
     qint64 sourceCount(const QString &collection) const;

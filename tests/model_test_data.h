@@ -95,4 +95,30 @@ inline void loadReviews(ProjectDocument &doc, const QString &targetUri)
     doc.setProject(project);
 }
 
+// A "places" collection of GeoJSON points: geo.coordinates is a [lon, lat] pair.
+inline void loadPlaces(ProjectDocument &doc, const QString &targetUri)
+{
+    SchemaInferrer inferrer;
+    DocBatch batch;
+    for (const char *json :
+         {R"({"_id": 1, "geo": {"type": "Point", "coordinates": [-93.24565, 44.85466]}})",
+          R"({"_id": 2, "geo": {"type": "Point", "coordinates": [2.3522, 48.8566]}})"}) {
+        const BsonDoc d = fromJson(json);
+        inferrer.add(d.get());
+        batch.append(d.get());
+    }
+    std::shared_ptr<const FieldNode> root = inferrer.take();
+    Project project;
+    project.name = QStringLiteral("places-test");
+    project.sourceUri = QStringLiteral("dump:/tmp/places");
+    project.targetUri = targetUri;
+    MappingProposal proposal = proposeMapping(QStringLiteral("places"), *root, 2,
+                                              project.targetDialect(), project.options, nullptr);
+    project.collections.push_back(proposal.mapping);
+    doc.setSchema(QStringLiteral("places"), root);
+    doc.setSamples(QStringLiteral("places"), batch);
+    doc.setProposal(proposal.mapping);
+    doc.setProject(project);
+}
+
 } // namespace ferry::testdata

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <utility>
+
 using namespace ferry::test;
 
 class TestCliMigrate : public QObject {
@@ -26,6 +28,9 @@ private Q_SLOTS:
     void versionIsTheProjectVersion();
     void sampleDataset_data();
     void sampleDataset();
+    void coordinatesComeBackAsNumbers_data();
+    void coordinatesComeBackAsNumbers();
+    void countsReadAsWords();
     void liveMongoGivesSameTables();
     void projectRoundTripAndRun();
     void secretsNeverPrinted();
@@ -104,20 +109,108 @@ void TestCliMigrate::sampleDataset()
     QCOMPARE(db.scalar(QStringLiteral("SELECT location_address_city FROM theaters WHERE "
                                       "theaterid = 1000")),
              QStringLiteral("Bloomington"));
-    // geo.coordinates is an array: a child table keyed by the theater and the position.
-    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM theaters_location_geo_coordinates")),
-             QString::number(2 * 1564));
-    QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM theaters_location_geo_coordinates WHERE "
-                                      "theaters_id = '59a47286cfa9a3a73e51e72c' AND ordinal = 0")),
-             QStringLiteral("-93.24565"));
-    QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM theaters_location_geo_coordinates WHERE "
-                                      "theaters_id = '59a47286cfa9a3a73e51e72c' AND ordinal = 1")),
-             QStringLiteral("44.85466"));
+    // geo.coordinates, a [lon, lat] pair, stays in the theater's row: a double precision[]
+    // on PostgreSQL, a JSON array on SQLite; no child table of two rows per theater.
+    QVERIFY2(!db.tables().contains(QStringLiteral("theaters_location_geo_coordinates")),
+             qPrintable(db.tables().join(QLatin1Char(','))));
+    const bool pg = kind == QLatin1String("postgresql");
+    const QString element = pg ? QStringLiteral("location_geo_coordinates[%1]")
+                               : QStringLiteral("json_extract(location_geo_coordinates, '$[%1]')");
+    for (const auto &[position, value] : {std::pair{0, "-93.24565"}, std::pair{1, "44.85466"}})
+        QCOMPARE(db.scalar(QStringLiteral("SELECT %1 FROM theaters WHERE _id = "
+                                          "'59a47286cfa9a3a73e51e72c'")
+                               .arg(element.arg(pg ? position + 1 : position))),
+                 QLatin1String(value));
+    QCOMPARE(db.scalar(pg ? QStringLiteral("SELECT count(*) FROM theaters WHERE "
+                                           "cardinality(location_geo_coordinates) = 2")
+                          : QStringLiteral("SELECT count(*) FROM theaters WHERE "
+                                           "json_array_length(location_geo_coordinates) = 2")),
+             QStringLiteral("1564"));
     QCOMPARE(db.scalar(QStringLiteral("SELECT email FROM users WHERE name = 'Ned Stark'")),
              QStringLiteral("sean_bean@gameofthron.es"));
     QCOMPARE(db.scalar(QStringLiteral("SELECT name FROM users WHERE _id = "
                                       "'59b99db4cfa9a34dcd7885b6'")),
              QStringLiteral("Ned Stark"));
+}
+
+void TestCliMigrate::coordinatesComeBackAsNumbers_data()
+{
+    sampleDataset_data();
+}
+
+// The way back: the array column (PostgreSQL array, SQLite JSON) becomes an array of
+// numbers again in the documents, not a string holding one.
+void TestCliMigrate::coordinatesComeBackAsNumbers()
+{
+    QFETCH(QString, kind);
+    const QString target = targetFor(kind, QStringLiteral("geo"));
+    CliResult r =
+        runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
+                     QStringLiteral("dump:") + m_dataset + QStringLiteral("/theaters.json"),
+                     QStringLiteral("--target"), target});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QString back = m_dir.filePath(kind + QStringLiteral("-back"));
+    r = runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"), target,
+                     QStringLiteral("--target"), QStringLiteral("ndjson:") + back,
+                     QStringLiteral("--collection"), QStringLiteral("theaters")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QFile file(back + QStringLiteral("/theaters.json"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    int checked = 0;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine();
+        bson_error_t error;
+        bson_t *doc = bson_new_from_json(reinterpret_cast<const uint8_t *>(line.constData()),
+                                         line.size(), &error);
+        QVERIFY2(doc, error.message);
+        bson_iter_t it;
+        bson_iter_t id;
+        const bool found = bson_iter_init_find(&id, doc, "_id") &&
+                           bson_iter_init_find(&it, doc, "location_geo_coordinates");
+        const bool isArray = found && BSON_ITER_HOLDS_ARRAY(&it);
+        const bool first = found && BSON_ITER_HOLDS_UTF8(&id) &&
+                           qstrcmp(bson_iter_utf8(&id, nullptr), "59a47286cfa9a3a73e51e72c") == 0;
+        bson_iter_t element;
+        double lon = 0;
+        int numbers = 0;
+        if (isArray && bson_iter_recurse(&it, &element)) {
+            while (bson_iter_next(&element)) {
+                if (BSON_ITER_HOLDS_DOUBLE(&element)) {
+                    if (numbers == 0)
+                        lon = bson_iter_double(&element);
+                    ++numbers;
+                }
+            }
+        }
+        bson_destroy(doc);
+        QVERIFY2(isArray && numbers == 2, line.constData());
+        if (first)
+            QCOMPARE(lon, -93.24565);
+        ++checked;
+    }
+    QCOMPARE(checked, 1564);
+}
+
+// What ferry-cli prints for people: proper singular and plural, counts grouped by
+// thousands (the C locale would group none; "," then).
+void TestCliMigrate::countsReadAsWords()
+{
+    const QStringList cLocale = {QStringLiteral("LC_ALL=C"), QStringLiteral("LANG=C")};
+    const QString theaters = QStringLiteral("dump:") + m_dataset + QStringLiteral("/theaters.json");
+    const QString target =
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("words.sqlite"));
+    const QString project = m_dir.filePath(QStringLiteral("words.ferry"));
+    CliResult r = runFerryCli({QStringLiteral("infer"), QStringLiteral("--source"), theaters,
+                               QStringLiteral("--target"), target, QStringLiteral("-o"), project},
+                              300000, cLocale);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.stdOut.contains("(1 collection)."), qPrintable(r.describe()));
+    r = runFerryCli({QStringLiteral("run"), project}, 300000, cLocale);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.stdOut.contains("theaters: 1,564 read, 1,564 written") &&
+                 r.stdOut.contains("table theaters: 1,564 rows"),
+             qPrintable(r.describe()));
+    QVERIFY2(!r.stdOut.contains("(s)") && !r.stdErr.contains("(s)"), qPrintable(r.describe()));
 }
 
 void TestCliMigrate::liveMongoGivesSameTables()
@@ -152,7 +245,9 @@ void TestCliMigrate::liveMongoGivesSameTables()
     SqlReader dump(fromDump);
     SqlReader live(fromLive);
     const QStringList tables = dump.tables();
-    QVERIFY2(tables.contains(QStringLiteral("theaters_location_geo_coordinates")),
+    QVERIFY2(tables.contains(QStringLiteral("theaters")) &&
+                 dump.columns(QStringLiteral("theaters"))
+                     .contains(QStringLiteral("location_geo_coordinates")),
              qPrintable(tables.join(QLatin1Char(','))));
     QCOMPARE(live.tables(), tables);
     for (const QString &t : tables) {

@@ -48,9 +48,10 @@ private slots:
             << ColumnType::Timestamp << false << u"timestamptz"_s << u"TEXT"_s;
         QTest::newRow("uuid") << ColumnType::Uuid << false << u"uuid"_s << u"TEXT"_s;
         QTest::newRow("binary") << ColumnType::Binary << false << u"bytea"_s << u"BLOB"_s;
-        QTest::newRow("json") << ColumnType::Json << false << u"jsonb"_s << u"TEXT"_s;
-        QTest::newRow("int array") << ColumnType::Integer << true << u"integer[]"_s << u"TEXT"_s;
-        QTest::newRow("text array") << ColumnType::Text << true << u"text[]"_s << u"TEXT"_s;
+        QTest::newRow("json") << ColumnType::Json << false << u"jsonb"_s << u"TEXT JSON"_s;
+        QTest::newRow("int array")
+            << ColumnType::Integer << true << u"integer[]"_s << u"TEXT JSON"_s;
+        QTest::newRow("text array") << ColumnType::Text << true << u"text[]"_s << u"TEXT JSON"_s;
     }
     void typeNames()
     {

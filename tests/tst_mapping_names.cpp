@@ -140,13 +140,13 @@ void TestMappingNames::sqlTypes_data()
                         "numeric", "boolean", "timestamptz", "uuid",
                         "bytea",   "jsonb"};
     const char *lite[] = {"TEXT",    "INTEGER", "INTEGER", "REAL", "TEXT",
-                          "INTEGER", "TEXT",    "TEXT",    "BLOB", "TEXT"};
+                          "INTEGER", "TEXT",    "TEXT",    "BLOB", "TEXT JSON"};
     for (int i = 0; i < 10; ++i) {
         const QString name = columnTypeName(static_cast<ColumnType>(i));
         QTest::addRow("%s", qPrintable(name))
             << i << false << QString::fromLatin1(pg[i]) << QString::fromLatin1(lite[i]);
         QTest::addRow("%s[]", qPrintable(name))
-            << i << true << QString::fromLatin1(pg[i]) + u"[]"_s << u"TEXT"_s;
+            << i << true << QString::fromLatin1(pg[i]) + u"[]"_s << u"TEXT JSON"_s;
     }
 }
 

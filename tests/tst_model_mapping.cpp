@@ -22,6 +22,7 @@ private Q_SLOTS:
     void arrayStrategies();
     void dropFieldFromTree();
     void mapStrategies();
+    void numberPairChildTableOneChoiceAway();
 
 private:
     int rowOf(const QString &column) const;
@@ -307,6 +308,41 @@ void TestMappingModel::mapStrategies()
     QCOMPARE(reviews(), asJson);
     doc.undoStack()->undo(); // → the proposal's key/value table
     QCOMPARE(reviews(), proposal);
+}
+
+// A [lon, lat] pair is an array column by default (PostgreSQL array; JSON on SQLite); the
+// child table is one strategy choice away, and back.
+void TestMappingModel::numberPairChildTableOneChoiceAway()
+{
+    const QString field = QStringLiteral("geo.coordinates");
+    ProjectDocument sqlite;
+    testdata::loadPlaces(sqlite, QStringLiteral("sqlite:/tmp/places.sqlite"));
+    QCOMPARE(arrayStrategy(*sqlite.project().findCollection(QStringLiteral("places")), field),
+             ArrayStrategy::JsonColumn);
+
+    ProjectDocument doc;
+    testdata::loadPlaces(doc, QStringLiteral("postgresql://localhost/geo"));
+    auto places = [&] { return *doc.project().findCollection(QStringLiteral("places")); };
+    QCOMPARE(arrayStrategy(places(), field), ArrayStrategy::PgArray);
+    QVERIFY(places().root.children.empty());
+    const FieldNode *node = doc.schema(QStringLiteral("places"))->find(field);
+    QVERIFY(node);
+    const auto choose = [&](ArrayStrategy s) {
+        doc.modify(QStringLiteral("strategy"), [&](Project &p) {
+            setArrayStrategy(*p.findCollection(QStringLiteral("places")), field, s, node,
+                             doc.proposal(QStringLiteral("places")), p.targetDialect());
+        });
+    };
+    choose(ArrayStrategy::ChildTable);
+    QCOMPARE(arrayStrategy(places(), field), ArrayStrategy::ChildTable);
+    QCOMPARE(places().root.children.size(), size_t(1));
+    const TableMapping &child = places().root.children.front();
+    QCOMPARE(child.source, field);
+    QCOMPARE(child.columns.back().type, ColumnType::Double);
+    QVERIFY(mappingProblems(places(), Dialect::Postgres).isEmpty());
+    choose(ArrayStrategy::PgArray);
+    QCOMPARE(arrayStrategy(places(), field), ArrayStrategy::PgArray);
+    QCOMPARE(places(), *doc.proposal(QStringLiteral("places")));
 }
 
 QTEST_MAIN(TestMappingModel)

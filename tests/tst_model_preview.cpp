@@ -1,4 +1,5 @@
 #include "model_test_data.h"
+#include "models/json_cell_text.h"
 #include "models/mapping_edits.h"
 #include "models/mapping_model.h"
 #include "models/preview_model.h"
@@ -7,12 +8,16 @@
 #include <QtTest>
 
 using namespace ferry;
+using namespace Qt::StringLiterals;
 
 class TestPreviewModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void rootRows();
     void childRowsAndEdits();
+    void numberPairCell();
+    void jsonCellText_data();
+    void jsonCellText();
 };
 
 static int columnOf(const QAbstractItemModel &model, const QString &name)
@@ -87,6 +92,49 @@ void TestPreviewModel::childRowsAndEdits()
     const QString json = preview.index(0, items).data().toString();
     QVERIFY2(json.contains(QStringLiteral("A-1")) && json.startsWith(QLatin1Char('[')),
              qPrintable(json));
+}
+
+// A PostgreSQL array column previews as its values on one line.
+void TestPreviewModel::numberPairCell()
+{
+    ProjectDocument doc;
+    testdata::loadPlaces(doc, QStringLiteral("postgresql://localhost/geo"));
+    PreviewModel model(&doc);
+    model.setTable(QStringLiteral("places"), {});
+    QCOMPARE(model.rowCount(), 2);
+    const int coordinates = columnOf(model, QStringLiteral("geo_coordinates"));
+    QVERIFY(coordinates >= 0);
+    QCOMPARE(model.index(0, coordinates).data().toString(), u"[-93.24565, 44.85466]"_s);
+}
+
+void TestPreviewModel::jsonCellText_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("oneLine");
+    QTest::addColumn<QString>("indented");
+    QTest::newRow("pair") << u"[ -93.24565, 44.85466 ]"_s << u"[-93.24565, 44.85466]"_s
+                          << u"[\n  -93.24565,\n  44.85466\n]"_s;
+    QTest::newRow("nested") << u"{ \"a\" : [ 1, { } ], \"b\" : \"x , [ y\" }"_s
+                            << u"{\"a\": [1, {}], \"b\": \"x , [ y\"}"_s
+                            << u"{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": \"x , [ y\"\n}"_s;
+    QTest::newRow("escaped quote")
+        << u"[ \"say \\\" hi\" ]"_s << u"[\"say \\\" hi\"]"_s << u"[\n  \"say \\\" hi\"\n]"_s;
+    QTest::newRow("long") << u"[ %1 ]"_s.arg(u"12345, "_s.repeated(20) + u"6"_s)
+                          << u"[12345, 12345, 12345, 12345, 12345, 12345, 12345, 12345, 123…"_s
+                          << QString();
+    QTest::newRow("scalar") << u"42"_s << u"42"_s << u"42"_s;
+}
+
+void TestPreviewModel::jsonCellText()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, oneLine);
+    QFETCH(QString, indented);
+    QCOMPARE(jsonOneLine(json, 60), oneLine);
+    if (!indented.isEmpty())
+        QCOMPARE(jsonIndented(json, 40), indented);
+    else // cut after the line limit, and says so
+        QCOMPARE(jsonIndented(json, 5).split(u'\n').size(), 6);
 }
 
 QTEST_MAIN(TestPreviewModel)

@@ -122,7 +122,7 @@ void TestPartitions::fourPartitionsEqualOneRun()
     SqlReader db(tgt);
     // Each partition moved a part, none moved all: the slices really split the file.
     const QString written =
-        db.scalar(u"SELECT max(written) FROM _ferry_checkpoints WHERE key LIKE 'items#%'"_qs);
+        db.scalar(u"SELECT max(written) FROM ferry._ferry_checkpoints WHERE key LIKE 'items#%'"_qs);
     QVERIFY2(written.toInt() > 0 && written.toInt() < Docs, qPrintable(written));
 }
 
@@ -203,12 +203,12 @@ void TestPartitions::finishAddsKeysAndForeignKeys()
     // Before finish: no keys, no foreign keys, the keys waiting in their table.
     QCOMPARE(db.scalar(constraints.arg(u"p"_qs)), u"0"_qs);
     QCOMPARE(db.scalar(constraints.arg(u"f"_qs)), u"0"_qs);
-    QCOMPARE(db.scalar(u"SELECT count(*) FROM _ferry_pending_keys"_qs), u"3"_qs);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM ferry._ferry_pending_keys"_qs), u"3"_qs);
     const CliResult r = runFerryCli({u"finish"_qs, project});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QCOMPARE(db.scalar(constraints.arg(u"p"_qs)), u"3"_qs);
     QCOMPARE(db.scalar(constraints.arg(u"f"_qs)), u"1"_qs);
-    QCOMPARE(db.scalar(u"SELECT count(*) FROM _ferry_pending_keys"_qs), u"0"_qs);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM ferry._ferry_pending_keys"_qs), u"0"_qs);
     QCOMPARE(db.scalar(u"SELECT count(*) FROM items"_qs), u"3000"_qs);
     QCOMPARE(db.scalar(u"SELECT count(*) FROM items_tags"_qs), u"6000"_qs);
     // Again: nothing left to do, nothing breaks.
@@ -228,7 +228,7 @@ void TestPartitions::parallelRunKilledTwiceEqualsCleanRun()
     QVERIFY2(kills == 2, "the run finished before it could be killed twice");
     SqlReader db(tgt);
     // Batches committed by several writers, recorded one row each, out of order or not.
-    const QString batchRows = db.scalar(u"SELECT count(*) FROM _ferry_batches"_qs);
+    const QString batchRows = db.scalar(u"SELECT count(*) FROM ferry._ferry_batches"_qs);
     QVERIFY2(batchRows.toInt() > 0, qPrintable(batchRows));
     const QString report = m_dir.filePath(u"parallel.json"_qs);
     const CliResult r = runFerryCli(args + QStringList{u"--report"_qs, report});
@@ -237,7 +237,7 @@ void TestPartitions::parallelRunKilledTwiceEqualsCleanRun()
     QCOMPARE(c.value(u"read"_qs).toInteger(), Docs);
     QCOMPARE(c.value(u"written"_qs).toInteger(), Docs);
     compareTables(m_clean, tgt);
-    QCOMPARE(db.scalar(u"SELECT count(*) FROM _ferry_batches"_qs), u"0"_qs);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM ferry._ferry_batches"_qs), u"0"_qs);
     QCOMPARE(db.scalar(u"SELECT count(*) FROM pg_constraint WHERE contype = 'p' AND "
                        "conrelid::regclass::text IN ('items', 'items_tags')"_qs),
              u"2"_qs);

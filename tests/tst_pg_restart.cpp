@@ -62,9 +62,11 @@ bool writeDump(const QString &path)
 
 qint64 writtenIn(const QByteArray &progressLine)
 {
-    static const QRegularExpression re(QStringLiteral(" (\\d+) written"));
+    // Counts are grouped by thousands, with the locale's separator.
+    static const QRegularExpression re(QStringLiteral(" (\\d[\\d,.\\x{a0}\\x{202f}]*) written"));
+    static const QRegularExpression separators(QStringLiteral("\\D"));
     const auto m = re.match(QString::fromUtf8(progressLine));
-    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
+    return m.hasMatch() ? m.captured(1).remove(separators).toLongLong() : -1;
 }
 
 } // namespace

@@ -497,7 +497,7 @@ private slots:
         const std::string before =
             query1("SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = "
                    "'public'::regnamespace");
-        const std::string checkpoints = query1("SELECT count(*) FROM _ferry_checkpoints");
+        const std::string checkpoints = query1("SELECT count(*) FROM ferry._ferry_checkpoints");
         {
             auto sink = openSink(true);
             QVERIFY(sink);
@@ -521,7 +521,7 @@ private slots:
         QCOMPARE(query1("SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = "
                         "'public'::regnamespace"),
                  before);
-        QCOMPARE(query1("SELECT count(*) FROM _ferry_checkpoints"), checkpoints);
+        QCOMPARE(query1("SELECT count(*) FROM ferry._ferry_checkpoints"), checkpoints);
     }
 
     void connectErrorHidesPassword()
@@ -550,6 +550,49 @@ private slots:
             QSKIP("This server trusts every connection; the password is not checked.");
         QCOMPARE(st.error().code, ErrorCode::Auth);
         QVERIFY2(!st.error().toString().contains(u"wr0ngpw"_s), why(st));
+    }
+
+    // Ferry's tables go to the schema `ferry`: a user who may create tables but not schemas
+    // is told what to ask for, and the run works once the schema is there.
+    void bookkeepingSchemaNeedsRights()
+    {
+        const QString db = ferry::test::freshPostgresDatabase(u"sink_rights"_s);
+        QVERIFY(!db.isEmpty());
+        {
+            pqxx::connection admin(db.toStdString());
+            pqxx::nontransaction tx(admin);
+            tx.exec("DO $$ BEGIN CREATE ROLE ferry_limited LOGIN; EXCEPTION WHEN "
+                    "duplicate_object THEN NULL; END $$");
+            tx.exec("GRANT CREATE ON SCHEMA public TO ferry_limited");
+        }
+        QString uri = db;
+        uri.replace(u"://postgres@"_s, u"://ferry_limited@"_s);
+        QVERIFY(uri != db);
+        const CollectionMapping m = itemsMapping(u"rights_items"_s);
+        {
+            PostgresSink sink(Endpoint::parse(uri).value());
+            QVERIFY2(sink.open().ok(), "the limited user connects");
+            const auto prep = sink.prepare(m, ProjectOptions(), false);
+            QVERIFY(!prep.ok());
+            QVERIFY2(prep.error().message.contains(
+                         u"CREATE SCHEMA ferry AUTHORIZATION \"ferry_limited\""_s),
+                     why(prep));
+        }
+        {
+            pqxx::connection admin(db.toStdString());
+            pqxx::nontransaction tx(admin);
+            tx.exec("CREATE SCHEMA ferry AUTHORIZATION ferry_limited");
+        }
+        PostgresSink sink(Endpoint::parse(uri).value());
+        QVERIFY(sink.open().ok());
+        const auto prep = sink.prepare(m, ProjectOptions(), false);
+        QVERIFY2(prep.ok(), why(prep));
+        pqxx::connection admin(db.toStdString());
+        pqxx::nontransaction tx(admin);
+        QCOMPARE(std::string(tx.exec1("SELECT to_regclass('ferry._ferry_checkpoints') IS NOT "
+                                      "NULL")[0]
+                                 .c_str()),
+                 std::string("t"));
     }
 };
 

@@ -220,7 +220,8 @@ void TestRejectDurability::oldCheckpointTableStillLoads_data()
 }
 
 // A checkpoint table written before Ferry recorded the reject file's length has no column
-// for it: a resume still loads it, continues where it stopped, and adds the column.
+// for it: a resume still loads it, continues where it stopped, and adds the column. On
+// PostgreSQL the old tables also sit in the user's schema: the resume moves them to `ferry`.
 void TestRejectDurability::oldCheckpointTableStillLoads()
 {
     QFETCH(QString, kind);
@@ -236,8 +237,18 @@ void TestRejectDurability::oldCheckpointTableStillLoads()
     CliResult r = runFerryCli(QStringList{QStringLiteral("run"), project} + common, 120000,
                               {QStringLiteral("FERRY_TEST_CRASH_AT=batch-committed:3")});
     QVERIFY2(r.exitCode == -2, qPrintable(r.describe()));
+    const bool pg = kind != QLatin1String("sqlite");
     {
         SqlReader db(target);
+        if (pg) {
+            // Ferry kept its tables in the user's schema before the schema `ferry`.
+            db.rows(QStringLiteral(
+                "DO $$DECLARE t text; BEGIN FOR t IN SELECT relname FROM pg_class WHERE "
+                "relnamespace = 'ferry'::regnamespace AND relkind = 'r' LOOP EXECUTE "
+                "format('ALTER TABLE ferry.%I SET SCHEMA public', t); END LOOP; DROP SCHEMA "
+                "ferry; END$$"));
+            QVERIFY2(db.ok(), qPrintable(db.error()));
+        }
         db.rows(QStringLiteral("ALTER TABLE _ferry_checkpoints DROP COLUMN reject_bytes"));
         QVERIFY2(db.ok(), qPrintable(db.error()));
     }
@@ -252,8 +263,15 @@ void TestRejectDurability::oldCheckpointTableStillLoads()
                  c.value(QStringLiteral("rejected")).toInteger(),
              Documents);
     SqlReader db(target);
-    QCOMPARE(db.scalar(QStringLiteral("SELECT reject_bytes IS NOT NULL FROM _ferry_checkpoints")),
-             kind == QLatin1String("sqlite") ? QStringLiteral("1") : QStringLiteral("t"));
+    const QString checkpoints =
+        pg ? QStringLiteral("ferry._ferry_checkpoints") : QStringLiteral("_ferry_checkpoints");
+    QCOMPARE(db.scalar(QStringLiteral("SELECT reject_bytes IS NOT NULL FROM %1").arg(checkpoints)),
+             pg ? QStringLiteral("t") : QStringLiteral("1"));
+    if (pg) // moved out of the user's schema, every one of them
+        QCOMPARE(
+            db.scalar(QStringLiteral("SELECT count(*) FROM pg_class WHERE relnamespace = "
+                                     "'public'::regnamespace AND relname LIKE '\\_ferry\\_%'")),
+            QStringLiteral("0"));
 }
 
 QTEST_GUILESS_MAIN(TestRejectDurability)

@@ -82,6 +82,15 @@ void TestRollback::createdTablesDropped()
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QStringList after = db.tables();
     QVERIFY2(after.size() >= 3, qPrintable(after.join(u',')));
+    const bool pg = kind != QLatin1String("sqlite");
+    if (pg) { // Ferry's tables are in its own schema, none among the user's
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = "
+                                          "'public' AND tablename LIKE '\\_ferry%'")),
+                 QStringLiteral("0"));
+        QVERIFY(db.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = "
+                                         "'ferry'"))
+                    .toInt() >= 2);
+    }
 
     // Without --confirm: the plan, and nothing changes.
     r = runFerryCli({QStringLiteral("rollback"), project});
@@ -99,6 +108,10 @@ void TestRollback::createdTablesDropped()
                              "ESCAPE '\\'")
             : QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename LIKE '\\_ferry%'");
     QCOMPARE(db.scalar(bookkeeping), QStringLiteral("0"));
+    if (pg) // and the schema made for them
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname = "
+                                          "'ferry'")),
+                 QStringLiteral("0"));
 }
 
 void TestRollback::addedRowsRemoved()

@@ -117,6 +117,8 @@ private slots:
     void flattenedNameCollisions();
     void reservedWords();
     void nestedArrays();
+    void shortNumberArrays_data();
+    void shortNumberArrays();
     void nullability();
     void tableNamesAcrossCollections();
     void deepNestingFallsBackToJson();
@@ -232,31 +234,20 @@ void TypeMapperTest::theaters()
     QVERIFY(street2);
     QVERIFY(street2->nullable);
     QVERIFY(column(t, u"location_geo_type"_s));
-    QVERIFY(!column(t, u"location_geo_coordinates"_s));
+    // A GeoJSON point's [lon, lat] stays in its row: a double precision[] column, not a
+    // child table of two rows per theater.
+    const ColumnMapping *coords = column(t, u"location_geo_coordinates"_s);
+    QVERIFY(coords);
+    QCOMPARE(coords->source, u"location.geo.coordinates"_s);
+    QVERIFY(coords->pgArray);
+    QCOMPARE(int(coords->type), int(ColumnType::Double));
+    QVERIFY(!coords->nullable);
+    QVERIFY(t.children.empty());
 
     const ColumnMapping &extra = t.columns.back();
     QCOMPARE(extra.column, u"_extra"_s);
     QCOMPARE(int(extra.role), int(ColumnRole::Extra));
     QCOMPARE(int(extra.type), int(ColumnType::Json));
-
-    QCOMPARE(t.children.size(), size_t(1));
-    const TableMapping &coords = t.children.front();
-    QCOMPARE(coords.table, u"theaters_location_geo_coordinates"_s);
-    QCOMPARE(int(coords.kind), int(TableKind::Array));
-    QCOMPARE(coords.source, u"location.geo.coordinates"_s);
-    QCOMPARE(columnNames(coords), (QStringList{u"theaters_id"_s, u"ordinal"_s, u"value"_s}));
-    QCOMPARE(int(coords.columns[0].role), int(ColumnRole::ParentKey));
-    QCOMPARE(int(coords.columns[0].type), int(ColumnType::Text));
-    QCOMPARE(int(coords.columns[1].role), int(ColumnRole::Ordinal));
-    for (int i = 0; i < 2; ++i) {
-        QVERIFY(coords.columns[i].primaryKey);
-        QVERIFY(!coords.columns[i].nullable);
-    }
-    const ColumnMapping &value = coords.columns[2];
-    QCOMPARE(int(value.role), int(ColumnRole::Value));
-    QCOMPARE(value.source, QString());
-    QCOMPARE(int(value.type), int(ColumnType::Double));
-    QVERIFY(!value.primaryKey);
 }
 
 void TypeMapperTest::objectIdsAsUuid()
@@ -350,7 +341,7 @@ void TypeMapperTest::nestedArrays()
 {
     const MappingProposal p = propose({
         u"{\"_id\": 1, \"items\": [{\"sku\": \"x\", \"ordinal\": 5, \"tags\": [\"a\", \"b\"]}],"
-        " \"matrix\": [[1, 2], [3]]}"_s,
+        " \"matrix\": [[1, 2, 3, 4, 5], [3]]}"_s,
     });
     const TableMapping &t = p.mapping.root;
     QCOMPARE(t.children.size(), size_t(2));
@@ -380,6 +371,52 @@ void TypeMapperTest::nestedArrays()
     QCOMPARE(columnNames(cells),
              (QStringList{u"c_id"_s, u"matrix_ordinal"_s, u"ordinal"_s, u"value"_s}));
     QCOMPARE(int(cells.columns[3].type), int(ColumnType::Integer));
+}
+
+void TypeMapperTest::shortNumberArrays_data()
+{
+    QTest::addColumn<QStringList>("values"); // of field `a`, one document each
+    QTest::addColumn<bool>("column");        // a column (else a child table)
+    QTest::addColumn<int>("pgType");
+    QTest::newRow("point") << QStringList{u"[-93.24565, 44.85466]"_s, u"[1.5, 2]"_s} << true
+                           << int(ColumnType::Double);
+    QTest::newRow("rgb") << QStringList{u"[255, 128, 0]"_s} << true << int(ColumnType::BigInt);
+    QTest::newRow("int64 and double")
+        << QStringList{u"[{\"$numberLong\": \"9007199254740993\"}, 0.5]"_s} << true
+        << int(ColumnType::Numeric);
+    QTest::newRow("lengths 1 to 4")
+        << QStringList{u"[1]"_s, u"[1, 2, 3, 4]"_s} << true << int(ColumnType::BigInt);
+    QTest::newRow("five numbers") << QStringList{u"[1, 2, 3, 4, 5]"_s} << false << 0;
+    QTest::newRow("an empty one") << QStringList{u"[1, 2]"_s, u"[]"_s} << false << 0;
+    QTest::newRow("a null element") << QStringList{u"[1, null]"_s} << false << 0;
+    QTest::newRow("strings") << QStringList{u"[\"a\", \"b\"]"_s} << false << 0;
+    QTest::newRow("not always an array")
+        << QStringList{u"[1, 2]"_s, u"3"_s} << true << int(ColumnType::Json);
+}
+
+// Arrays of at most four numbers (coordinates, colours, boxes) stay in their row: a
+// PostgreSQL array, or JSON on SQLite; anything else keeps the child table.
+void TypeMapperTest::shortNumberArrays()
+{
+    QFETCH(QStringList, values);
+    QFETCH(bool, column);
+    QFETCH(int, pgType);
+    QStringList docs;
+    for (int i = 0; i < values.size(); ++i)
+        docs << u"{\"_id\": %1, \"a\": %2}"_s.arg(i).arg(values[i]);
+    const auto root = infer(docs);
+    for (const Dialect dialect : {Dialect::Postgres, Dialect::Sqlite}) {
+        const MappingProposal p =
+            proposeMapping(u"c"_s, *root, qint64(docs.size()), dialect, {}, nullptr);
+        const ColumnMapping *a = ::column(p.mapping.root, u"a"_s);
+        QCOMPARE(bool(a), column);
+        QCOMPARE(p.mapping.root.children.empty(), column);
+        if (!a)
+            continue;
+        const bool pgArray = dialect == Dialect::Postgres && pgType != int(ColumnType::Json);
+        QCOMPARE(a->pgArray, pgArray);
+        QCOMPARE(int(a->type), pgArray ? pgType : int(ColumnType::Json));
+    }
 }
 
 void TypeMapperTest::nullability()

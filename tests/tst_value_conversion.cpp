@@ -59,6 +59,8 @@ class TestValueConversion : public QObject {
 private slots:
     void convert_data();
     void convert();
+    void pgArrayElements_data();
+    void pgArrayElements();
     void isoDatesMatchQDateTime();
     void uuid5Vectors();
     void sha1MatchesQt();
@@ -349,6 +351,62 @@ void TestValueConversion::convert()
         QVERIFY(shown.startsWith(expected));
     else
         QCOMPARE(shown, expected);
+}
+
+void TestValueConversion::pgArrayElements_data()
+{
+    QTest::addColumn<QByteArray>("doc");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("problem"); // empty: accepted
+    const int dbl = int(ColumnType::Double), bigint = int(ColumnType::BigInt);
+    QTest::newRow("pair") << take(BCON_NEW("v", "[", BCON_DOUBLE(-93.24565), BCON_INT32(44), "]"))
+                          << dbl << QString();
+    QTest::newRow("null element") << take(BCON_NEW("v", "[", BCON_DOUBLE(1.5), BCON_NULL, "]"))
+                                  << dbl << QString();
+    QTest::newRow("ints") << take(BCON_NEW("v", "[", BCON_INT64(9007199254740993), "]")) << bigint
+                          << QString();
+    QTest::newRow("string in double[]")
+        << take(BCON_NEW("v", "[", BCON_DOUBLE(1.5), BCON_UTF8("north"), "]")) << dbl
+        << QStringLiteral("element 1 (\"north\")");
+    QTest::newRow("NaN in double[]")
+        << take(BCON_NEW("v", "[", BCON_DOUBLE(kNaN), "]")) << dbl << QStringLiteral("element 0");
+    QTest::newRow("fraction in bigint[]")
+        << take(BCON_NEW("v", "[", BCON_INT32(1), BCON_DOUBLE(2.5), "]")) << bigint
+        << QStringLiteral("element 1 (2.5)");
+    QTest::newRow("document in double[]")
+        << take(BCON_NEW("v", "[", "{", "x", BCON_INT32(1), "}", "]")) << dbl
+        << QStringLiteral("element 0");
+}
+
+// A document whose array holds what the PostgreSQL array type cannot parse is rejected with
+// the element named, instead of failing its whole batch at COPY.
+void TestValueConversion::pgArrayElements()
+{
+    QFETCH(QByteArray, doc);
+    QFETCH(int, type);
+    QFETCH(QString, problem);
+    ColumnMapping column;
+    column.column = QStringLiteral("coords");
+    column.source = QStringLiteral("v");
+    column.type = ColumnType(type);
+    column.pgArray = true;
+    bson_t b;
+    QVERIFY(bson_init_static(&b, reinterpret_cast<const uint8_t *>(doc.constData()),
+                             static_cast<size_t>(doc.size())));
+    for (const Dialect dialect : {Dialect::Postgres, Dialect::Sqlite}) {
+        bson_iter_t it;
+        QVERIFY(bson_iter_init_find(&it, &b, "v"));
+        TableRows rows(1);
+        rows.beginRow(0);
+        QString why;
+        const bool ok = ValueConverter(column, dialect).append(rows, it, &why);
+        // SQLite keeps the array as JSON text: anything goes.
+        const bool expectOk = problem.isEmpty() || dialect == Dialect::Sqlite;
+        QVERIFY2(ok == expectOk, qPrintable(why));
+        if (!ok)
+            QVERIFY2(why.contains(problem) && why.contains(QStringLiteral("`coords`")),
+                     qPrintable(why));
+    }
 }
 
 void TestValueConversion::isoDatesMatchQDateTime()

@@ -1088,7 +1088,7 @@
         <translation>Die gewählte Spalte eine Stelle nach unten schieben</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>&amp;Preview (first rows, from sample documents):</source>
         <translation>&amp;Vorschau (erste Zeilen, aus Beispieldokumenten):</translation>
     </message>
@@ -2275,7 +2275,17 @@
         <translation>Ziel: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Ferry keeps its checkpoints and run records in the schema &lt;code&gt;ferry&lt;/code&gt; of the target database, apart from your tables; drop it once you no longer need Resume or rollback.</source>
+        <translation>Ferry speichert seine Prüfpunkte und Laufprotokolle im Schema &lt;code&gt;ferry&lt;/code&gt; der Zieldatenbank, getrennt von Ihren Tabellen; löschen Sie es, sobald Sie Fortsetzen und Zurückrollen nicht mehr brauchen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ferry keeps its checkpoints and run records in the file&apos;s &lt;code&gt;_ferry_*&lt;/code&gt; tables; drop them once you no longer need Resume or rollback.</source>
+        <translation>Ferry speichert seine Prüfpunkte und Laufprotokolle in den Tabellen &lt;code&gt;_ferry_*&lt;/code&gt; der Datei; löschen Sie sie, sobald Sie Fortsetzen und Zurückrollen nicht mehr brauchen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Report: %1</source>
         <translation>Bericht: %1</translation>
     </message>

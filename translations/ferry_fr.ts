@@ -1088,7 +1088,7 @@
         <translation>Descendre la colonne choisie d’un cran</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>&amp;Preview (first rows, from sample documents):</source>
         <translation>&amp;Aperçu (premières lignes, d’après les documents d’exemple) :</translation>
     </message>
@@ -2275,7 +2275,17 @@
         <translation>Cible : %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Ferry keeps its checkpoints and run records in the schema &lt;code&gt;ferry&lt;/code&gt; of the target database, apart from your tables; drop it once you no longer need Resume or rollback.</source>
+        <translation>Ferry garde ses points de reprise et l&apos;historique des exécutions dans le schéma &lt;code&gt;ferry&lt;/code&gt; de la base cible, à l&apos;écart de vos tables ; supprimez-le quand vous n&apos;avez plus besoin de reprendre ni d&apos;annuler.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ferry keeps its checkpoints and run records in the file&apos;s &lt;code&gt;_ferry_*&lt;/code&gt; tables; drop them once you no longer need Resume or rollback.</source>
+        <translation>Ferry garde ses points de reprise et l&apos;historique des exécutions dans les tables &lt;code&gt;_ferry_*&lt;/code&gt; du fichier ; supprimez-les quand vous n&apos;avez plus besoin de reprendre ni d&apos;annuler.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Report: %1</source>
         <translation>Rapport : %1</translation>
     </message>

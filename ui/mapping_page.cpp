@@ -114,6 +114,8 @@ MappingPage::MappingPage(MigrationWizard *wizard)
     m_previewView->setObjectName(QStringLiteral("previewView"));
     m_previewView->setModel(m_preview);
     m_previewView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Rows are one line high: wrapping would show only a value's first word.
+    m_previewView->setWordWrap(false);
     m_previewView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_previewView->verticalHeader()->setDefaultSectionSize(m_previewView->fontMetrics().height() +
                                                            6);

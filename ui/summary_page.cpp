@@ -255,6 +255,17 @@ void SummaryPage::showFiles(const RunReport &report)
         lines.append(tr("Target: %1").arg(fileLink(QFileInfo(target->path()).absoluteFilePath())));
     else if (target)
         lines.append(tr("Target: %1").arg(target->redacted().toHtmlEscaped()));
+    // Ferry's own tables are what Resume and rollback read: say where they are, so nobody
+    // takes them for data, or drops them while a run may still need them.
+    const StoreInfo *store = target ? storeOf(*target) : nullptr;
+    if (store && store->dialect == Dialect::Postgres)
+        lines.append(tr("Ferry keeps its checkpoints and run records in the schema "
+                        "<code>ferry</code> of the target database, apart from your tables; "
+                        "drop it once you no longer need Resume or rollback."));
+    else if (store && store->dialect == Dialect::Sqlite)
+        lines.append(tr("Ferry keeps its checkpoints and run records in the file's "
+                        "<code>_ferry_*</code> tables; drop them once you no longer need Resume "
+                        "or rollback."));
     const QString reportPath = m_wizard->lastReportPath();
     if (!reportPath.isEmpty() && QFileInfo::exists(reportPath))
         lines.append(tr("Report: %1").arg(fileLink(reportPath)));

@@ -94,8 +94,11 @@ QString sqliteType(ColumnType type)
     case ColumnType::Numeric:
     case ColumnType::Timestamp:
     case ColumnType::Uuid:
-    case ColumnType::Json:
         return QStringLiteral("TEXT");
+    case ColumnType::Json:
+        // TEXT affinity, as before; the JSON word tells a reader (Ferry's SQLite source
+        // among them) to parse the values, so arrays and objects come back as such.
+        return QStringLiteral("TEXT JSON");
     }
     return QStringLiteral("TEXT");
 }
@@ -182,7 +185,7 @@ bool parseTableKind(const QString &name, TableKind *out)
 QString sqlTypeName(const ColumnMapping &column, Dialect dialect)
 {
     if (dialect == Dialect::Sqlite)
-        return column.pgArray ? QStringLiteral("TEXT") : sqliteType(column.type);
+        return column.pgArray ? sqliteType(ColumnType::Json) : sqliteType(column.type);
     const QString base = postgresType(column.type);
     return column.pgArray ? base + QStringLiteral("[]") : base;
 }

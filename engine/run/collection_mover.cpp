@@ -1,5 +1,6 @@
 #include "run/collection_mover.h"
 
+#include "core/count_text.h"
 #include "core/crash_point.h"
 #include "run/batch_pipeline.h"
 #include "run/batch_writer.h"
@@ -75,9 +76,10 @@ Status CollectionMover::findResumePoint()
             m_checkpoint.ahead.clear();
             if (!m_checkpoint.runId.isEmpty())
                 m_ctx.runId = m_checkpoint.runId;
-            m_ctx.log(LogLevel::Info, trEngine("%1: resuming after %2 documents.")
-                                          .arg(m_mapping.collection)
-                                          .arg(m_checkpoint.read));
+            m_ctx.log(LogLevel::Info,
+                      trEngineCount("%1: resuming after %n document.",
+                                    "%1: resuming after %n documents.", m_checkpoint.read)
+                          .arg(m_mapping.collection));
         }
     } else if (Status s = m_ctx.sink.clearCheckpoint(key); !s) {
         return s;

@@ -2,6 +2,7 @@
 // read against the source's own count, and validation.
 #include "run/collection_mover.h"
 
+#include "core/count_text.h"
 #include "run/progress_tracker.h"
 #include "run/reject_file.h"
 #include "run/run_registry.h"
@@ -43,10 +44,8 @@ void CollectionMover::summarize()
     if (m_report.written + m_report.skippedExisting + m_report.rejected != m_report.read)
         m_report.warnings.append(
             trEngine("Counts do not add up: %1 read, %2 written, %3 skipped, %4 rejected.")
-                .arg(m_report.read)
-                .arg(m_report.written)
-                .arg(m_report.skippedExisting)
-                .arg(m_report.rejected));
+                .arg(countText(m_report.read), countText(m_report.written),
+                     countText(m_report.skippedExisting), countText(m_report.rejected)));
     if (!m_unknownFields.isEmpty())
         m_report.extra.insert(QStringLiteral("unknown_fields"), countsToJson(m_unknownFields));
     if (!m_excludedValues.isEmpty())
@@ -57,13 +56,14 @@ void CollectionMover::summarize()
                       (extra || m_ctx.sink.takes() == StoreInput::Documents);
     for (auto it = m_unknownFields.cbegin(); it != m_unknownFields.cend(); ++it)
         m_report.warnings.append(
-            kept ? trEngine("Field `%1` is not in the mapping: %2 values kept in %3.")
-                       .arg(it.key())
-                       .arg(it.value())
-                       .arg(extra ? extra->column : trEngine("the documents"))
-                 : trEngine("Field `%1` is not in the mapping: %2 values counted, not kept.")
-                       .arg(it.key())
-                       .arg(it.value()));
+            kept ? trEngineCount("Field `%1` is not in the mapping: %n value kept in %2.",
+                                 "Field `%1` is not in the mapping: %n values kept in %2.",
+                                 it.value())
+                       .arg(it.key(), extra ? extra->column : trEngine("the documents"))
+                 : trEngineCount("Field `%1` is not in the mapping: %n value counted, not kept.",
+                                 "Field `%1` is not in the mapping: %n values counted, not kept.",
+                                 it.value())
+                       .arg(it.key()));
 }
 
 void CollectionMover::checkRead()
@@ -101,9 +101,10 @@ Status CollectionMover::validate()
     }
     if (!m_report.mismatches.isEmpty())
         m_ctx.log(LogLevel::Warning,
-                  trEngine("%1: validation found %2 mismatches (see the report).")
-                      .arg(m_mapping.collection)
-                      .arg(m_report.mismatches.size()));
+                  trEngineCount("%1: validation found %n mismatch (see the report).",
+                                "%1: validation found %n mismatches (see the report).",
+                                m_report.mismatches.size())
+                      .arg(m_mapping.collection));
     return {};
 }
 

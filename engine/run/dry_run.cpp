@@ -1,6 +1,7 @@
 #include "run/dry_run.h"
 
 #include "core/bson_text.h"
+#include "core/count_text.h"
 #include "run/batch_writer.h"
 #include "stores/common/sink.h"
 #include "stores/common/source.h"
@@ -100,9 +101,10 @@ Result<DryRunCollection> dryRunCollection(Source &source, Sink &sink,
         out.tables.push_back(std::move(table));
     }
     for (auto it = batch.unknownFields.cbegin(); it != batch.unknownFields.cend(); ++it)
-        out.warnings.append(trEngine("Field `%1` is not in the mapping (%2 values in the sample).")
-                                .arg(it.key())
-                                .arg(it.value()));
+        out.warnings.append(
+            trEngineCount("Field `%1` is not in the mapping (%n value in the sample).",
+                          "Field `%1` is not in the mapping (%n values in the sample).", it.value())
+                .arg(it.key()));
     if (out.sampled > 0 && sourceCount > 0)
         out.estimatedSeconds = out.sampleSeconds * double(sourceCount) / double(out.sampled);
     return out;

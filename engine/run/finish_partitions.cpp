@@ -30,8 +30,9 @@ Result<PartitionTotals> checkPartitions(SqlSink &sink, const CollectionMapping &
     if (!*has)
         return totals;
     const QString prefix = m.root.table + QLatin1Char('#');
-    auto rows = sink.query(QStringLiteral("SELECT key, finished, written, skipped FROM "
-                                          "_ferry_checkpoints WHERE substr(key, 1, ?) = ?"),
+    auto rows = sink.query(QStringLiteral("SELECT key, finished, written, skipped FROM %1 WHERE "
+                                          "substr(key, 1, ?) = ?")
+                               .arg(bookkeepingTable(checkpointTableName(), sink.dialect())),
                            {prefix.size(), prefix});
     if (!rows)
         return rows.error();
@@ -74,7 +75,8 @@ Result<QSet<QString>> tablesCreatedByRuns(SqlSink &sink)
         return has.error();
     if (!*has)
         return out;
-    auto rows = sink.query(QStringLiteral("SELECT table_name, created FROM _ferry_runs"));
+    auto rows = sink.query(QStringLiteral("SELECT table_name, created FROM %1")
+                               .arg(bookkeepingTable(runsTableName(), sink.dialect())));
     if (!rows)
         return rows.error();
     for (const QVariantList &row : *rows) {

@@ -1,9 +1,9 @@
 #include "run/reject_summary.h"
 
+#include "core/count_text.h"
 #include "core/error.h"
 
 #include <QJsonObject>
-#include <QLocale>
 
 #include <algorithm>
 
@@ -40,10 +40,9 @@ QList<RejectSummary::Kind> RejectSummary::sorted() const
 
 QStringList RejectSummary::lines(const QString &collection, const QString &rejectFile) const
 {
-    const QLocale c = QLocale::c();
     QStringList out;
     for (const Kind &k : sorted()) {
-        const QString count = c.toString(k.count);
+        const QString count = countText(k.count);
         out.append(
             k.field.isEmpty()
                 ? trEngine("%1: rejected: %2, because: %3").arg(collection, count, k.reason)

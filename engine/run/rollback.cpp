@@ -1,5 +1,6 @@
 #include "run/rollback.h"
 
+#include "core/count_text.h"
 #include "run/run_registry.h"
 #include "stores/common/ddl.h"
 
@@ -27,8 +28,9 @@ struct RegistryRow {
 Result<std::vector<RegistryRow>> registryRows(SqlSink &sink, const QString &runId)
 {
     auto rows = sink.query(QStringLiteral("SELECT collection, table_name, created, existing_rows "
-                                          "FROM _ferry_runs WHERE run_id = ? ORDER BY started_at "
-                                          "DESC, position DESC"),
+                                          "FROM %1 WHERE run_id = ? ORDER BY started_at DESC, "
+                                          "position DESC")
+                               .arg(bookkeepingTable(runsTableName(), sink.dialect())),
                            {runId});
     if (!rows)
         return rows.error();
@@ -53,9 +55,10 @@ QStringList RollbackPlan::describe(bool done) const
                      : trEngine("Would drop table %1 (the run created it)."))
                    .arg(t);
     for (const auto &[table, rows] : deletes)
-        out << (done ? trEngine("Deleted %1 rows the run added to table %2.")
-                     : trEngine("Would delete %1 rows the run added to table %2."))
-                   .arg(rows)
+        out << (done ? trEngineCount("Deleted %n row the run added to table %1.",
+                                     "Deleted %n rows the run added to table %1.", rows)
+                     : trEngineCount("Would delete %n row the run added to table %1.",
+                                     "Would delete %n rows the run added to table %1.", rows))
                    .arg(table);
     out << notes;
     return out;
@@ -70,12 +73,13 @@ Result<RollbackPlan> planRollback(SqlSink &sink, const Project &project, const Q
         return Error(ErrorCode::NotFound,
                      trEngine("The target has no record of any Ferry run (no %1 table): "
                               "nothing to roll back.")
-                         .arg(runsTableName()));
+                         .arg(bookkeepingTable(runsTableName(), sink.dialect())));
     RollbackPlan plan;
     plan.runId = runId;
     if (plan.runId.isEmpty()) {
-        auto latest = sink.query(
-            QStringLiteral("SELECT run_id FROM _ferry_runs ORDER BY started_at DESC LIMIT 1"));
+        auto latest =
+            sink.query(QStringLiteral("SELECT run_id FROM %1 ORDER BY started_at DESC LIMIT 1")
+                           .arg(bookkeepingTable(runsTableName(), sink.dialect())));
         if (!latest)
             return latest.error();
         if (latest->empty())
@@ -96,8 +100,9 @@ Result<RollbackPlan> planRollback(SqlSink &sink, const Project &project, const Q
         const CollectionMapping *m = mappingFor(project, r.collection);
         if (!m || m->root.table != r.table)
             continue; // child rows go with their root rows' keys, below
-        auto n = sink.query(QStringLiteral("SELECT count(*) FROM _ferry_run_keys WHERE run_id = ? "
-                                           "AND table_name = ?"),
+        auto n = sink.query(QStringLiteral("SELECT count(*) FROM %1 WHERE run_id = ? AND "
+                                           "table_name = ?")
+                                .arg(bookkeepingTable(runKeysTableName(), sink.dialect())),
                             {plan.runId, r.table});
         if (!n)
             return n.error();
@@ -117,6 +122,9 @@ Result<RollbackPlan> planRollback(SqlSink &sink, const Project &project, const Q
 
 Status applyRollback(SqlSink &sink, const Project &project, const RollbackPlan &plan)
 {
+    const auto bk = [&](const QString &name) { return bookkeepingTable(name, sink.dialect()); };
+    const QString batches = QStringLiteral("_ferry_batches");
+    const QString pending = QStringLiteral("_ferry_pending_keys");
     QStringList statements;
     QList<QVariantList> params;
     for (const auto &[table, count] : plan.deletes) {
@@ -129,8 +137,9 @@ Status applyRollback(SqlSink &sink, const Project &project, const RollbackPlan &
         if (!m)
             continue;
         const std::vector<int> rootKeys = rootKeyColumns(m->root);
-        auto keys = sink.query(QStringLiteral("SELECT key FROM _ferry_run_keys WHERE run_id = ? "
-                                              "AND table_name = ?"),
+        auto keys = sink.query(QStringLiteral("SELECT key FROM %1 WHERE run_id = ? AND "
+                                              "table_name = ?")
+                                   .arg(bk(runKeysTableName())),
                                {plan.runId, table});
         if (!keys)
             return keys.error();
@@ -165,54 +174,65 @@ Status applyRollback(SqlSink &sink, const Project &project, const RollbackPlan &
     if (!hasCheckpoints)
         return hasCheckpoints.error();
     if (*hasCheckpoints) {
-        statements << QStringLiteral("DELETE FROM %1 WHERE run_id = ?").arg(checkpointTableName());
+        statements
+            << QStringLiteral("DELETE FROM %1 WHERE run_id = ?").arg(bk(checkpointTableName()));
         params << QVariantList{plan.runId};
     }
     // PostgreSQL's batch rows of parallel writers and keys waiting for the end of a load.
-    auto hasBatches = targetHasTable(sink, QStringLiteral("_ferry_batches"));
+    auto hasBatches = targetHasTable(sink, batches);
     if (!hasBatches)
         return hasBatches.error();
     if (*hasBatches) {
-        statements << QStringLiteral("DELETE FROM _ferry_batches WHERE run_id = ?");
+        statements << QStringLiteral("DELETE FROM %1 WHERE run_id = ?").arg(bk(batches));
         params << QVariantList{plan.runId};
     }
-    auto hasPending = targetHasTable(sink, QStringLiteral("_ferry_pending_keys"));
+    auto hasPending = targetHasTable(sink, pending);
     if (!hasPending)
         return hasPending.error();
     for (const QString &t : plan.dropTables) {
         if (!*hasPending)
             break;
-        statements << QStringLiteral("DELETE FROM _ferry_pending_keys WHERE table_name = ?");
+        statements << QStringLiteral("DELETE FROM %1 WHERE table_name = ?").arg(bk(pending));
         params << QVariantList{t};
     }
-    statements << QStringLiteral("DELETE FROM _ferry_run_keys WHERE run_id = ?")
-               << QStringLiteral("DELETE FROM _ferry_runs WHERE run_id = ?");
+    statements << QStringLiteral("DELETE FROM %1 WHERE run_id = ?").arg(bk(runKeysTableName()))
+               << QStringLiteral("DELETE FROM %1 WHERE run_id = ?").arg(bk(runsTableName()));
     params << QVariantList{plan.runId} << QVariantList{plan.runId};
     if (Status s = sink.execute(statements, params); !s)
         return s;
     // The bookkeeping tables go too once no run is left in them.
-    auto left = sink.query(QStringLiteral("SELECT count(*) FROM _ferry_runs"));
+    auto left = sink.query(QStringLiteral("SELECT count(*) FROM %1").arg(bk(runsTableName())));
     if (!left)
         return left.error();
     if (left->front().value(0).toLongLong() != 0)
         return {};
-    QStringList drops = {QStringLiteral("DROP TABLE IF EXISTS _ferry_run_keys"),
-                         QStringLiteral("DROP TABLE IF EXISTS _ferry_runs")};
+    QStringList drops = {QStringLiteral("DROP TABLE IF EXISTS %1").arg(bk(runKeysTableName())),
+                         QStringLiteral("DROP TABLE IF EXISTS %1").arg(bk(runsTableName()))};
     if (*hasCheckpoints) {
-        auto cps = sink.query(QStringLiteral("SELECT count(*) FROM %1").arg(checkpointTableName()));
+        auto cps =
+            sink.query(QStringLiteral("SELECT count(*) FROM %1").arg(bk(checkpointTableName())));
         if (cps && cps->front().value(0).toLongLong() == 0)
-            drops << QStringLiteral("DROP TABLE IF EXISTS %1").arg(checkpointTableName());
+            drops << QStringLiteral("DROP TABLE IF EXISTS %1").arg(bk(checkpointTableName()));
     }
     for (const auto &[table, present] :
-         {std::pair{QStringLiteral("_ferry_batches"), *hasBatches},
-          std::pair{QStringLiteral("_ferry_pending_keys"), *hasPending}}) {
+         {std::pair{batches, *hasBatches}, std::pair{pending, *hasPending}}) {
         if (!present)
             continue;
-        auto n = sink.query(QStringLiteral("SELECT count(*) FROM %1").arg(table));
+        auto n = sink.query(QStringLiteral("SELECT count(*) FROM %1").arg(bk(table)));
         if (n && n->front().value(0).toLongLong() == 0)
-            drops << QStringLiteral("DROP TABLE IF EXISTS %1").arg(table);
+            drops << QStringLiteral("DROP TABLE IF EXISTS %1").arg(bk(table));
     }
-    return sink.execute(drops);
+    if (Status s = sink.execute(drops); !s || sink.dialect() != Dialect::Postgres)
+        return s;
+    // The schema Ferry created for them goes with its last table.
+    auto inSchema = sink.query(QStringLiteral("SELECT count(*) FROM pg_class WHERE relnamespace "
+                                              "= to_regnamespace(?)"),
+                               {bookkeepingSchema()});
+    if (!inSchema)
+        return inSchema.error();
+    if (inSchema->front().value(0).toLongLong() != 0)
+        return {};
+    return sink.execute({QStringLiteral("DROP SCHEMA IF EXISTS %1").arg(bookkeepingSchema())});
 }
 
 } // namespace ferry

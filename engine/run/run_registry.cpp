@@ -34,12 +34,13 @@ bool sqlTrue(const QVariant &value)
 
 Result<bool> targetHasTable(SqlSink &sink, const QString &table)
 {
-    auto rows =
-        sink.dialect() == Dialect::Postgres
-            ? sink.query(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), {ddlQuote(table)})
-            : sink.query(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
-                                        "'table' AND name = ?"),
-                         {table});
+    // The names are lower case: the schema-qualified name needs no quotes.
+    auto rows = sink.dialect() == Dialect::Postgres
+                    ? sink.query(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"),
+                                 {bookkeepingTable(table, Dialect::Postgres)})
+                    : sink.query(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                                "'table' AND name = ?"),
+                                 {table});
     if (!rows)
         return rows.error();
     return !rows->empty() && sqlTrue(rows->front().value(0));
@@ -48,22 +49,28 @@ Result<bool> targetHasTable(SqlSink &sink, const QString &table)
 Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMapping &mapping,
                          const ProjectOptions &options, const PrepareOutcome &prepared)
 {
+    const QString runs = bookkeepingTable(runsTableName(), sink.dialect());
+    const QString runKeys = bookkeepingTable(runKeysTableName(), sink.dialect());
     // started_at/finished_at are ISO text in both targets: they sort, and nobody computes
     // with them.
-    if (Status s = sink.execute(
-            {QStringLiteral("CREATE TABLE IF NOT EXISTS _ferry_runs (run_id TEXT NOT NULL, "
-                            "collection TEXT NOT NULL, table_name TEXT NOT NULL, position INTEGER "
-                            "NOT NULL, created BOOLEAN NOT NULL, existing_rows TEXT NOT NULL, "
-                            "started_at TEXT NOT NULL, finished_at TEXT, PRIMARY KEY (run_id, "
-                            "table_name))"),
-             QStringLiteral("CREATE TABLE IF NOT EXISTS _ferry_run_keys (run_id TEXT NOT NULL, "
-                            "table_name TEXT NOT NULL, key TEXT NOT NULL)"),
-             QStringLiteral("CREATE INDEX IF NOT EXISTS _ferry_run_keys_run ON _ferry_run_keys "
-                            "(run_id, table_name)")});
-        !s)
+    QStringList create{
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (run_id TEXT NOT NULL, collection TEXT NOT "
+                       "NULL, table_name TEXT NOT NULL, position INTEGER NOT NULL, created "
+                       "BOOLEAN NOT NULL, existing_rows TEXT NOT NULL, started_at TEXT NOT NULL, "
+                       "finished_at TEXT, PRIMARY KEY (run_id, table_name))")
+            .arg(runs),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (run_id TEXT NOT NULL, table_name TEXT NOT "
+                       "NULL, key TEXT NOT NULL)")
+            .arg(runKeys),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS _ferry_run_keys_run ON %1 (run_id, table_name)")
+            .arg(runKeys)};
+    if (sink.dialect() == Dialect::Postgres) // prepare() made it; a no-op unless dropped since
+        create.prepend(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(bookkeepingSchema()));
+    if (Status s = sink.execute(create); !s)
         return s;
-    auto known = sink.query(QStringLiteral("SELECT table_name, created FROM _ferry_runs WHERE "
-                                           "run_id = ? AND collection = ?"),
+    auto known = sink.query(QStringLiteral("SELECT table_name, created FROM %1 WHERE "
+                                           "run_id = ? AND collection = ?")
+                                .arg(runs),
                             {runId, mapping.collection});
     if (!known)
         return known.error();
@@ -75,8 +82,9 @@ Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMa
         int position = 0;
         for (const TableMapping *t : collectionTables(mapping)) {
             statements << QStringLiteral(
-                "INSERT INTO _ferry_runs (run_id, collection, table_name, position, created, "
-                "existing_rows, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                              "INSERT INTO %1 (run_id, collection, table_name, position, created, "
+                              "existing_rows, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                              .arg(runs);
             params << QVariantList{runId,
                                    mapping.collection,
                                    t->table,
@@ -114,8 +122,9 @@ Result<bool> rootHoldsOnlyRun(SqlSink &sink, const QString &runId, const Collect
 
 Status markRunFinished(SqlSink &sink, const QString &runId, const QString &collection)
 {
-    return sink.execute({QStringLiteral("UPDATE _ferry_runs SET finished_at = ? WHERE run_id = ? "
-                                        "AND collection = ?")},
+    return sink.execute({QStringLiteral("UPDATE %1 SET finished_at = ? WHERE run_id = ? "
+                                        "AND collection = ?")
+                             .arg(bookkeepingTable(runsTableName(), sink.dialect()))},
                         {{now(), runId, collection}});
 }
 

@@ -7,9 +7,11 @@ namespace ferry {
 // The run registry in a relational target: _ferry_runs says which tables each run
 // created (rollback drops them) and _ferry_run_keys which root rows it added to tables
 // that existed before (rollback deletes them). Written only by real runs, never dry runs.
+// The names are without their schema: bookkeepingTable() gives the one to use in SQL.
 QString runsTableName();
 QString runKeysTableName();
-Result<bool> targetHasTable(SqlSink &sink, const QString &table);
+// Whether the target holds the bookkeeping table `name` (one of bookkeepingTableNames()).
+Result<bool> targetHasTable(SqlSink &sink, const QString &name);
 // A boolean as either target returns it ("t", "true", 1).
 bool sqlTrue(const QVariant &value);
 

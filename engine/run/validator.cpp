@@ -1,6 +1,7 @@
 #include "run/validator.h"
 
 #include "core/bson_text.h"
+#include "core/count_text.h"
 #include "run/cell_compare.h"
 #include "stores/common/ddl.h"
 #include "transform/transformer.h"
@@ -195,7 +196,8 @@ Status validateCollection(Source &source, SqlSink &sink, const CollectionMapping
             cr.tables.push_back({tables[t]->table, *rows});
         if (expected[t] >= 0 && expected[t] != *rows)
             addMismatch(cr, QString(), tables[t]->table, QString(),
-                        trEngine("%1 rows").arg(expected[t]), trEngine("%1 rows").arg(*rows));
+                        trEngineCount("%n row", "%n rows", expected[t]),
+                        trEngineCount("%n row", "%n rows", *rows));
     }
     if (vo.sample > 0) {
         if (Status s = compareSample(source, sink, mapping, transformer, vo, cr, info); !s)

@@ -63,6 +63,23 @@ QString countsText(const FieldNode &node)
     return parts.join(QStringLiteral(", "));
 }
 
+// A coordinate pair, an RGB triple, a bounding box: every sampled value an array of one to
+// kMaxInlineNumbers numbers. Such a value reads as one thing, so it stays in its row (a
+// PostgreSQL array, JSON elsewhere) instead of a child table of one row per number; the
+// child table stays one choice away on the mapping page.
+constexpr qint64 kMaxInlineNumbers = 4;
+
+bool isShortNumericArray(const FieldNode &field)
+{
+    const FieldNode *element = field.element.get();
+    if (!element || field.arrays == 0 || field.minLength < 1 || field.maxLength > kMaxInlineNumbers)
+        return false;
+    using K = BsonKind;
+    const quint32 numbers = bits({K::Int32, K::Int64, K::Double});
+    // Null elements would need a nullable element type; keep the child table for them.
+    return countOf(*element, K::Null) == 0 && only(kindMask(*element), numbers);
+}
+
 QString fieldLabel(const FieldNode &node)
 {
     return node.path.isEmpty() ? QStringLiteral("(document)") : node.path;
@@ -107,6 +124,8 @@ public:
                    const QString &source, bool nullable, ColumnRole role = ColumnRole::Value);
     void addChildTable(TableScope &parent, const FieldNode &field, TableKind kind,
                        const QString &name, const QString &source);
+    void addNumberArray(TableScope &scope, const FieldNode &field, const QString &name,
+                        const QString &source, bool nullable);
     ColumnType keyType(const FieldNode &field, Conversion *conversion);
     void warn(const QString &warning) { m_warnings << warning; }
     QStringList takeWarnings() { return std::move(m_warnings); }
@@ -147,6 +166,26 @@ void ProposalBuilder::addScalar(TableScope &scope, const FieldNode &field, const
     scope.table->columns.push_back(std::move(column));
 }
 
+void ProposalBuilder::addNumberArray(TableScope &scope, const FieldNode &field, const QString &name,
+                                     const QString &source, bool nullable)
+{
+    ColumnMapping column;
+    column.source = source;
+    column.column = scope.columns.allocate(name);
+    column.nullable = nullable;
+    if (m_dialect == Dialect::Postgres) {
+        // bigint, not integer: a later int64 element must still fit; int64 with doubles
+        // needs numeric to stay exact.
+        column.type = defaultColumnType(*field.element, m_dialect, nullptr);
+        if (column.type == ColumnType::Integer)
+            column.type = ColumnType::BigInt;
+        column.pgArray = true;
+    } else {
+        column.type = ColumnType::Json;
+    }
+    scope.table->columns.push_back(std::move(column));
+}
+
 void ProposalBuilder::addField(TableScope &scope, const FieldNode &field, qint64 parentValues,
                                const QString &name, const QString &source, bool parentNullable)
 {
@@ -164,6 +203,10 @@ void ProposalBuilder::addField(TableScope &scope, const FieldNode &field, qint64
     }
     const bool isMap = mask == bit(BsonKind::Document) && field.mapLike;
     const bool isArray = mask == bit(BsonKind::Array);
+    if (isArray && isShortNumericArray(field)) {
+        addNumberArray(scope, field, name, source, nullable);
+        return;
+    }
     if (isMap || isArray) {
         if (scope.depth + 1 <= kMaxTableDepth) {
             addChildTable(scope, field, isMap ? TableKind::Map : TableKind::Array, name, source);

@@ -19,7 +19,9 @@ struct MappingProposal {
 
 // Turns an inferred schema into a default mapping (DESIGN.md's type table): embedded
 // documents are flattened into `parent_child` columns, arrays and map-like objects become
-// child tables, mixed fields take the widest lossless type or text/JSON with a warning.
+// child tables (except arrays of at most four numbers, such as GeoJSON coordinates: a
+// PostgreSQL array or JSON column), mixed fields take the widest lossless type or text/JSON
+// with a warning.
 // `tableNames` holds the table names of the whole target, so collections never collide; the
 // proposal allocates its tables from it. With nullptr a private allocator is used.
 MappingProposal proposeMapping(const QString &collection, const FieldNode &root, qint64 sampledDocs,

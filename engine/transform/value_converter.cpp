@@ -346,6 +346,8 @@ bool ValueConverter::appendJson(TableRows &out, const bson_iter_t &it, QString *
                         m_column);
         return false;
     }
+    if (m_pgArray && m_dialect == Dialect::Postgres && !arrayElementsFit(it, why))
+        return false;
     std::string &json = jsonScratch();
     if (!appendRelaxedJson(json, &it)) {
         *why =
@@ -353,6 +355,48 @@ bool ValueConverter::appendJson(TableRows &out, const bson_iter_t &it, QString *
         return false;
     }
     return addJsonCell(out, json, why);
+}
+
+// A PostgreSQL array of numbers or booleans takes the elements' JSON text as they are: one
+// that would not parse (a string, a document, NaN, a fraction in bigint[]) would fail the
+// whole batch at COPY, so its document is rejected here, by name. Nulls are NULL elements.
+bool ValueConverter::arrayElementsFit(const bson_iter_t &array, QString *why) const
+{
+    bson_iter_t el;
+    if (!bson_iter_recurse(&array, &el))
+        return true;
+    while (bson_iter_next(&el)) {
+        const bson_type_t t = bson_iter_type(&el);
+        bool fits = true;
+        switch (m_type) {
+        case ColumnType::Integer:
+            fits = t == BSON_TYPE_INT32 ||
+                   (t == BSON_TYPE_INT64 &&
+                    bson_iter_int64(&el) >= std::numeric_limits<int32_t>::min() &&
+                    bson_iter_int64(&el) <= std::numeric_limits<int32_t>::max());
+            break;
+        case ColumnType::BigInt:
+            fits = t == BSON_TYPE_INT32 || t == BSON_TYPE_INT64;
+            break;
+        case ColumnType::Double:
+        case ColumnType::Numeric:
+            fits = t == BSON_TYPE_INT32 || t == BSON_TYPE_INT64 ||
+                   (t == BSON_TYPE_DOUBLE && std::isfinite(bson_iter_double(&el)));
+            break;
+        case ColumnType::Boolean:
+            fits = t == BSON_TYPE_BOOL;
+            break;
+        default: // text, timestamps, uuids, bytes, JSON: PostgreSQL's own parse decides
+            break;
+        }
+        if (!fits && t != BSON_TYPE_NULL) {
+            *why = trEngine("element %1 (%2) cannot be stored in column `%3` of type %4[]")
+                       .arg(QString::fromUtf8(bson_iter_key(&el)), relaxedJsonText(&el, 60),
+                            m_column, columnTypeLabel(m_type));
+            return false;
+        }
+    }
+    return true;
 }
 
 bool ValueConverter::appendDocument(TableRows &out, const bson_t *doc, QString *why) const

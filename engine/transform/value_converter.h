@@ -30,6 +30,7 @@ public:
 
 private:
     bool appendJson(TableRows &out, const bson_iter_t &it, QString *why) const;
+    bool arrayElementsFit(const bson_iter_t &array, QString *why) const;
     bool addJsonCell(TableRows &out, const std::string &json, QString *why) const;
     bool appendText(TableRows &out, const bson_iter_t &it, QString *why) const;
     bool appendUuid(TableRows &out, const bson_iter_t &it, QString *why) const;

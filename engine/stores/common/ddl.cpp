@@ -193,18 +193,35 @@ QString primaryKeySql(const TableMapping &table)
         .arg(ddlQuote(table.table), pk.join(QStringLiteral(", ")));
 }
 
+QString bookkeepingSchema()
+{
+    return QStringLiteral("ferry");
+}
+
+QString bookkeepingTable(const QString &name, Dialect dialect)
+{
+    return dialect == Dialect::Postgres ? bookkeepingSchema() + QLatin1Char('.') + name : name;
+}
+
+QStringList bookkeepingTableNames()
+{
+    return {QStringLiteral("_ferry_checkpoints"), QStringLiteral("_ferry_batches"),
+            QStringLiteral("_ferry_pending_keys"), QStringLiteral("_ferry_runs"),
+            QStringLiteral("_ferry_run_keys")};
+}
+
 QString batchCheckpointTableSql()
 {
     return QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS _ferry_batches (key text NOT NULL, first_doc bigint NOT "
-        "NULL, docs bigint NOT NULL, run_id text, position bytea, written bigint, skipped "
+        "CREATE TABLE IF NOT EXISTS ferry._ferry_batches (key text NOT NULL, first_doc bigint "
+        "NOT NULL, docs bigint NOT NULL, run_id text, position bytea, written bigint, skipped "
         "bigint, rejected bigint, PRIMARY KEY (key, first_doc))");
 }
 
 QString pendingKeysTableSql()
 {
-    return QStringLiteral("CREATE TABLE IF NOT EXISTS _ferry_pending_keys (table_name text "
-                          "PRIMARY KEY, statement text NOT NULL)");
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS ferry._ferry_pending_keys (table_name "
+                          "text PRIMARY KEY, statement text NOT NULL)");
 }
 
 QString checkpointTableName()
@@ -216,8 +233,8 @@ QString checkpointTableSql(Dialect dialect)
 {
     if (dialect == Dialect::Postgres) {
         return QStringLiteral(
-            "CREATE TABLE IF NOT EXISTS _ferry_checkpoints (key text PRIMARY KEY, run_id text, "
-            "position bytea, read bigint, written bigint, skipped bigint, rejected bigint, "
+            "CREATE TABLE IF NOT EXISTS ferry._ferry_checkpoints (key text PRIMARY KEY, run_id "
+            "text, position bytea, read bigint, written bigint, skipped bigint, rejected bigint, "
             "finished boolean, updated_at timestamptz, reject_bytes bigint)");
     }
     return QStringLiteral(
@@ -230,16 +247,17 @@ QString checkpointRejectColumnQuery(Dialect dialect)
 {
     if (dialect == Dialect::Postgres)
         return QStringLiteral("SELECT 1 FROM pg_attribute WHERE attrelid = "
-                              "to_regclass('_ferry_checkpoints') AND attname = 'reject_bytes' "
-                              "AND NOT attisdropped");
+                              "to_regclass('ferry._ferry_checkpoints') AND attname = "
+                              "'reject_bytes' AND NOT attisdropped");
     return QStringLiteral(
         "SELECT 1 FROM pragma_table_info('_ferry_checkpoints') WHERE name = 'reject_bytes'");
 }
 
 QString checkpointRejectColumnSql(Dialect dialect)
 {
-    return QStringLiteral("ALTER TABLE _ferry_checkpoints ADD COLUMN reject_bytes %1")
-        .arg(dialect == Dialect::Postgres ? QStringLiteral("bigint") : QStringLiteral("INTEGER"));
+    return QStringLiteral("ALTER TABLE %1 ADD COLUMN reject_bytes %2")
+        .arg(bookkeepingTable(checkpointTableName(), dialect),
+             dialect == Dialect::Postgres ? QStringLiteral("bigint") : QStringLiteral("INTEGER"));
 }
 
 QString incompatibility(const TableMapping &table, const std::vector<ExistingColumn> &columns,

@@ -32,15 +32,22 @@ QString createTableSql(const TableMapping &table, Dialect dialect, bool withKey 
 // ALTER TABLE … ADD PRIMARY KEY with the key createTableSql() would have declared; empty
 // when the table has no key columns.
 QString primaryKeySql(const TableMapping &table);
+// Ferry's own bookkeeping tables (_ferry_checkpoints, _ferry_batches, _ferry_pending_keys,
+// _ferry_runs, _ferry_run_keys). PostgreSQL keeps them in the schema `ferry`, out of the
+// user's schema (targets written before moved there when opened); SQLite has no schemas and
+// keeps them beside the user's tables. `name` is one of the names above.
+QString bookkeepingTable(const QString &name, Dialect dialect);
+QStringList bookkeepingTableNames();
+QString bookkeepingSchema(); // "ferry"
 // The table that records each collection's last committed batch.
 QString checkpointTableSql(Dialect dialect);
-QString checkpointTableName();
+QString checkpointTableName(); // without its schema: for messages and bookkeepingTable()
 // Checkpoint tables written before Ferry kept the reject file's length lack its column:
 // a query answering one row when the column is there, and the statement that adds it.
 QString checkpointRejectColumnQuery(Dialect dialect);
 QString checkpointRejectColumnSql(Dialect dialect);
 // Batches committed by parallel writers, one row each, until the collection's row takes
-// them in (BatchMark). PostgreSQL only.
+// them in (BatchMark). PostgreSQL only, like the pending keys.
 QString batchCheckpointTableSql();
 // Primary keys waiting for the end of the load, one row per table: created with its table,
 // deleted with the key's creation, so a resume or `finish` knows what is still to build.

@@ -299,7 +299,8 @@ private:
         if (list.size() >= min && list.size() <= max)
             return true;
         return fail(
-            trEngine("%1() takes %2 argument(s), not %3")
+            (max == 1 ? trEngine("%1() takes %2 argument, not %3")
+                      : trEngine("%1() takes %2 arguments, not %3"))
                 .arg(QString::fromStdString(name))
                 .arg(min == max ? QString::number(min) : QStringLiteral("%1-%2").arg(min).arg(max))
                 .arg(list.size()));

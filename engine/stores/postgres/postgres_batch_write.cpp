@@ -126,7 +126,7 @@ void PostgresSink::BatchWrite::recordNewKeys()
     }
     d.context = mapping.root.table;
     if (!added.isEmpty())
-        tx.exec_params("INSERT INTO _ferry_run_keys (run_id, table_name, key) SELECT $1, "
+        tx.exec_params("INSERT INTO ferry._ferry_run_keys (run_id, table_name, key) SELECT $1, "
                        "$2, unnest($3::text[])",
                        sql(run), sql(mapping.root.table), textArrayLiteral(added));
 }
@@ -138,7 +138,7 @@ void PostgresSink::BatchWrite::recordCheckpoint(const Checkpoint &checkpoint)
     const std::string position = "\\x" + checkpoint.position.toHex().toStdString();
     if (checkpoint.batchFirstDoc >= 0) {
         // One of several writers: its own row, since batches commit out of order.
-        tx.exec_params("INSERT INTO _ferry_batches (key, first_doc, docs, run_id, position, "
+        tx.exec_params("INSERT INTO ferry._ferry_batches (key, first_doc, docs, run_id, position, "
                        "written, skipped, rejected) VALUES ($1, $2, $3, $4, $5::bytea, $6, $7, "
                        "$8)",
                        key, checkpoint.batchFirstDoc, checkpoint.read, sql(checkpoint.runId),
@@ -147,7 +147,7 @@ void PostgresSink::BatchWrite::recordCheckpoint(const Checkpoint &checkpoint)
         return;
     }
     tx.exec_params(
-        "INSERT INTO _ferry_checkpoints (key, run_id, position, read, written, skipped, "
+        "INSERT INTO ferry._ferry_checkpoints (key, run_id, position, read, written, skipped, "
         "rejected, finished, updated_at, reject_bytes) VALUES ($1, $2, $3::bytea, $4, $5, $6, "
         "$7, $8, now(), NULLIF($9::bigint, -1)) ON CONFLICT (key) DO UPDATE SET run_id = "
         "EXCLUDED.run_id, position = EXCLUDED.position, read = EXCLUDED.read, written = "
@@ -159,7 +159,7 @@ void PostgresSink::BatchWrite::recordCheckpoint(const Checkpoint &checkpoint)
         checkpoint.rejectBytes);
     // The collection's row now counts every batch row (the mover folded them in).
     if (checkpoint.finished)
-        tx.exec_params("DELETE FROM _ferry_batches WHERE key = $1", key);
+        tx.exec_params("DELETE FROM ferry._ferry_batches WHERE key = $1", key);
 }
 
 } // namespace ferry

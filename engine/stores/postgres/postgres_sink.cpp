@@ -1,5 +1,6 @@
 #include "stores/postgres/postgres_sink.h"
 
+#include "stores/postgres/postgres_bookkeeping.h"
 #include "stores/postgres/postgres_sink_private.h"
 
 #include <pqxx/tablewriter>
@@ -142,7 +143,8 @@ Status PostgresSink::open()
         m_d->conn = std::make_unique<pqxx::connection>(sql(m_endpoint.uri()));
         // Keep IF NOT EXISTS notices off stderr.
         m_d->conn->set_variable("client_min_messages", "warning");
-        return {};
+        return m_d->transact(m_dryRun,
+                             [](pqxx::transaction_base &tx) { moveLegacyBookkeeping(tx); });
     } catch (const std::exception &e) {
         m_d->conn.reset();
         const QString msg = fromPg(e);
@@ -178,7 +180,7 @@ bool PostgresSink::Private::prepareTable(pqxx::transaction_base &tx, const Table
         tx.exec(sql(ddl));
         if (defer) {
             tx.exec_params(
-                "INSERT INTO _ferry_pending_keys (table_name, statement) VALUES ($1, $2)",
+                "INSERT INTO ferry._ferry_pending_keys (table_name, statement) VALUES ($1, $2)",
                 sql(t.table), sql(key));
             out.keysDeferred = pending = true;
         }
@@ -200,7 +202,7 @@ bool PostgresSink::Private::prepareTable(pqxx::transaction_base &tx, const Table
     if (!problem.isEmpty())
         throw Abort{Error(ErrorCode::Schema, problem, t.table)};
     const pqxx::result waiting = tx.exec_params(
-        "SELECT statement FROM _ferry_pending_keys WHERE table_name = $1", sql(t.table));
+        "SELECT statement FROM ferry._ferry_pending_keys WHERE table_name = $1", sql(t.table));
     if (!waiting.empty()) {
         if (!buildPending) {
             // A resumed run or a sibling partition: the rows are the load's own.
@@ -210,7 +212,7 @@ bool PostgresSink::Private::prepareTable(pqxx::transaction_base &tx, const Table
         // A new run meets a load that never finished: its key first, so that this run's
         // skip-existing and upsert can rely on it (and a duplicate shows now, not later).
         tx.exec(waiting[0][0].as<std::string>());
-        tx.exec_params("DELETE FROM _ferry_pending_keys WHERE table_name = $1", sql(t.table));
+        tx.exec_params("DELETE FROM ferry._ferry_pending_keys WHERE table_name = $1", sql(t.table));
     }
     return tx.exec1("SELECT EXISTS (SELECT 1 FROM " + quoted + ")")[0].as<bool>();
 }
@@ -228,6 +230,7 @@ Result<PrepareOutcome> PostgresSink::prepare(const CollectionMapping &mapping,
         out = PrepareOutcome();
         rootPending = false;
         lockDdl(tx);
+        ensureBookkeepingSchema(tx);
         tx.exec(sql(checkpointTableSql(Dialect::Postgres)));
         ensureRejectColumn(tx);
         tx.exec(sql(batchCheckpointTableSql()));
@@ -327,11 +330,11 @@ Result<std::optional<Checkpoint>> PostgresSink::loadCheckpoint(const QString &co
         out.reset();
         Checkpoint c;
         bool found = false;
-        if (tx.exec1("SELECT to_regclass('_ferry_checkpoints') IS NOT NULL")[0].as<bool>()) {
+        if (tx.exec1("SELECT to_regclass('ferry._ferry_checkpoints') IS NOT NULL")[0].as<bool>()) {
             ensureRejectColumn(tx);
             const pqxx::result r = tx.exec_params(
                 "SELECT run_id, encode(position, 'hex'), read, written, skipped, rejected, "
-                "finished, reject_bytes FROM _ferry_checkpoints WHERE key = $1",
+                "finished, reject_bytes FROM ferry._ferry_checkpoints WHERE key = $1",
                 sql(collection));
             if (!r.empty()) {
                 const pqxx::row row = r[0];
@@ -347,14 +350,14 @@ Result<std::optional<Checkpoint>> PostgresSink::loadCheckpoint(const QString &co
                 found = true;
             }
         }
-        if (!tx.exec1("SELECT to_regclass('_ferry_batches') IS NOT NULL")[0].as<bool>()) {
+        if (!tx.exec1("SELECT to_regclass('ferry._ferry_batches') IS NOT NULL")[0].as<bool>()) {
             if (found)
                 out = c;
             return;
         }
         const pqxx::result batches = tx.exec_params(
             "SELECT first_doc, docs, encode(position, 'hex'), written, skipped, rejected, run_id "
-            "FROM _ferry_batches WHERE key = $1",
+            "FROM ferry._ferry_batches WHERE key = $1",
             sql(collection));
         std::vector<BatchMark> marks;
         for (const pqxx::row &row : batches) {
@@ -382,10 +385,10 @@ Result<std::optional<Checkpoint>> PostgresSink::loadCheckpoint(const QString &co
 Status PostgresSink::clearCheckpoint(const QString &collection)
 {
     return m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
-        if (tx.exec1("SELECT to_regclass('_ferry_checkpoints') IS NOT NULL")[0].as<bool>())
-            tx.exec_params("DELETE FROM _ferry_checkpoints WHERE key = $1", sql(collection));
-        if (tx.exec1("SELECT to_regclass('_ferry_batches') IS NOT NULL")[0].as<bool>())
-            tx.exec_params("DELETE FROM _ferry_batches WHERE key = $1", sql(collection));
+        if (tx.exec1("SELECT to_regclass('ferry._ferry_checkpoints') IS NOT NULL")[0].as<bool>())
+            tx.exec_params("DELETE FROM ferry._ferry_checkpoints WHERE key = $1", sql(collection));
+        if (tx.exec1("SELECT to_regclass('ferry._ferry_batches') IS NOT NULL")[0].as<bool>())
+            tx.exec_params("DELETE FROM ferry._ferry_batches WHERE key = $1", sql(collection));
     });
 }
 
@@ -486,12 +489,12 @@ Status buildOneKey(const Endpoint &endpoint, const QString &table)
         // Sorting the key in memory instead of in temporary files; a session setting.
         tx.exec("SET LOCAL maintenance_work_mem = '256MB'");
         const pqxx::result waiting = tx.exec_params(
-            "SELECT statement FROM _ferry_pending_keys WHERE table_name = $1 FOR UPDATE",
+            "SELECT statement FROM ferry._ferry_pending_keys WHERE table_name = $1 FOR UPDATE",
             sql(table));
         if (waiting.empty())
             return {}; // built meanwhile by another process
         tx.exec(waiting[0][0].as<std::string>());
-        tx.exec_params("DELETE FROM _ferry_pending_keys WHERE table_name = $1", sql(table));
+        tx.exec_params("DELETE FROM ferry._ferry_pending_keys WHERE table_name = $1", sql(table));
         tx.commit();
         return {};
     } catch (const pqxx::sql_error &e) {
@@ -529,9 +532,9 @@ Status PostgresSink::buildDeferredKeys(const QStringList &tables)
     try {
         pqxx::connection conn(sql(m_endpoint.uri()));
         pqxx::nontransaction tx(conn);
-        if (tx.exec1("SELECT to_regclass('_ferry_pending_keys') IS NOT NULL")[0].as<bool>()) {
+        if (tx.exec1("SELECT to_regclass('ferry._ferry_pending_keys') IS NOT NULL")[0].as<bool>()) {
             for (const pqxx::row &row :
-                 tx.exec("SELECT table_name FROM _ferry_pending_keys ORDER BY table_name")) {
+                 tx.exec("SELECT table_name FROM ferry._ferry_pending_keys ORDER BY table_name")) {
                 const QString t = QString::fromStdString(row[0].as<std::string>());
                 if (tables.isEmpty() || tables.contains(t))
                     waiting << t;
