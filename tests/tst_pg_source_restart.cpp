@@ -35,9 +35,9 @@ constexpr int kRows = 600000;
 
 qint64 readIn(const QByteArray &progressLine)
 {
-    static const QRegularExpression re(QStringLiteral("^progress: items (\\d+)/"));
+    static const QRegularExpression re(QStringLiteral("^progress: items ([\\d,]+)/"));
     const auto m = re.match(QString::fromUtf8(progressLine));
-    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
+    return m.hasMatch() ? m.captured(1).remove(QLatin1Char(',')).toLongLong() : -1;
 }
 
 } // namespace

@@ -108,8 +108,9 @@ Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMa
 
 Result<bool> rootHoldsOnlyRun(SqlSink &sink, const QString &runId, const CollectionMapping &mapping)
 {
-    auto rows = sink.query(QStringLiteral("SELECT created, existing_rows FROM _ferry_runs WHERE "
-                                          "run_id = ? AND collection = ? AND table_name = ?"),
+    auto rows = sink.query(QStringLiteral("SELECT created, existing_rows FROM %1 WHERE "
+                                          "run_id = ? AND collection = ? AND table_name = ?")
+                               .arg(bookkeepingTable(runsTableName(), sink.dialect())),
                            {runId, mapping.collection, mapping.root.table});
     if (!rows)
         return rows.error();
