@@ -163,33 +163,49 @@ QStringList targetColumnNames(const TableInfo &table, Dialect targetDialect, Nam
     return out;
 }
 
-void applyDeclaredSize(ColumnMapping &column, const QString &sqlType, CharacterTypes characterTypes)
+QString applyDeclaredSize(ColumnMapping &column, const QString &sqlType,
+                          CharacterTypes characterTypes, const FieldNode *sampled)
 {
     static const QRegularExpression sized(
         QStringLiteral("^([a-z][a-z ]*?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)$"));
     const QRegularExpressionMatch m = sized.match(sqlType.trimmed().toLower());
     if (!m.hasMatch() || column.pgArray)
-        return;
+        return {};
     const QString base = m.captured(1);
     bool ok = false;
     const int first = m.captured(2).toInt(&ok);
     if (!ok || first <= 0)
-        return;
+        return {};
     if (column.type == ColumnType::Text && base.contains(QLatin1String("char")) &&
         m.captured(3).isEmpty()) {
-        if (characterTypes == CharacterTypes::Varchar && first <= kMaxCharacterLength)
-            column.length = first;
-        return;
+        if (characterTypes != CharacterTypes::Varchar || first > kMaxCharacterLength)
+            return {};
+        // SQLite holds no value to its declared length: the sample says whether they fit.
+        if (sampled && sampled->maxChars > first)
+            return trEngine("column \"%1\" is declared %2, but the sample holds a value of %3 "
+                            "characters; mapped to text.")
+                .arg(column.source, sqlType)
+                .arg(sampled->maxChars);
+        column.length = first;
+        return {};
     }
     const bool exact =
         base.contains(QLatin1String("numeric")) || base.contains(QLatin1String("decimal"));
     if (column.type != ColumnType::Numeric || !exact || first > kMaxNumericPrecision)
-        return;
+        return {};
     const int scale = m.captured(3).isEmpty() ? 0 : m.captured(3).toInt(&ok);
     if (!ok || scale > first)
-        return;
+        return {};
+    if (sampled &&
+        (sampled->maxIntegerDigits > first - scale || sampled->maxFractionDigits > scale))
+        return trEngine("column \"%1\" is declared %2, but the sample holds values with up to "
+                        "%3 digits before the decimal point and %4 after; mapped to numeric.")
+            .arg(column.source, sqlType)
+            .arg(sampled->maxIntegerDigits)
+            .arg(sampled->maxFractionDigits);
     column.precision = first;
     column.scale = scale;
+    return {};
 }
 
 MappingProposal proposeTableMapping(const TableInfo &table, Dialect sourceDialect,
@@ -210,9 +226,12 @@ MappingProposal proposeTableMapping(const TableInfo &table, Dialect sourceDialec
         ColumnMapping column;
         column.source = keys[i];
         column.column = names[i];
-        column.type =
-            sqlColumnType(c, sourceDialect, sampled.child(keys[i]), sampledAll, &column.pgArray);
-        applyDeclaredSize(column, c.sqlType, target.options.characterTypes);
+        const FieldNode *values = sampled.child(keys[i]);
+        column.type = sqlColumnType(c, sourceDialect, values, sampledAll, &column.pgArray);
+        if (const QString w =
+                applyDeclaredSize(column, c.sqlType, target.options.characterTypes, values);
+            !w.isEmpty())
+            proposal.warnings.append(w);
         column.primaryKey = table.primaryKey.contains(c.name);
         column.nullable = c.nullable && !column.primaryKey;
         mapping.root.columns.push_back(column);

@@ -38,9 +38,11 @@ QStringList targetColumnNames(const TableInfo &table, Dialect targetDialect, Nam
 
 // Keeps the size of a column's declared type (`sqlType`, e.g. NVARCHAR(40), NUMERIC(10,2)):
 // a length for a text column declared as a character type (unless `characterTypes` says
-// text), a precision and scale for an exact numeric column. Nothing otherwise.
-void applyDeclaredSize(ColumnMapping &column, const QString &sqlType,
-                       CharacterTypes characterTypes);
+// text), a precision and scale for an exact numeric column. Nothing otherwise. When the
+// `sampled` values (may be nullptr) do not fit the declared size, the column stays
+// unsized and the returned warning says why (empty otherwise).
+QString applyDeclaredSize(ColumnMapping &column, const QString &sqlType,
+                          CharacterTypes characterTypes, const FieldNode *sampled);
 
 // Table-to-table mapping for a SQL source and a relational target: one root table named
 // after the source table, the columns as in the source (order, nullability, primary key,

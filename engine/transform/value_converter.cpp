@@ -3,7 +3,7 @@
 #include "core/bson_text.h"
 #include "core/error.h"
 #include "core/uuid5.h"
-#include "transform/declared_size.h"
+#include "core/declared_size.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "transform/declared_size.h"
+#include "core/declared_size.h"
 
-#include <cstdint>
+#include <algorithm>
 
 namespace ferry {
 
@@ -12,14 +12,11 @@ size_t utf8Chars(std::string_view text)
     return n;
 }
 
-bool fitsNumeric(std::string_view text, int precision, int scale)
+std::optional<NumberDigits> numberDigits(std::string_view text)
 {
     size_t i = 0;
     if (i < text.size() && (text[i] == '-' || text[i] == '+'))
         ++i;
-    const std::string_view body = text.substr(i);
-    if (body == "NaN")
-        return true;
     // Digits as one run, with the decimal point's place among them.
     int64_t digits = 0, point = -1, firstSignificant = -1, lastSignificant = -1;
     for (; i < text.size(); ++i) {
@@ -38,34 +35,42 @@ bool fitsNumeric(std::string_view text, int precision, int scale)
         }
     }
     if (digits == 0)
-        return false; // Infinity, or not a number at all
+        return std::nullopt; // NaN, Infinity, or not a number at all
     if (point < 0)
         point = digits;
     if (i < text.size()) {
         if (text[i] != 'e' && text[i] != 'E')
-            return false;
+            return std::nullopt;
         int64_t exponent = 0;
         bool negative = false;
         size_t j = i + 1;
         if (j < text.size() && (text[j] == '-' || text[j] == '+'))
             negative = text[j++] == '-';
         if (j == text.size())
-            return false;
+            return std::nullopt;
         for (; j < text.size(); ++j) {
             if (text[j] < '0' || text[j] > '9')
-                return false;
-            exponent = exponent * 10 + (text[j] - '0');
-            if (exponent > 100000)
-                return false; // far beyond any precision PostgreSQL allows
+                return std::nullopt;
+            // Far beyond any precision PostgreSQL allows, and the sum cannot overflow.
+            exponent = std::min<int64_t>(exponent * 10 + (text[j] - '0'), 1000000);
         }
         point += negative ? -exponent : exponent;
     }
     if (firstSignificant < 0)
-        return true; // zero
+        return NumberDigits{}; // zero
     // Significant digits before the point, and after it up to the last non-zero one.
-    const int64_t before = point - firstSignificant;
-    const int64_t after = lastSignificant + 1 - point;
-    return before <= int64_t(precision) - scale && after <= scale;
+    return NumberDigits{std::max<int64_t>(0, point - firstSignificant),
+                        std::max<int64_t>(0, lastSignificant + 1 - point)};
+}
+
+bool fitsNumeric(std::string_view text, int precision, int scale)
+{
+    const std::string_view body =
+        !text.empty() && (text[0] == '-' || text[0] == '+') ? text.substr(1) : text;
+    if (body == "NaN")
+        return true;
+    const std::optional<NumberDigits> d = numberDigits(text);
+    return d && d->before <= int64_t(precision) - scale && d->after <= scale;
 }
 
 } // namespace ferry
