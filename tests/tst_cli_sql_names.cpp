@@ -108,6 +108,7 @@ private Q_SLOTS:
     void foldedIntoPostgres();
     void keptIntoPostgres();
     void foldedIntoSqlite();
+    void postgresIntoSqlite();
     void projectRunsAgain();
 
 private:
@@ -303,6 +304,54 @@ void TestCliSqlNames::foldedIntoSqlite()
     QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM invoice JOIN customer USING "
                                       "(customerid)")),
              QString::number(kInvoices));
+}
+
+void TestCliSqlNames::postgresIntoSqlite()
+{
+    // PostgreSQL keeps "Name" and "name" apart; folded, they would be one column.
+    const QString source = freshPostgresDatabase(QStringLiteral("names_pgsrc"));
+    QVERIFY2(!source.isEmpty(), "PostgreSQL is not running: run the tests through ctest");
+    {
+        SqlReader pg(source);
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        pg.rows(QStringLiteral("CREATE TABLE \"Person\" (\"PersonId\" integer PRIMARY KEY, "
+                               "\"Name\" varchar(40) NOT NULL, name text, \"Total\" "
+                               "numeric(10,2), \"Code\" character(4))"));
+        pg.rows(QStringLiteral("INSERT INTO \"Person\" VALUES (1, 'Ada', 'ada', 12.50, 'ab'), "
+                               "(2, 'Brünhild', 'b', -99999999.99, 'abcd')"));
+        QVERIFY2(pg.error().isEmpty(), qPrintable(pg.error()));
+    }
+    const QString target =
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("from_pg.sqlite"));
+    const QString report = m_dir.filePath(QStringLiteral("pg.json"));
+    const CliResult r =
+        runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"), source,
+                     QStringLiteral("--target"), target, QStringLiteral("--report"), report});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const Counts c = reportCounts(report).value(QStringLiteral("Person"));
+    QCOMPARE(c.read, 2);
+    QCOMPARE(c.written + c.skipped + c.rejected, c.read);
+    QCOMPARE(c.written, 2);
+
+    SqlReader db(target);
+    QVERIFY2(db.ok(), qPrintable(db.error()));
+    QCOMPARE(db.tables(), QStringList{QStringLiteral("person")});
+    QCOMPARE(
+        db.columns(QStringLiteral("person")),
+        (QStringList{QStringLiteral("personid"), QStringLiteral("name"), QStringLiteral("name_2"),
+                     QStringLiteral("total"), QStringLiteral("code")}));
+    QCOMPARE(db.rows(QStringLiteral("SELECT type FROM pragma_table_info('person')")),
+             (QList<QStringList>{{QStringLiteral("INTEGER")},
+                                 {QStringLiteral("VARCHAR(40)")},
+                                 {QStringLiteral("TEXT")},
+                                 {QStringLiteral("TEXT")},
+                                 {QStringLiteral("VARCHAR(4)")}}));
+    QCOMPARE(db.rows(QStringLiteral("SELECT name, name_2, total, code FROM person ORDER BY "
+                                    "personid")),
+             (QList<QStringList>{{QStringLiteral("Ada"), QStringLiteral("ada"),
+                                  QStringLiteral("12.50"), QStringLiteral("ab  ")},
+                                 {QStringLiteral("Brünhild"), QStringLiteral("b"),
+                                  QStringLiteral("-99999999.99"), QStringLiteral("abcd")}}));
 }
 
 void TestCliSqlNames::projectRunsAgain()
