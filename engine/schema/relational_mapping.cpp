@@ -163,9 +163,10 @@ QStringList targetColumnNames(const TableInfo &table, Dialect targetDialect, Nam
     return out;
 }
 
-QString applyDeclaredSize(ColumnMapping &column, const QString &sqlType,
+QString applyDeclaredSize(ColumnMapping &column, const ColumnInfo &declared,
                           CharacterTypes characterTypes, const FieldNode *sampled)
 {
+    const QString &sqlType = declared.sqlType;
     static const QRegularExpression sized(
         QStringLiteral("^([a-z][a-z ]*?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)$"));
     const QRegularExpressionMatch m = sized.match(sqlType.trimmed().toLower());
@@ -184,7 +185,7 @@ QString applyDeclaredSize(ColumnMapping &column, const QString &sqlType,
         if (sampled && sampled->maxChars > first)
             return trEngine("column \"%1\" is declared %2, but the sample holds a value of %3 "
                             "characters; mapped to text.")
-                .arg(column.source, sqlType)
+                .arg(declared.name, sqlType)
                 .arg(sampled->maxChars);
         column.length = first;
         return {};
@@ -200,7 +201,7 @@ QString applyDeclaredSize(ColumnMapping &column, const QString &sqlType,
         (sampled->maxIntegerDigits > first - scale || sampled->maxFractionDigits > scale))
         return trEngine("column \"%1\" is declared %2, but the sample holds values with up to "
                         "%3 digits before the decimal point and %4 after; mapped to numeric.")
-            .arg(column.source, sqlType)
+            .arg(declared.name, sqlType)
             .arg(sampled->maxIntegerDigits)
             .arg(sampled->maxFractionDigits);
     column.precision = first;
@@ -228,8 +229,7 @@ MappingProposal proposeTableMapping(const TableInfo &table, Dialect sourceDialec
         column.column = names[i];
         const FieldNode *values = sampled.child(keys[i]);
         column.type = sqlColumnType(c, sourceDialect, values, sampledAll, &column.pgArray);
-        if (const QString w =
-                applyDeclaredSize(column, c.sqlType, target.options.characterTypes, values);
+        if (const QString w = applyDeclaredSize(column, c, target.options.characterTypes, values);
             !w.isEmpty())
             proposal.warnings.append(w);
         column.primaryKey = table.primaryKey.contains(c.name);

@@ -36,12 +36,12 @@ struct TableTarget {
 // another table names the same columns.
 QStringList targetColumnNames(const TableInfo &table, Dialect targetDialect, NameStyle style);
 
-// Keeps the size of a column's declared type (`sqlType`, e.g. NVARCHAR(40), NUMERIC(10,2)):
+// Keeps the size of a column's declared type (e.g. NVARCHAR(40), NUMERIC(10,2)):
 // a length for a text column declared as a character type (unless `characterTypes` says
 // text), a precision and scale for an exact numeric column. Nothing otherwise. When the
 // `sampled` values (may be nullptr) do not fit the declared size, the column stays
 // unsized and the returned warning says why (empty otherwise).
-QString applyDeclaredSize(ColumnMapping &column, const QString &sqlType,
+QString applyDeclaredSize(ColumnMapping &column, const ColumnInfo &declared,
                           CharacterTypes characterTypes, const FieldNode *sampled);
 
 // Table-to-table mapping for a SQL source and a relational target: one root table named
