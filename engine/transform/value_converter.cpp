@@ -1,9 +1,9 @@
 #include "transform/value_converter.h"
 
 #include "core/bson_text.h"
+#include "core/declared_size.h"
 #include "core/error.h"
 #include "core/uuid5.h"
-#include "core/declared_size.h"
 
 #include <charconv>
 #include <cmath>
