@@ -72,11 +72,34 @@ int cliList(const QStringList &words)
     return ExitOk;
 }
 
+namespace {
+
+// Options that shape an inferred table-to-table copy (a SQL source); false after a usage
+// error, with *exit set.
+bool applyTableCopyOptions(const CliArgs &args, ProjectOptions &options, int *exit)
+{
+    if (args.has(QStringLiteral("names")) &&
+        !parseNameStyle(args.value(QStringLiteral("names")), &options.names)) {
+        *exit = usageError(tr("--names takes fold or keep."));
+        return false;
+    }
+    if (args.has(QStringLiteral("character-types")) &&
+        !parseCharacterTypes(args.value(QStringLiteral("character-types")),
+                             &options.characterTypes)) {
+        *exit = usageError(tr("--character-types takes varchar or text."));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 int cliInfer(const QStringList &words)
 {
     CliArgs args({QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("collection"),
                   QStringLiteral("sample"), QStringLiteral("output"), QStringLiteral("id-strategy"),
-                  QStringLiteral("unknown-fields"), QStringLiteral("embed")},
+                  QStringLiteral("unknown-fields"), QStringLiteral("embed"),
+                  QStringLiteral("names"), QStringLiteral("character-types")},
                  {});
     if (!args.parse(words))
         return usageError(args.error());
@@ -99,6 +122,8 @@ int cliInfer(const QStringList &words)
     if (args.has(QStringLiteral("unknown-fields")) &&
         !parseUnknownFields(args.value(QStringLiteral("unknown-fields")), &options.unknownFields))
         return usageError(tr("--unknown-fields takes extra, reject or ignore."));
+    if (int exit = ExitOk; !applyTableCopyOptions(args, options, &exit))
+        return exit;
     auto inferred = inferFromArgs(args, withEnvPassword(*source, {}, "FERRY_SOURCE_PASSWORD"),
                                   *target, options);
     if (!inferred)
@@ -122,6 +147,8 @@ int cliMigrate(const QStringList &words)
     values.insert(QStringLiteral("id-strategy"));
     values.insert(QStringLiteral("save-project"));
     values.insert(QStringLiteral("embed"));
+    values.insert(QStringLiteral("names"));
+    values.insert(QStringLiteral("character-types"));
     CliArgs args(values, RunFlags);
     if (!args.parse(words))
         return usageError(args.error());
@@ -143,6 +170,8 @@ int cliMigrate(const QStringList &words)
     if (args.has(QStringLiteral("id-strategy")) &&
         !parseIdStrategy(args.value(QStringLiteral("id-strategy")), &options.idStrategy))
         return usageError(tr("--id-strategy takes objectid_text or objectid_uuid."));
+    if (!applyTableCopyOptions(args, options, &exit))
+        return exit;
     const Endpoint src = withEnvPassword(*source, {}, "FERRY_SOURCE_PASSWORD");
     const Endpoint tgt = withEnvPassword(*target, {}, "FERRY_TARGET_PASSWORD");
     auto inferred = inferFromArgs(args, src, tgt, options);
@@ -220,7 +249,7 @@ int cliFinish(const QStringList &words)
     auto ordered = orderCollections(opened->project, args.values(QStringLiteral("collection")));
     if (!ordered)
         return fail(ordered.error());
-    auto src = makeSource(opened->source);
+    auto src = makeSourceFor(opened->source, opened->target);
     if (!src)
         return fail(src.error());
     auto snk = makeSink(opened->target);
@@ -290,7 +319,7 @@ int cliValidate(const QStringList &words)
     auto ordered = orderCollections(*project, args.values(QStringLiteral("collection")));
     if (!ordered)
         return fail(ordered.error());
-    auto src = makeSource(source);
+    auto src = makeSourceFor(source, target);
     if (!src)
         return fail(src.error());
     auto snk = makeSink(target);

@@ -24,6 +24,8 @@ private slots:
     void allocator_data();
     void allocator();
     void allocatorSuffixRespectsLimit();
+    void keptNames_data();
+    void keptNames();
     void problem_data();
     void problem();
 };
@@ -177,6 +179,17 @@ void IdentifiersTest::allocator()
 
 void IdentifiersTest::allocatorSuffixRespectsLimit()
 {
+    // Two kept names alike in their first 63 bytes: cut, hashed apart, case kept.
+    NameAllocator kept(Dialect::Postgres, NameStyle::Keep);
+    const QString stem = QString(63, u'Q');
+    const QString a = kept.allocate(stem + u"1"_s);
+    const QString b = kept.allocate(stem + u"2"_s);
+    QVERIFY2(a != b && a.toUtf8().size() <= 63 && b.toUtf8().size() <= 63,
+             qPrintable(a + u" "_s + b));
+    QVERIFY2(a.startsWith(QString(50, u'Q')), qPrintable(a));
+    QCOMPARE(fitIdentifier(stem + u"1"_s, Dialect::Postgres), a);
+    QCOMPARE(fitIdentifier(stem + u"1"_s, Dialect::Sqlite), stem + u"1"_s);
+
     NameAllocator names(Dialect::Postgres);
     names.reserve(u"taken"_s);
     QCOMPARE(names.allocate(u"Taken"_s), u"taken_2"_s);
@@ -189,6 +202,38 @@ void IdentifiersTest::allocatorSuffixRespectsLimit()
         QVERIFY2(!seen.contains(name), qPrintable(name));
         seen.insert(name);
     }
+}
+
+void IdentifiersTest::keptNames_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<QStringList>("wanted");
+    QTest::addColumn<QStringList>("expected");
+    const int pg = int(Dialect::Postgres);
+    const int lite = int(Dialect::Sqlite);
+    QTest::newRow("case kept") << pg << QStringList{u"InvoiceId"_s, u"order"_s, u"$$$"_s}
+                               << QStringList{u"InvoiceId"_s, u"order"_s, u"$$$"_s};
+    // Quoted names differ by case in PostgreSQL, not in SQLite.
+    QTest::newRow("case distinct on PostgreSQL")
+        << pg << QStringList{u"Name"_s, u"name"_s} << QStringList{u"Name"_s, u"name"_s};
+    QTest::newRow("case collides on SQLite")
+        << lite << QStringList{u"Name"_s, u"name"_s} << QStringList{u"Name"_s, u"name_2"_s};
+    QTest::newRow("empty and NUL") << pg << QStringList{QString(), u"a\0b"_s, u"field"_s}
+                                   << QStringList{u"field"_s, u"ab"_s, u"field_2"_s};
+    QTest::newRow("sqlite_ prefix")
+        << lite << QStringList{u"SQLITE_stat"_s} << QStringList{u"_SQLITE_stat"_s};
+}
+
+void IdentifiersTest::keptNames()
+{
+    QFETCH(int, dialect);
+    QFETCH(QStringList, wanted);
+    QFETCH(QStringList, expected);
+    NameAllocator names(Dialect(dialect), NameStyle::Keep);
+    QStringList got;
+    for (const QString &w : wanted)
+        got << names.allocate(w);
+    QCOMPARE(got, expected);
 }
 
 void IdentifiersTest::problem_data()

@@ -57,6 +57,8 @@ private slots:
     void knownNames();
     void sqlTypes_data();
     void sqlTypes();
+    void declaredSizes_data();
+    void declaredSizes();
     void keyColumnsAndPrimaryKey();
     void tablesDepthFirst();
     void findCollection();
@@ -85,6 +87,10 @@ void TestMappingNames::roundTrip_data()
                                  << rejects(parseIdStrategy, u"objectid"_s);
     QTest::newRow("unknown fields") << checkRoundTrip(unknownFieldsName, parseUnknownFields) << 3
                                     << rejects(parseUnknownFields, u"drop"_s);
+    QTest::newRow("name style") << checkRoundTrip(nameStyleName, parseNameStyle) << 2
+                                << rejects(parseNameStyle, u"lower"_s);
+    QTest::newRow("character types") << checkRoundTrip(characterTypesName, parseCharacterTypes) << 2
+                                     << rejects(parseCharacterTypes, u"nvarchar"_s);
     QTest::newRow("run status") << checkRoundTrip(RunReport::statusName, runStatusParse) << 5
                                 << rejects(runStatusParse, u"done"_s);
 }
@@ -159,6 +165,42 @@ void TestMappingNames::sqlTypes()
     ColumnMapping c;
     c.type = static_cast<ColumnType>(type);
     c.pgArray = pgArray;
+    QCOMPARE(sqlTypeName(c, Dialect::Postgres), postgres);
+    QCOMPARE(sqlTypeName(c, Dialect::Sqlite), sqlite);
+}
+
+void TestMappingNames::declaredSizes_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::addColumn<int>("length");
+    QTest::addColumn<int>("precision");
+    QTest::addColumn<int>("scale");
+    QTest::addColumn<QString>("postgres");
+    QTest::addColumn<QString>("sqlite");
+    const int text = int(ColumnType::Text);
+    const int numeric = int(ColumnType::Numeric);
+    QTest::newRow("varchar") << text << 40 << 0 << 0 << u"varchar(40)"_s << u"VARCHAR(40)"_s;
+    QTest::newRow("numeric") << numeric << 0 << 10 << 2 << u"numeric(10,2)"_s << u"TEXT"_s;
+    QTest::newRow("numeric scale 0") << numeric << 0 << 5 << 0 << u"numeric(5,0)"_s << u"TEXT"_s;
+    // A size belongs to its type: left over after a type change, it is not rendered.
+    QTest::newRow("length on integer")
+        << int(ColumnType::Integer) << 40 << 0 << 0 << u"integer"_s << u"INTEGER"_s;
+    QTest::newRow("precision on text") << text << 0 << 10 << 2 << u"text"_s << u"TEXT"_s;
+}
+
+void TestMappingNames::declaredSizes()
+{
+    QFETCH(int, type);
+    QFETCH(int, length);
+    QFETCH(int, precision);
+    QFETCH(int, scale);
+    QFETCH(QString, postgres);
+    QFETCH(QString, sqlite);
+    ColumnMapping c;
+    c.type = static_cast<ColumnType>(type);
+    c.length = length;
+    c.precision = precision;
+    c.scale = scale;
     QCOMPARE(sqlTypeName(c, Dialect::Postgres), postgres);
     QCOMPARE(sqlTypeName(c, Dialect::Sqlite), sqlite);
 }

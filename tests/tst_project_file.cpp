@@ -40,6 +40,8 @@ Project richProject()
     p.options.idStrategy = IdStrategy::ObjectIdUuid;
     p.options.unknownFields = UnknownFields::Reject;
     p.options.extraColumn = u"leftovers"_s;
+    p.options.names = NameStyle::Keep;
+    p.options.characterTypes = CharacterTypes::Text;
 
     CollectionMapping users;
     users.collection = u"users"_s;
@@ -64,6 +66,13 @@ Project richProject()
     ColumnMapping tags = column(u"tags"_s, u"tags"_s, ColumnType::Text);
     tags.pgArray = true;
     users.root.columns.push_back(tags);
+    ColumnMapping code = column(u"code"_s, u"code"_s, ColumnType::Text);
+    code.length = 40;
+    users.root.columns.push_back(code);
+    ColumnMapping price = column(u"price"_s, u"price"_s, ColumnType::Numeric);
+    price.precision = 10;
+    price.scale = 2;
+    users.root.columns.push_back(price);
 
     TableMapping addresses;
     addresses.table = u"users_addresses"_s;
@@ -197,10 +206,15 @@ void TestProjectFile::stableKeyOrder()
              json.left(120).constData());
     QVERIFY(json.contains("\n  \"source\": {\n    \"uri\": \"mongodb://reader@db1.example:27017/"
                           "shop\",\n    \"password_env\": \"SHOP_MONGO_PW\"\n  },\n"));
-    QVERIFY(json.contains("\n  \"options\": {\n    \"batch_size\": 250,\n    \"sample_size\": -1,"
-                          "\n    \"existing_rows\": \"upsert\",\n    \"on_error\": \"reject\",\n"
-                          "    \"id_strategy\": \"objectid_uuid\",\n    \"unknown_fields\": "
-                          "\"reject\",\n    \"extra_column\": \"leftovers\"\n  },\n"));
+    QVERIFY(json.contains(
+        "\n  \"options\": {\n    \"batch_size\": 250,\n    \"sample_size\": -1,"
+        "\n    \"existing_rows\": \"upsert\",\n    \"on_error\": \"reject\",\n"
+        "    \"id_strategy\": \"objectid_uuid\",\n    \"unknown_fields\": "
+        "\"reject\",\n    \"extra_column\": \"leftovers\",\n    \"names\": \"keep\",\n"
+        "    \"character_types\": \"text\"\n  },\n"));
+    QVERIFY(json.contains("\"type\": \"text\",\n          \"length\": 40,\n"));
+    QVERIFY(json.contains("\"type\": \"numeric\",\n          \"precision\": 10,\n"
+                          "          \"scale\": 2,\n"));
 
     auto inOrder = [&](const QList<QByteArray> &keys, qsizetype from) {
         qsizetype at = from;
@@ -395,6 +409,18 @@ void TestProjectFile::fieldErrorsNameTheJsonPath_data()
                                  uR"((expected one of stop, reject))"_s;
     QTest::newRow("existing rows") << minimalFile("[]", R"({"existing_rows": "replace"})")
                                    << uR"(expected one of skip, upsert, fail, truncate)"_s;
+    QTest::newRow("names") << minimalFile("[]", R"({"names": "lower"})")
+                           << uR"(options.names: "lower" is not a name style )"
+                              uR"((expected one of fold, keep))"_s;
+    QTest::newRow("character types") << minimalFile("[]", R"({"character_types": "nvarchar"})")
+                                     << uR"(expected one of varchar, text)"_s;
+    QTest::newRow("negative length")
+        << minimalFile(R"([{"collection": "a", "columns": [{"column": "x", "length": -1}]}])")
+        << u"collections[0].columns[0].length: -1 is too small"_s;
+    QTest::newRow("scale over precision")
+        << minimalFile(R"([{"collection": "a", "columns": [{"column": "x", "precision": 4,
+               "scale": 5}]}])")
+        << u"collections[0].columns[0].precision: must be at most 1000"_s;
 }
 
 void TestProjectFile::fieldErrorsNameTheJsonPath()

@@ -1,3 +1,4 @@
+#include "schema/relational_mapping.h"
 #include "schema/type_mapper.h"
 #include "support/test_services.h"
 
@@ -124,6 +125,8 @@ private slots:
     void deepNestingFallsBackToJson();
     void unknownFieldsPolicy();
     void missingIdStillGetsKey();
+    void declaredSizes_data();
+    void declaredSizes();
 };
 
 void TypeMapperTest::widening_data()
@@ -489,6 +492,74 @@ void TypeMapperTest::missingIdStillGetsKey()
     QCOMPARE(int(pk.type), int(ColumnType::Text));
     QCOMPARE(p.warnings.size(), 1);
     QVERIFY2(p.warnings.front().contains(u"_id"_s), qPrintable(p.warnings.front()));
+}
+
+void TypeMapperTest::declaredSizes_data()
+{
+    QTest::addColumn<QString>("declared");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<bool>("asText");      // character types: text
+    QTest::addColumn<QString>("sample");   // "" none, else "chars=N" or "digits=B.A"
+    QTest::addColumn<QString>("expected"); // "length", "precision,scale" or ""
+    QTest::addColumn<bool>("warns");
+    const int text = int(ColumnType::Text), numeric = int(ColumnType::Numeric);
+    QTest::newRow("NVARCHAR(40)") << u"NVARCHAR(40)"_s << text << false << QString() << u"40"_s
+                                  << false;
+    QTest::newRow("character varying(12)")
+        << u"character varying(12)"_s << text << false << u"chars=12"_s << u"12"_s << false;
+    QTest::newRow("CHAR (3)") << u"CHAR (3)"_s << text << false << QString() << u"3"_s << false;
+    QTest::newRow("as text") << u"VARCHAR(40)"_s << text << true << QString() << QString() << false;
+    QTest::newRow("longer sampled")
+        << u"VARCHAR(5)"_s << text << false << u"chars=6"_s << QString() << true;
+    QTest::newRow("NUMERIC(10,2)")
+        << u"NUMERIC(10,2)"_s << numeric << false << u"digits=8.2"_s << u"10,2"_s << false;
+    QTest::newRow("decimal(5)") << u"decimal(5)"_s << numeric << false << QString() << u"5,0"_s
+                                << false;
+    QTest::newRow("more decimals sampled")
+        << u"NUMERIC(10,2)"_s << numeric << false << u"digits=1.3"_s << QString() << true;
+    QTest::newRow("more integer digits sampled")
+        << u"NUMERIC(10,2)"_s << numeric << false << u"digits=9.0"_s << QString() << true;
+    // Sizes of other types, or of a type the values did not keep to, are left alone.
+    QTest::newRow("varchar mapped to numeric")
+        << u"VARCHAR(10)"_s << numeric << false << QString() << QString() << false;
+    QTest::newRow("numeric mapped to text")
+        << u"NUMERIC(10,2)"_s << text << false << QString() << QString() << false;
+    QTest::newRow("bit(8)") << u"bit(8)"_s << text << false << QString() << QString() << false;
+    QTest::newRow("timestamp(3)") << u"timestamp(3) with time zone"_s << text << false << QString()
+                                  << QString() << false;
+    QTest::newRow("scale over precision")
+        << u"NUMERIC(2,5)"_s << numeric << false << QString() << QString() << false;
+}
+
+void TypeMapperTest::declaredSizes()
+{
+    QFETCH(QString, declared);
+    QFETCH(int, type);
+    QFETCH(bool, asText);
+    QFETCH(QString, sample);
+    QFETCH(QString, expected);
+    QFETCH(bool, warns);
+    ColumnMapping column;
+    column.type = ColumnType(type);
+    FieldNode sampled;
+    if (sample.startsWith(u"chars="_s)) {
+        sampled.maxChars = sample.mid(6).toLongLong();
+    } else if (sample.startsWith(u"digits="_s)) {
+        const QStringList parts = sample.mid(7).split(u'.');
+        sampled.maxIntegerDigits = parts[0].toLongLong();
+        sampled.maxFractionDigits = parts[1].toLongLong();
+    }
+    const QString warning =
+        applyDeclaredSize(column, ColumnInfo{u"c"_s, declared, true},
+                          asText ? CharacterTypes::Text : CharacterTypes::Varchar,
+                          sample.isEmpty() ? nullptr : &sampled);
+    QCOMPARE(!warning.isEmpty(), warns);
+    if (warns)
+        QVERIFY2(warning.contains(declared), qPrintable(warning));
+    const QString got = column.length > 0      ? QString::number(column.length)
+                        : column.precision > 0 ? u"%1,%2"_s.arg(column.precision).arg(column.scale)
+                                               : QString();
+    QCOMPARE(got, expected);
 }
 
 QTEST_GUILESS_MAIN(TypeMapperTest)

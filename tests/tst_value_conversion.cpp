@@ -68,6 +68,8 @@ private slots:
     void parseUuidForms();
     void jsonStringEscapes();
     void cellDisplay();
+    void declaredSizes_data();
+    void declaredSizes();
 };
 
 void TestValueConversion::convert_data()
@@ -504,6 +506,68 @@ void TestValueConversion::cellDisplay()
     QCOMPARE(cellToDisplay(rows, rows.at(0, 1)), QStringLiteral("1969-12-31T23:59:59.999Z"));
     QVERIFY(cellToDisplay(rows, rows.at(0, 2)).endsWith(QStringLiteral("(100 bytes)")));
     QCOMPARE(cellToDisplay(rows, rows.at(0, 3)), QStringLiteral("1e-07"));
+}
+
+void TestValueConversion::declaredSizes_data()
+{
+    QTest::addColumn<QByteArray>("doc");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<int>("size"); // length (text) or precision (numeric)
+    QTest::addColumn<int>("scale");
+    QTest::addColumn<bool>("ok");
+    const int text = int(ColumnType::Text), numeric = int(ColumnType::Numeric);
+    // varchar(n) counts characters, not bytes.
+    QTest::newRow("5 chars in 5") << utf8Raw("ñandú", -1) << text << 5 << 0 << true;
+    QTest::newRow("6 chars in 5") << utf8Raw("longer", -1) << text << 5 << 0 << false;
+    QTest::newRow("int as text") << take(BCON_NEW("v", BCON_INT32(123456))) << text << 5 << 0
+                                 << false;
+    QTest::newRow("null-free empty") << utf8Raw("", 0) << text << 1 << 0 << true;
+    // numeric(10,2): 8 digits before the point, 2 after; zeros aside; never rounded.
+    QTest::newRow("1234.5") << take(BCON_NEW("v", BCON_DOUBLE(1234.5))) << numeric << 10 << 2
+                            << true;
+    QTest::newRow("decimal 12345678.99") << decimal("12345678.99") << numeric << 10 << 2 << true;
+    QTest::newRow("decimal 123456789.0") << decimal("123456789.0") << numeric << 10 << 2 << false;
+    QTest::newRow("1.005 would round") << decimal("1.005") << numeric << 10 << 2 << false;
+    QTest::newRow("1.500 trailing zeros") << decimal("1.500") << numeric << 10 << 2 << true;
+    QTest::newRow("exponent 1E+3") << decimal("1E+3") << numeric << 4 << 0 << true;
+    QTest::newRow("exponent 1E+4") << decimal("1E+4") << numeric << 4 << 0 << false;
+    QTest::newRow("0.000001") << decimal("1E-6") << numeric << 10 << 2 << false;
+    QTest::newRow("NaN") << decimal("NaN") << numeric << 10 << 2 << true;
+    QTest::newRow("Infinity") << decimal("Infinity") << numeric << 10 << 2 << false;
+    QTest::newRow("int64") << take(BCON_NEW("v", BCON_INT64(-99999999))) << numeric << 10 << 2
+                           << true;
+}
+
+void TestValueConversion::declaredSizes()
+{
+    QFETCH(QByteArray, doc);
+    QFETCH(int, type);
+    QFETCH(int, size);
+    QFETCH(int, scale);
+    QFETCH(bool, ok);
+    ColumnMapping column;
+    column.column = QStringLiteral("c");
+    column.type = ColumnType(type);
+    (column.type == ColumnType::Text ? column.length : column.precision) = size;
+    column.scale = scale;
+    bson_t b;
+    QVERIFY(bson_init_static(&b, reinterpret_cast<const uint8_t *>(doc.constData()),
+                             static_cast<size_t>(doc.size())));
+    bson_iter_t it;
+    QVERIFY(bson_iter_init_find(&it, &b, "v"));
+    for (const Dialect dialect : {Dialect::Postgres, Dialect::Sqlite}) {
+        TableRows rows(1);
+        rows.beginRow(0);
+        QString why;
+        QCOMPARE(ValueConverter(column, dialect).append(rows, it, &why), ok);
+        // A refused value leaves no cell behind, and the reason names the declared type.
+        QCOMPARE(rows.mark().cells, size_t(ok ? 1 : 0));
+        if (!ok)
+            QVERIFY2(why.contains(type == int(ColumnType::Text)
+                                      ? QStringLiteral("varchar(%1)").arg(size)
+                                      : QStringLiteral("numeric(%1,%2)").arg(size).arg(scale)),
+                     qPrintable(why));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestValueConversion)

@@ -1,5 +1,7 @@
 #include "core/catalog.h"
 
+#include <QSet>
+
 namespace ferry {
 
 const ColumnInfo *TableInfo::column(const QString &wanted) const
@@ -8,6 +10,30 @@ const ColumnInfo *TableInfo::column(const QString &wanted) const
         if (c.name == wanted)
             return &c;
     return nullptr;
+}
+
+QStringList TableInfo::tableCopyKeys() const
+{
+    QSet<QString> used;
+    for (const ColumnInfo &c : columns)
+        used.insert(c.name);
+    QStringList out;
+    for (const ColumnInfo &c : columns) {
+        if (!c.name.isEmpty() && !c.name.contains(QLatin1Char('.'))) {
+            out.append(c.name);
+            continue;
+        }
+        QString stem = c.name;
+        stem.replace(QLatin1Char('.'), QLatin1Char('_'));
+        if (stem.isEmpty())
+            stem = QStringLiteral("field");
+        QString key = stem;
+        for (int n = 2; used.contains(key); ++n)
+            key = stem + QLatin1Char('_') + QString::number(n);
+        used.insert(key);
+        out.append(key);
+    }
+    return out;
 }
 
 KeyPlan keyPlanFor(const TableInfo &table, Dialect dialect)

@@ -31,6 +31,11 @@ struct TableInfo {
     QList<ColumnInfo> columns;
 
     const ColumnInfo *column(const QString &name) const;
+    // The document key of each column (in order) when the table is copied to a table: its
+    // name, unless a mapping's dotted source path could not address it (an empty name, a
+    // name with a dot), which gets a stand-in unique among the table's names ("field",
+    // "a_b"). The target column is named apart from this.
+    QStringList tableCopyKeys() const;
 };
 
 // How a table's rows are ordered and how their _id is formed.

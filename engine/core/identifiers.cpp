@@ -95,6 +95,19 @@ QString chopTrailingUnderscores(QString s)
     return s;
 }
 
+// Cuts a name longer than the dialect allows. A hash of the whole name keeps two long names
+// that share a prefix apart, and is stable so a re-inferred project proposes the same names.
+QString withinLimit(const QString &name, Dialect dialect)
+{
+    const int limit = identifierByteLimit(dialect);
+    if (limit <= 0 || utf8Length(name) <= limit)
+        return name;
+    const QByteArray digest =
+        QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha1).toHex().left(6);
+    const QString tail = QLatin1Char('_') + QString::fromLatin1(digest);
+    return chopTrailingUnderscores(utf8Prefix(name, limit - int(tail.size()))) + tail;
+}
+
 } // namespace
 
 QString quoteIdentifier(const QString &name, Dialect dialect)
@@ -161,21 +174,24 @@ QString sanitizeIdentifier(const QString &wanted, Dialect dialect)
     if (dialect == Dialect::Sqlite && out.startsWith(QLatin1String("sqlite_")))
         out.prepend(QLatin1Char('_'));
 
-    const int limit = identifierByteLimit(dialect);
-    if (limit > 0 && utf8Length(out) > limit) {
-        // A hash of the whole name keeps two long names that share a prefix apart, and is
-        // stable so a re-inferred project proposes the same names.
-        const QByteArray digest =
-            QCryptographicHash::hash(out.toUtf8(), QCryptographicHash::Sha1).toHex().left(6);
-        const QString tail = QLatin1Char('_') + QString::fromLatin1(digest);
-        out = chopTrailingUnderscores(utf8Prefix(out, limit - int(tail.size()))) + tail;
-    }
-    return out;
+    return withinLimit(out, dialect);
+}
+
+QString fitIdentifier(const QString &wanted, Dialect dialect)
+{
+    QString out = wanted;
+    out.remove(QChar(0)); // neither dialect can name anything with a NUL in it
+    if (out.isEmpty())
+        out = QStringLiteral("field");
+    if (dialect == Dialect::Sqlite && out.startsWith(QLatin1String("sqlite_"), Qt::CaseInsensitive))
+        out.prepend(QLatin1Char('_'));
+    return withinLimit(out, dialect);
 }
 
 QString NameAllocator::allocate(const QString &wanted)
 {
-    const QString base = sanitizeIdentifier(wanted, m_dialect);
+    const QString base = m_style == NameStyle::Keep ? fitIdentifier(wanted, m_dialect)
+                                                    : sanitizeIdentifier(wanted, m_dialect);
     if (!contains(base)) {
         reserve(base);
         return base;
@@ -194,14 +210,20 @@ QString NameAllocator::allocate(const QString &wanted)
     }
 }
 
+QString NameAllocator::comparable(const QString &name) const
+{
+    // SQLite compares names without regard to case; PostgreSQL only folds unquoted ones.
+    return m_style == NameStyle::Keep && m_dialect == Dialect::Postgres ? name : name.toLower();
+}
+
 void NameAllocator::reserve(const QString &name)
 {
-    m_used.insert(name.toLower());
+    m_used.insert(comparable(name));
 }
 
 bool NameAllocator::contains(const QString &name) const
 {
-    return m_used.contains(name.toLower());
+    return m_used.contains(comparable(name));
 }
 
 QString identifierProblem(const QString &name, Dialect dialect, const QSet<QString> &othersLower)

@@ -184,10 +184,22 @@ bool parseTableKind(const QString &name, TableKind *out)
 
 QString sqlTypeName(const ColumnMapping &column, Dialect dialect)
 {
-    if (dialect == Dialect::Sqlite)
-        return column.pgArray ? sqliteType(ColumnType::Json) : sqliteType(column.type);
-    const QString base = postgresType(column.type);
-    return column.pgArray ? base + QStringLiteral("[]") : base;
+    // A declared length stays visible in SQLite too (its affinity is TEXT all the same);
+    // exact numbers stay TEXT there, since NUMERIC affinity would turn 1.50 into a REAL.
+    const bool sizedText = column.type == ColumnType::Text && column.length > 0;
+    if (dialect == Dialect::Sqlite) {
+        if (column.pgArray)
+            return sqliteType(ColumnType::Json);
+        return sizedText ? QStringLiteral("VARCHAR(%1)").arg(column.length)
+                         : sqliteType(column.type);
+    }
+    if (column.pgArray)
+        return postgresType(column.type) + QStringLiteral("[]");
+    if (sizedText)
+        return QStringLiteral("varchar(%1)").arg(column.length);
+    if (column.type == ColumnType::Numeric && column.precision > 0)
+        return QStringLiteral("numeric(%1,%2)").arg(column.precision).arg(column.scale);
+    return postgresType(column.type);
 }
 
 } // namespace ferry

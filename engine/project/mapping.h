@@ -52,6 +52,11 @@ struct ColumnMapping {
     bool primaryKey = false;
     bool pgArray =
         false; // PostgreSQL array of `type` for an array of scalars (JSON text elsewhere)
+    // Sizes a SQL source declared, kept so the target's column says the same (0 = none).
+    // Values that do not fit are rejected, never cut or rounded.
+    int length = 0;    // Text: at most this many characters, varchar(length)
+    int precision = 0; // Numeric: at most this many significant digits, numeric(precision,
+    int scale = 0;     //   scale) with `scale` of them after the decimal point
 
     bool operator==(const ColumnMapping &) const = default;
 };
@@ -127,12 +132,16 @@ struct CollectionMapping {
     // indexes were listed) = inferred from the source's catalog when the run starts; an
     // empty list = none.
     std::optional<std::vector<IndexSpec>> indexes;
-    std::vector<FieldRename> renames;  // document targets only
+    std::vector<FieldRename> renames; // document targets only
 
     bool operator==(const CollectionMapping &) const = default;
     // All tables, root first, depth-first (the order rows are written in).
     std::vector<const TableMapping *> tables() const;
 };
+
+// PostgreSQL's limits for varchar(n) and numeric(p,s).
+constexpr int kMaxCharacterLength = 10485760;
+constexpr int kMaxNumericPrecision = 1000;
 
 // Text forms used by the project file, the CLI and the UI. Parsing is case-insensitive
 // and returns false on an unknown name.

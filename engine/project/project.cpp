@@ -35,6 +35,16 @@ constexpr NameTable<UnknownFields, 3> unknownFieldsNames{{
     {UnknownFields::Ignore, "ignore"},
 }};
 
+constexpr NameTable<NameStyle, 2> nameStyleNames{{
+    {NameStyle::Fold, "fold"},
+    {NameStyle::Keep, "keep"},
+}};
+
+constexpr NameTable<CharacterTypes, 2> characterTypesNames{{
+    {CharacterTypes::Varchar, "varchar"},
+    {CharacterTypes::Text, "text"},
+}};
+
 } // namespace
 
 CollectionMapping *Project::findCollection(const QString &name)
@@ -139,6 +149,26 @@ QString unknownFieldsName(UnknownFields v)
 bool parseUnknownFields(const QString &s, UnknownFields *out)
 {
     return parseName(unknownFieldsNames, s, out);
+}
+
+QString nameStyleName(NameStyle v)
+{
+    return nameOf(nameStyleNames, v);
+}
+
+bool parseNameStyle(const QString &s, NameStyle *out)
+{
+    return parseName(nameStyleNames, s, out);
+}
+
+QString characterTypesName(CharacterTypes v)
+{
+    return nameOf(characterTypesNames, v);
+}
+
+bool parseCharacterTypes(const QString &s, CharacterTypes *out)
+{
+    return parseName(characterTypesNames, s, out);
 }
 
 } // namespace ferry

@@ -2,6 +2,7 @@
 
 #include "core/endpoint.h"
 #include "core/error.h"
+#include "core/identifiers.h"
 #include "project/mapping.h"
 
 #include <QString>
@@ -15,6 +16,11 @@ enum class ErrorPolicy { Stop, Reject };
 enum class IdStrategy { ObjectIdText, ObjectIdUuid };
 // What happens to a field a document has but the mapping does not know.
 enum class UnknownFields { Extra, Reject, Ignore };
+// What a SQL source's CHAR(n) / VARCHAR(n) / NVARCHAR(n) column becomes in a SQL target.
+enum class CharacterTypes {
+    Varchar, // varchar(n): the declared length kept, and longer values rejected
+    Text,    // text: no length
+};
 
 struct ProjectOptions {
     int batchSize = 5000;
@@ -24,6 +30,10 @@ struct ProjectOptions {
     IdStrategy idStrategy = IdStrategy::ObjectIdText;
     UnknownFields unknownFields = UnknownFields::Extra;
     QString extraColumn = QStringLiteral("_extra");
+    // Table-to-table copies (a SQL source): how the source's table and column names become
+    // the target's, and what its sized character types become. Used when inferring.
+    NameStyle names = NameStyle::Fold;
+    CharacterTypes characterTypes = CharacterTypes::Varchar;
 
     bool operator==(const ProjectOptions &) const = default;
 };
@@ -64,5 +74,9 @@ QString idStrategyName(IdStrategy v);
 bool parseIdStrategy(const QString &s, IdStrategy *out);
 QString unknownFieldsName(UnknownFields v);
 bool parseUnknownFields(const QString &s, UnknownFields *out);
+QString nameStyleName(NameStyle v);
+bool parseNameStyle(const QString &s, NameStyle *out);
+QString characterTypesName(CharacterTypes v);
+bool parseCharacterTypes(const QString &s, CharacterTypes *out);
 
 } // namespace ferry

@@ -198,8 +198,21 @@ bool readColumns(Reader &r, const QJsonObject &o, const QString &path,
                            conversionName, &m.conversion) ||
             !r.boolean(c, p, u"nullable", &m.nullable) ||
             !r.boolean(c, p, u"primary_key", &m.primaryKey) ||
-            !r.boolean(c, p, u"pg_array", &m.pgArray))
+            !r.boolean(c, p, u"pg_array", &m.pgArray) ||
+            !r.integer(c, p, u"length", 0, &m.length) ||
+            !r.integer(c, p, u"precision", 0, &m.precision) ||
+            !r.integer(c, p, u"scale", 0, &m.scale))
             return false;
+        if (m.length > kMaxCharacterLength)
+            return r.fail(member(p, u"length"),
+                          trEngine("%1 is too large (PostgreSQL's varchar takes at most %2)")
+                              .arg(m.length)
+                              .arg(kMaxCharacterLength));
+        if (m.precision > kMaxNumericPrecision || m.scale > m.precision)
+            return r.fail(member(p, u"precision"),
+                          trEngine("must be at most %1, with a scale between 0 and the "
+                                   "precision (numeric(10,2) is precision 10, scale 2)")
+                              .arg(kMaxNumericPrecision));
         out->push_back(std::move(m));
     }
     return true;
@@ -381,7 +394,11 @@ bool readOptions(Reader &r, const QJsonObject &root, ProjectOptions *out)
                          idStrategyName, &out->idStrategy) &&
            r.enumeration(o, p, u"unknown_fields", trEngine("an unknown-fields policy"),
                          parseUnknownFields, unknownFieldsName, &out->unknownFields) &&
-           r.text(o, p, u"extra_column", &out->extraColumn);
+           r.text(o, p, u"extra_column", &out->extraColumn) &&
+           r.enumeration(o, p, u"names", trEngine("a name style"), parseNameStyle, nameStyleName,
+                         &out->names) &&
+           r.enumeration(o, p, u"character_types", trEngine("a character-type choice"),
+                         parseCharacterTypes, characterTypesName, &out->characterTypes);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -31,6 +31,13 @@ void writeColumns(OrderedJsonWriter &w, const std::vector<ColumnMapping> &column
         w.key(u"source").string(c.source);
         w.key(u"column").string(c.column);
         w.key(u"type").string(columnTypeName(c.type));
+        // Only when declared, so mappings of document sources stay as they were.
+        if (c.length > 0)
+            w.key(u"length").integer(c.length);
+        if (c.precision > 0) {
+            w.key(u"precision").integer(c.precision);
+            w.key(u"scale").integer(c.scale);
+        }
         w.key(u"role").string(columnRoleName(c.role));
         w.key(u"conversion").string(conversionName(c.conversion));
         w.key(u"nullable").boolean(c.nullable);
@@ -106,6 +113,8 @@ QByteArray ProjectFile::toJson(const Project &project)
     w.key(u"id_strategy").string(idStrategyName(opt.idStrategy));
     w.key(u"unknown_fields").string(unknownFieldsName(opt.unknownFields));
     w.key(u"extra_column").string(opt.extraColumn);
+    w.key(u"names").string(nameStyleName(opt.names));
+    w.key(u"character_types").string(characterTypesName(opt.characterTypes));
     w.endObject();
 
     w.key(u"collections").beginArray();

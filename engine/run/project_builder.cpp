@@ -125,7 +125,9 @@ Result<InferOutcome> inferProject(Source &source, const Endpoint &sourceEndpoint
     const Dialect sourceDialect =
         sourceStore && sourceStore->dialect ? *sourceStore->dialect : Dialect::Postgres;
 
-    NameAllocator tableNames(dialect);
+    // A table copy names its tables as the project says; documents always get folded names.
+    NameAllocator tableNames(dialect, catalog.isEmpty() ? NameStyle::Fold : options.names);
+    const TableTarget tableTarget{dialect, options, &tableNames, &catalog};
     for (const QString &name : names) {
         if (onCollection)
             onCollection(name);
@@ -136,7 +138,7 @@ Result<InferOutcome> inferProject(Source &source, const Endpoint &sourceEndpoint
         const auto table = catalog.constFind(name);
         MappingProposal proposal = table != catalog.constEnd()
                                        ? proposeTableMapping(*table, sourceDialect, *schema->root,
-                                                             schema->sampled, &tableNames)
+                                                             schema->sampled, tableTarget)
                                        : proposeMapping(name, *schema->root, schema->sampled,
                                                         dialect, options, &tableNames);
         for (const QString &w : proposal.warnings)

@@ -1,8 +1,12 @@
 #include "schema/field_tree.h"
 
+#include "core/bson_text.h"
+#include "core/declared_size.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -178,6 +182,41 @@ void Walker::trackMapKey(FieldNode *node, NodeKeys &k, std::string_view key)
         ++node->distinctKeys;
 }
 
+// What a text or exact-number column needs to hold the value as the converter writes it.
+void noteSize(FieldNode *node, const bson_iter_t *it)
+{
+    char buf[BSON_DECIMAL128_STRING + 32];
+    size_t len = 0;
+    switch (bson_iter_type(it)) {
+    case BSON_TYPE_UTF8: {
+        uint32_t n = 0;
+        const char *s = bson_iter_utf8(it, &n);
+        node->maxChars = std::max(node->maxChars, qint64(utf8Chars({s, n})));
+        return;
+    }
+    case BSON_TYPE_DOUBLE:
+        len = formatDouble(bson_iter_double(it), buf);
+        break;
+    case BSON_TYPE_DECIMAL128: {
+        bson_decimal128_t dec;
+        bson_iter_decimal128(it, &dec);
+        len = formatDecimal128(&dec, buf);
+        break;
+    }
+    case BSON_TYPE_INT32:
+    case BSON_TYPE_INT64:
+        len = size_t(std::to_chars(buf, buf + sizeof buf, bson_iter_as_int64(it)).ptr - buf);
+        break;
+    default:
+        return;
+    }
+    node->maxChars = std::max(node->maxChars, qint64(len));
+    if (const std::optional<NumberDigits> d = numberDigits({buf, len})) {
+        node->maxIntegerDigits = std::max(node->maxIntegerDigits, qint64(d->before));
+        node->maxFractionDigits = std::max(node->maxFractionDigits, qint64(d->after));
+    }
+}
+
 void Walker::addValue(FieldNode *node, const bson_iter_t *it)
 {
     const bson_type_t type = bson_iter_type(it);
@@ -188,6 +227,7 @@ void Walker::addValue(FieldNode *node, const bson_iter_t *it)
         bson_iter_binary(it, &subtype, &length, &data);
     }
     ++node->types[kindIndex(bsonKindOf(type, subtype))];
+    noteSize(node, it);
 
     bson_iter_t inner;
     if (type == BSON_TYPE_DOCUMENT && bson_iter_recurse(it, &inner))
@@ -268,6 +308,9 @@ void Walker::convertToMap(FieldNode *node)
 void Walker::mergeInto(FieldNode *dst, const FieldNode &src)
 {
     dst->present += src.present;
+    dst->maxChars = std::max(dst->maxChars, src.maxChars);
+    dst->maxIntegerDigits = std::max(dst->maxIntegerDigits, src.maxIntegerDigits);
+    dst->maxFractionDigits = std::max(dst->maxFractionDigits, src.maxFractionDigits);
     for (size_t i = 0; i < dst->types.size(); ++i)
         dst->types[i] += src.types[i];
     if (src.arrays > 0) {

@@ -13,8 +13,27 @@ namespace ferry {
 
 // Dense index for the BSON types we count (bson_type_t values are sparse).
 enum class BsonKind : uint8_t {
-    Double, String, Document, Array, Binary, Undefined, ObjectId, Bool, Date, Null, Regex,
-    DbPointer, Code, Symbol, CodeWScope, Int32, Timestamp, Int64, Decimal128, MinKey, MaxKey,
+    Double,
+    String,
+    Document,
+    Array,
+    Binary,
+    Undefined,
+    ObjectId,
+    Bool,
+    Date,
+    Null,
+    Regex,
+    DbPointer,
+    Code,
+    Symbol,
+    CodeWScope,
+    Int32,
+    Timestamp,
+    Int64,
+    Decimal128,
+    MinKey,
+    MaxKey,
     BinaryUuid, // binary subtype 4, counted apart from other binary
     Count
 };
@@ -26,11 +45,11 @@ using TypeCounts = std::array<qint64, static_cast<size_t>(BsonKind::Count)>;
 // Statistics of one path, gathered from sampled documents. Plain struct so models can
 // wrap it without QObject overhead.
 struct FieldNode {
-    QString name;            // key in its parent ("" for the root, "[]" for array elements)
-    QString path;            // dotted path from the document root; array elements add "[]"
+    QString name; // key in its parent ("" for the root, "[]" for array elements)
+    QString path; // dotted path from the document root; array elements add "[]"
     FieldNode *parent = nullptr;
-    qint64 present = 0;      // how many parent values (documents/elements) had this key
-    TypeCounts types{};      // per BSON type, how many values
+    qint64 present = 0; // how many parent values (documents/elements) had this key
+    TypeCounts types{}; // per BSON type, how many values
     // Arrays: how many arrays, element counts, and the merged stats of their elements.
     qint64 arrays = 0;
     qint64 minLength = -1;
@@ -43,6 +62,12 @@ struct FieldNode {
     // key; `element` holds the merged stats of the values instead.
     bool mapLike = false;
     qint64 distinctKeys = 0;
+    // Sizes the values need, so a declared VARCHAR(n) / NUMERIC(p,s) that the sample does
+    // not fit is widened: the longest string in characters, and the most significant digits
+    // of a number before and after its decimal point (as a column would store it).
+    qint64 maxChars = 0;
+    qint64 maxIntegerDigits = 0;
+    qint64 maxFractionDigits = 0;
 
     qint64 total() const; // values seen = sum of types
     bool mixed() const;   // more than one non-null type

@@ -142,25 +142,103 @@ ColumnType sqlColumnType(const ColumnInfo &column, Dialect sourceDialect, const 
     return type;
 }
 
+namespace {
+
+qsizetype columnIndex(const TableInfo &table, const QString &name)
+{
+    for (qsizetype i = 0; i < table.columns.size(); ++i)
+        if (table.columns[i].name == name)
+            return i;
+    return -1;
+}
+
+} // namespace
+
+QStringList targetColumnNames(const TableInfo &table, Dialect targetDialect, NameStyle style)
+{
+    NameAllocator names(targetDialect, style);
+    QStringList out;
+    for (const ColumnInfo &c : table.columns)
+        out.append(names.allocate(c.name));
+    return out;
+}
+
+QString applyDeclaredSize(ColumnMapping &column, const ColumnInfo &declared,
+                          CharacterTypes characterTypes, const FieldNode *sampled)
+{
+    const QString &sqlType = declared.sqlType;
+    static const QRegularExpression sized(
+        QStringLiteral("^([a-z][a-z ]*?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)$"));
+    const QRegularExpressionMatch m = sized.match(sqlType.trimmed().toLower());
+    if (!m.hasMatch() || column.pgArray)
+        return {};
+    const QString base = m.captured(1);
+    bool ok = false;
+    const int first = m.captured(2).toInt(&ok);
+    if (!ok || first <= 0)
+        return {};
+    if (column.type == ColumnType::Text && base.contains(QLatin1String("char")) &&
+        m.captured(3).isEmpty()) {
+        if (characterTypes != CharacterTypes::Varchar || first > kMaxCharacterLength)
+            return {};
+        // SQLite holds no value to its declared length: the sample says whether they fit.
+        if (sampled && sampled->maxChars > first)
+            return trEngine("column \"%1\" is declared %2, but the sample holds a value of %3 "
+                            "characters; mapped to text.")
+                .arg(declared.name, sqlType)
+                .arg(sampled->maxChars);
+        column.length = first;
+        return {};
+    }
+    const bool exact =
+        base.contains(QLatin1String("numeric")) || base.contains(QLatin1String("decimal"));
+    if (column.type != ColumnType::Numeric || !exact || first > kMaxNumericPrecision)
+        return {};
+    const int scale = m.captured(3).isEmpty() ? 0 : m.captured(3).toInt(&ok);
+    if (!ok || scale > first)
+        return {};
+    if (sampled &&
+        (sampled->maxIntegerDigits > first - scale || sampled->maxFractionDigits > scale))
+        return trEngine("column \"%1\" is declared %2, but the sample holds values with up to "
+                        "%3 digits before the decimal point and %4 after; mapped to numeric.")
+            .arg(declared.name, sqlType)
+            .arg(sampled->maxIntegerDigits)
+            .arg(sampled->maxFractionDigits);
+    column.precision = first;
+    column.scale = scale;
+    return {};
+}
+
 MappingProposal proposeTableMapping(const TableInfo &table, Dialect sourceDialect,
                                     const FieldNode &sampled, qint64 sampledRows,
-                                    NameAllocator *tableNames)
+                                    const TableTarget &target)
 {
     MappingProposal proposal;
     CollectionMapping &mapping = proposal.mapping;
     mapping.collection = table.name;
     mapping.root.kind = TableKind::Root;
-    mapping.root.table = tableNames ? tableNames->allocate(table.name) : table.name;
+    mapping.root.table = target.tableNames ? target.tableNames->allocate(table.name) : table.name;
     const bool sampledAll = table.rows >= 0 && sampledRows >= table.rows;
-    for (const ColumnInfo &c : table.columns) {
+    const NameStyle style = target.options.names;
+    const QStringList names = targetColumnNames(table, target.dialect, style);
+    const QStringList keys = table.tableCopyKeys(); // what the source's rows call them
+    for (qsizetype i = 0; i < table.columns.size(); ++i) {
+        const ColumnInfo &c = table.columns[i];
         ColumnMapping column;
-        column.source = c.name;
-        column.column = c.name;
-        column.type =
-            sqlColumnType(c, sourceDialect, sampled.child(c.name), sampledAll, &column.pgArray);
+        column.source = keys[i];
+        column.column = names[i];
+        const FieldNode *values = sampled.child(keys[i]);
+        column.type = sqlColumnType(c, sourceDialect, values, sampledAll, &column.pgArray);
+        if (const QString w = applyDeclaredSize(column, c, target.options.characterTypes, values);
+            !w.isEmpty())
+            proposal.warnings.append(w);
         column.primaryKey = table.primaryKey.contains(c.name);
         column.nullable = c.nullable && !column.primaryKey;
         mapping.root.columns.push_back(column);
+        if (column.column != c.name &&
+            (style == NameStyle::Keep || column.column != c.name.toLower()))
+            proposal.warnings.append(trEngine("column \"%1\" is named \"%2\" in the target.")
+                                         .arg(c.name, column.column));
     }
     for (const ForeignKey &fk : table.foreignKeys) {
         if (fk.columns.size() != 1 || fk.refColumns.size() != 1) {
@@ -169,7 +247,17 @@ MappingProposal proposeTableMapping(const TableInfo &table, Dialect sourceDialec
                     .arg(fk.columns.join(QLatin1String(", ")), fk.refTable));
             continue;
         }
-        mapping.references.push_back({fk.columns.front(), fk.refTable, fk.refColumns.front()});
+        // Both ends by their target names: the referenced table's come from its own columns.
+        const qsizetype from = columnIndex(table, fk.columns.front());
+        QString to = fk.refColumns.front();
+        if (target.catalog) {
+            if (const auto ref = target.catalog->constFind(fk.refTable);
+                ref != target.catalog->constEnd())
+                to =
+                    targetColumnNames(*ref, target.dialect, style).value(columnIndex(*ref, to), to);
+        }
+        mapping.references.push_back(
+            {from >= 0 ? names[from] : fk.columns.front(), fk.refTable, to});
     }
     return proposal;
 }

@@ -1,6 +1,7 @@
 #include "transform/value_converter.h"
 
 #include "core/bson_text.h"
+#include "core/declared_size.h"
 #include "core/error.h"
 #include "core/uuid5.h"
 
@@ -62,7 +63,10 @@ QString columnTypeLabel(ColumnType type)
 
 ValueConverter::ValueConverter(const ColumnMapping &column, Dialect dialect)
     : m_type(column.type), m_conversion(column.conversion), m_pgArray(column.pgArray),
-      m_dialect(dialect), m_column(column.column)
+      m_dialect(dialect), m_column(column.column),
+      m_length(column.type == ColumnType::Text && !column.pgArray ? column.length : 0),
+      m_precision(column.type == ColumnType::Numeric && !column.pgArray ? column.precision : 0),
+      m_scale(column.scale)
 {
 }
 
@@ -80,6 +84,52 @@ QString ValueConverter::doesNotFit(const bson_iter_t &it) const
 }
 
 bool ValueConverter::append(TableRows &out, const bson_iter_t &it, QString *why) const
+{
+    if (m_length == 0 && m_precision == 0)
+        return appendValue(out, it, why);
+    const TableRows::Mark before = out.mark();
+    if (!appendValue(out, it, why))
+        return false;
+    if (fitsDeclaredSize(out, before, it, why))
+        return true;
+    out.rollback(before);
+    return false;
+}
+
+bool ValueConverter::fitsDeclaredSize(const TableRows &out, const TableRows::Mark &added,
+                                      const bson_iter_t &it, QString *why) const
+{
+    const int columns = out.columns();
+    const Cell &cell = out.at(added.cells / size_t(columns), int(added.cells % size_t(columns)));
+    if (cell.kind == CellKind::Null)
+        return true;
+    const std::string_view text = out.bytes(cell);
+    if (m_length > 0) {
+        const size_t chars = utf8Chars(text);
+        if (chars <= size_t(m_length))
+            return true;
+        *why = trEngine("%1 has %2 characters, more than column `%3` of type varchar(%4) takes; "
+                        "raise the column's length in the mapping (0 = no limit), or infer "
+                        "again with character types \"text\"")
+                   .arg(relaxedJsonText(&it, 60))
+                   .arg(chars)
+                   .arg(m_column)
+                   .arg(m_length);
+        return false;
+    }
+    if (m_conversion == Conversion::Json || fitsNumeric(text, m_precision, m_scale))
+        return true;
+    *why = trEngine("%1 does not fit column `%2` of type numeric(%3,%4) without rounding (at "
+                    "most %5 digits before the decimal point and %4 after); raise the column's "
+                    "precision or scale in the mapping (precision 0 = no limit)")
+               .arg(relaxedJsonText(&it, 60), m_column)
+               .arg(m_precision)
+               .arg(m_scale)
+               .arg(m_precision - m_scale);
+    return false;
+}
+
+bool ValueConverter::appendValue(TableRows &out, const bson_iter_t &it, QString *why) const
 {
     if (m_conversion == Conversion::Json || m_type == ColumnType::Json || m_pgArray)
         return appendJson(out, it, why);

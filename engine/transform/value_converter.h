@@ -29,6 +29,10 @@ public:
     bool appendDocument(TableRows &out, const bson_t *doc, QString *why) const;
 
 private:
+    bool appendValue(TableRows &out, const bson_iter_t &it, QString *why) const;
+    // The declared length or precision the cell just added must respect.
+    bool fitsDeclaredSize(const TableRows &out, const TableRows::Mark &added, const bson_iter_t &it,
+                          QString *why) const;
     bool appendJson(TableRows &out, const bson_iter_t &it, QString *why) const;
     bool arrayElementsFit(const bson_iter_t &array, QString *why) const;
     bool addJsonCell(TableRows &out, const std::string &json, QString *why) const;
@@ -42,6 +46,9 @@ private:
     bool m_pgArray;
     Dialect m_dialect;
     QString m_column;
+    int m_length;
+    int m_precision;
+    int m_scale;
 };
 
 // Lowercase name of a column type for messages ("integer", "double", ...).

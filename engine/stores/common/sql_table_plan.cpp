@@ -16,10 +16,13 @@ SqlTablePlan planSqlTable(const TableInfo &info, Dialect dialect, bool keepNames
         p.key.id = KeyPlan::Id::None; // still read in key order, but no _id
     p.generateId = !keepNames && info.primaryKey.isEmpty() && !info.column(QStringLiteral("_id"));
     QStringList selectList;
-    for (const ColumnInfo &c : info.columns) {
+    const QStringList keys = keepNames ? info.tableCopyKeys() : QStringList();
+    for (qsizetype i = 0; i < info.columns.size(); ++i) {
+        const ColumnInfo &c = info.columns[i];
         const int k = int(p.key.keyColumns.indexOf(c.name));
         p.keyIndex.push_back(k);
         p.fields.push_back(p.key.id == KeyPlan::Id::Single && k == 0 ? QByteArrayLiteral("_id")
+                           : keepNames                               ? keys[i].toUtf8()
                                                                      : c.name.toUtf8());
         selectList.append(sqlQuoteName(c.name));
     }
