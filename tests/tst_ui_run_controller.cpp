@@ -151,16 +151,20 @@ void TestRunController::dryRunLetsGoOfTheTargetBeforeFinished()
     RunRequest request;
     request.mode = RunMode::DryRun;
     request.dryRunSample = 10;
-    controller.start(inferred->project, *source, *target, request, QStringLiteral("dry-run"));
     bool existedAtFinish = true;
     QString status;
-    connect(
-        controller.currentRun(), &MigrationRun::finished, this,
-        [&](const RunReport &report) {
-            existedAtFinish = QFileInfo::exists(path);
-            status = report.status;
-        },
-        Qt::DirectConnection);
+    // Connected before the run starts and ahead of the controller's relay: a quick dry run
+    // cannot finish unobserved, nor be reported before this slot has looked.
+    connect(&controller, &RunController::runCreated, this, [&](const MigrationRun *run) {
+        connect(
+            run, &MigrationRun::finished, this,
+            [&](const RunReport &report) {
+                existedAtFinish = QFileInfo::exists(path);
+                status = report.status;
+            },
+            Qt::DirectConnection);
+    });
+    controller.start(inferred->project, *source, *target, request, QStringLiteral("dry-run"));
     QSignalSpy finished(&controller, &RunController::finished);
     QVERIFY(finished.wait(120000));
     QCOMPARE(status, QStringLiteral("completed"));

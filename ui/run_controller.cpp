@@ -31,6 +31,9 @@ void RunController::start(Project project, Endpoint source, Endpoint target, Run
     run->moveToThread(thread);
     m_thread = thread;
     m_run = run;
+    // Before the relays below: an observer's direct slot runs ahead of them, so it is done
+    // before this controller reports the run finished.
+    Q_EMIT runCreated(run);
     connect(thread, &QThread::started, run, &MigrationRun::start);
     connect(run, &MigrationRun::progress, this, &RunController::progress);
     connect(run, &MigrationRun::message, this, &RunController::message);

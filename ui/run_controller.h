@@ -28,6 +28,10 @@ public:
     const std::vector<DryRunCollection> &dryRunResults() const { return m_dryRun; }
 
 Q_SIGNALS:
+    // Emitted by start() before the run's thread starts and before this controller's own
+    // relays: an observer connecting here misses none of the run's signals, and its direct
+    // slots run before finished() below is sent.
+    void runCreated(const ferry::MigrationRun *run);
     void progress(const ferry::RunProgress &progress);
     void message(int level, const QString &text);
     void finished(const ferry::RunReport &report);
