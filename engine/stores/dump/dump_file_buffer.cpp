@@ -114,6 +114,13 @@ Status DumpFileBuffer::seek(qint64 offset)
                          .arg(size),
                      m_path);
     };
+    // Within what the buffer holds: no read at all. Sampling seeks to a thousand sorted
+    // offsets, and refilling the whole buffer for each one read the file over and over
+    // (4 GB of copying for a 47 MB dump, measured with strace).
+    if (offset >= m_bufOffset && offset <= m_bufOffset + qint64(m_end)) {
+        m_pos = size_t(offset - m_bufOffset);
+        return {};
+    }
     if (m_gzip) {
         if (offset < 0)
             return tooFar(0);

@@ -2,6 +2,7 @@
 
 #include "core/cell_text.h"
 #include "stores/common/ddl.h"
+#include "stores/sqlite/sqlite_keys.h"
 
 #include <QAtomicInt>
 #include <QFile>
@@ -183,40 +184,80 @@ bool SqliteSink::tableExists(const QString &table)
     return q.exec() && q.next();
 }
 
+// One table of prepare(): created (its key left for after the load when `defer`), or checked
+// against the mapping. Returns whether it already held rows of its own.
+bool SqliteSink::prepareTable(const TableMapping &t, bool defer, bool buildPending,
+                              const QStringList &pending, PrepareOutcome &out, bool &isPending)
+{
+    m_context = t.table;
+    isPending = false;
+    QSqlQuery info = run(QStringLiteral("PRAGMA table_info(%1)").arg(ddlQuote(t.table)));
+    std::vector<ExistingColumn> found;
+    while (info.next()) {
+        found.push_back(
+            {info.value(1).toString(), info.value(2).toString(), info.value(3).toInt() != 0});
+    }
+    info.finish();
+    if (found.empty()) {
+        defer = defer && sqliteKeyCanWait(m_db, t);
+        const QString ddl = createTableSql(t, Dialect::Sqlite, !defer);
+        run(ddl);
+        if (defer) {
+            if (Status s = recordPendingSqliteKey(m_db, t); !s)
+                throw Abort{s.error()};
+            out.keysDeferred = isPending = true;
+        }
+        out.createdTables << t.table;
+        out.ddl << ddl;
+        return false;
+    }
+    const QString problem = incompatibility(t, found, Dialect::Sqlite);
+    if (!problem.isEmpty())
+        throw Abort{Error(ErrorCode::Schema, problem, t.table)};
+    if (pending.contains(t.table)) {
+        if (!buildPending) {
+            // A resumed run or a sibling partition: the rows are the load's own.
+            out.keysDeferred = isPending = true;
+            return false;
+        }
+        // A new run meets a load that never finished: its key first, so that this run's
+        // skip-existing and upsert can rely on it (and a duplicate shows now, not later).
+        if (Status s = buildSqliteKey(m_db, t.table); !s)
+            throw Abort{s.error()};
+    }
+    QSqlQuery any = run(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1)").arg(ddlQuote(t.table)));
+    return any.next() && any.value(0).toInt() != 0;
+}
+
 Result<PrepareOutcome> SqliteSink::prepare(const CollectionMapping &mapping,
                                            const ProjectOptions &options, bool resuming)
 {
     PrepareOutcome out;
+    bool rootPending = false;
     m_statements.erase(mapping.root.table); // tables may be re-created: prepare anew
+    // Keys are only needed during the load to skip or reject duplicates one by one; a run
+    // that stops at the first error keeps them for the end (a dry run shows the real DDL).
+    // The root's key decides for the collection: children of a root keyed during the load
+    // are looked up by it (upsert), which needs their keys too.
+    const bool defer =
+        !m_dryRun && options.onError == ErrorPolicy::Stop && sqliteKeyCanWait(m_db, mapping.root);
     const Status st = transact([&] {
         out = PrepareOutcome();
+        rootPending = false;
         run(checkpointTableSql(Dialect::Sqlite));
         ensureRejectColumn();
+        auto pending = pendingSqliteKeys(m_db);
+        if (!pending)
+            throw Abort{pending.error()};
         QStringList existing;
         for (const TableMapping *t : collectionTables(mapping)) {
-            m_context = t->table;
-            QSqlQuery info = run(QStringLiteral("PRAGMA table_info(%1)").arg(ddlQuote(t->table)));
-            std::vector<ExistingColumn> found;
-            while (info.next()) {
-                found.push_back({info.value(1).toString(), info.value(2).toString(),
-                                 info.value(3).toInt() != 0});
-            }
-            info.finish();
-            if (found.empty()) {
-                const QString ddl = createTableSql(*t, Dialect::Sqlite);
-                run(ddl);
-                out.createdTables << t->table;
-                out.ddl << ddl;
-                continue;
-            }
-            const QString problem = incompatibility(*t, found, Dialect::Sqlite);
-            if (!problem.isEmpty())
-                throw Abort{Error(ErrorCode::Schema, problem, t->table)};
-            QSqlQuery any =
-                run(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1)").arg(ddlQuote(t->table)));
-            if (any.next() && any.value(0).toInt() != 0)
+            bool isPending = false;
+            if (prepareTable(*t, defer, !resuming && !m_partitioned, *pending, out, isPending))
                 out.tablesWereEmpty = false;
-            existing << t->table;
+            if (t == &mapping.root)
+                rootPending = isPending;
+            if (!out.createdTables.contains(t->table) && !isPending)
+                existing << t->table;
         }
         if (options.existingRows == ExistingRows::Truncate && !resuming) {
             for (const QString &t : existing) {
@@ -229,17 +270,45 @@ Result<PrepareOutcome> SqliteSink::prepare(const CollectionMapping &mapping,
     });
     if (!st)
         return st.error();
+    if (rootPending)
+        m_keysPending.insert(mapping.root.table);
+    else
+        m_keysPending.remove(mapping.root.table);
     return out;
+}
+
+Status SqliteSink::buildDeferredKeys(const QStringList &tables)
+{
+    if (m_dryRun)
+        return {};
+    const Status st = transact([&] {
+        auto pending = pendingSqliteKeys(m_db, tables);
+        if (!pending)
+            throw Abort{pending.error()};
+        for (const QString &t : *pending) {
+            m_context = t;
+            if (Status s = buildSqliteKey(m_db, t); !s)
+                throw Abort{s.error()};
+        }
+    });
+    if (!st)
+        return st;
+    // The inserts were prepared for keyless tables: the next batch prepares them anew.
+    m_statements.clear();
+    m_keysPending.clear();
+    return {};
 }
 
 SqliteSink::Statements &SqliteSink::statementsFor(const CollectionMapping &mapping,
                                                   ExistingRows mode)
 {
+    const bool plain = m_keysPending.contains(mapping.root.table);
     auto it = m_statements.find(mapping.root.table);
-    if (it != m_statements.end() && it->second->mode == mode)
+    if (it != m_statements.end() && it->second->mode == mode && it->second->plain == plain)
         return *it->second;
     auto s = std::make_unique<Statements>();
     s->mode = mode;
+    s->plain = plain;
     const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
     const std::vector<const TableMapping *> tables = collectionTables(mapping);
     for (size_t i = 0; i < tables.size(); ++i) {
@@ -248,7 +317,9 @@ SqliteSink::Statements &SqliteSink::statementsFor(const CollectionMapping &mappi
         QString stmt =
             QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                 .arg(ddlQuote(t.table), ddlColumnList(t), placeholders(t.columns.size()));
-        if (i == 0 && !rootKeys.empty() && mode != ExistingRows::Fail) {
+        // Tables whose keys wait hold only this run's rows, which the checkpoint never sends
+        // twice: a plain INSERT (there is no key yet for ON CONFLICT to name).
+        if (i == 0 && !rootKeys.empty() && mode != ExistingRows::Fail && !plain) {
             QStringList keys, set;
             for (size_t c = 0; c < t.columns.size(); ++c) {
                 const QString q = ddlQuote(t.columns[c].column);
@@ -275,7 +346,7 @@ SqliteSink::Statements &SqliteSink::statementsFor(const CollectionMapping &mappi
         const std::vector<int> ck = childRootKeyColumns(t, rootKeys.size());
         s->childKeys.push_back(ck);
         QSqlQuery del(m_db);
-        if (mode == ExistingRows::Upsert && !ck.empty()) {
+        if (mode == ExistingRows::Upsert && !ck.empty() && !plain) {
             QStringList where;
             for (int c : ck)
                 where << QStringLiteral("%1 = ?").arg(ddlQuote(t.columns[c].column));
@@ -323,7 +394,7 @@ void SqliteSink::BatchWrite::insertTable(size_t i)
         if (!insertRow(i, r))
             continue;
         ++out.tableRows[i];
-        if (i == 0 && options.existingRows == ExistingRows::Upsert)
+        if (i == 0 && options.existingRows == ExistingRows::Upsert && !statements.plain)
             replaceChildren(r);
     }
 }

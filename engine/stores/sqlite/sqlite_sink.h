@@ -3,6 +3,7 @@
 #include "stores/common/sink.h"
 #include "stores/sqlite/sqlite_statement.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -31,6 +32,7 @@ public:
     Result<std::optional<Checkpoint>> loadCheckpoint(const QString &collection) override;
     Status clearCheckpoint(const QString &collection) override;
     Result<qint64> countRows(const QString &table) override;
+    Status buildDeferredKeys(const QStringList &tables = {}) override;
     Result<std::vector<QVariantList>> query(const QString &statement,
                                             const QVariantList &params) override;
     Status execute(const QStringList &statements, const QList<QVariantList> &params) override;
@@ -39,6 +41,7 @@ private:
     struct BatchWrite;
     struct Statements {
         ExistingRows mode;
+        bool plain = false; // the keys wait: plain INSERTs, nothing looked up by key
         std::vector<SqliteStatement> inserts;  // one per table, CollectionMapping order
         std::vector<QSqlQuery> deleteChildren; // Upsert: child rows of one root key
         std::vector<std::vector<int>> childKeys;
@@ -49,6 +52,8 @@ private:
     QSqlQuery runWith(const QString &statement, const QVariantList &params); // same, with ?s
     bool rootKeyExists(const TableMapping &root, const std::vector<int> &keys,
                        const TableRows &rows, size_t r);
+    bool prepareTable(const TableMapping &t, bool defer, bool buildPending,
+                      const QStringList &pending, PrepareOutcome &out, bool &isPending);
     Statements &statementsFor(const CollectionMapping &mapping, ExistingRows mode);
     bool tableExists(const QString &table);
 
@@ -60,6 +65,7 @@ private:
     bool m_createdFile = false;
     QString m_context; // table being written, for error messages
     std::map<QString, std::unique_ptr<Statements>> m_statements; // by root table
+    QSet<QString> m_keysPending; // root tables whose keys wait for the end of the load
 };
 
 } // namespace ferry

@@ -103,8 +103,9 @@ bool SqliteStatement::step()
     const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
     if (!ok)
         m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    // No sqlite3_clear_bindings(): bindRow() binds every parameter before each step, and a
+    // stale SQLITE_STATIC pointer is never read before that.
     sqlite3_reset(m_stmt);
-    sqlite3_clear_bindings(m_stmt);
     return ok;
 }
 
