@@ -40,12 +40,7 @@ QStringList collectionNames(const Project &project)
 
 void TestCollectionsPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    if (MigrationWizard::demoSourceDir().isEmpty())
-        qputenv("FERRY_DEMO_DIR", (QCoreApplication::applicationDirPath() +
-                                   QStringLiteral("/../../resources/demo/shop"))
-                                      .toLocal8Bit());
-    QVERIFY(!MigrationWizard::demoSourceDir().isEmpty());
+    QVERIFY2(ferry::test::prepareWizardTest(), "the demo dump is part of the checkout");
 }
 
 void TestCollectionsPage::reorderByKeyboardAndUndo()

@@ -42,12 +42,7 @@ private Q_SLOTS:
 
 void TestEndpointPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    if (MigrationWizard::demoSourceDir().isEmpty())
-        qputenv("FERRY_DEMO_DIR", (QCoreApplication::applicationDirPath() +
-                                   QStringLiteral("/../../resources/demo/shop"))
-                                      .toLocal8Bit());
-    QVERIFY(!MigrationWizard::demoSourceDir().isEmpty());
+    QVERIFY2(ferry::test::prepareWizardTest(), "the demo dump is part of the checkout");
 }
 
 namespace {

@@ -40,12 +40,7 @@ private:
 
 void TestWizardKeyboard::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    if (MigrationWizard::demoSourceDir().isEmpty())
-        qputenv("FERRY_DEMO_DIR", (QCoreApplication::applicationDirPath() +
-                                   QStringLiteral("/../../resources/demo/shop"))
-                                      .toLocal8Bit());
-    QVERIFY(!MigrationWizard::demoSourceDir().isEmpty());
+    QVERIFY2(ferry::test::prepareWizardTest(), "the demo dump is part of the checkout");
 }
 
 // Keys go where a real keyboard sends them: to the widget that has the focus.

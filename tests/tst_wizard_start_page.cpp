@@ -1,6 +1,8 @@
 #include "ui/main_window.h"
 #include "ui/migration_wizard.h"
 
+#include "support/wizard_steps.h"
+
 #include <QCommandLinkButton>
 #include <QListWidget>
 #include <QtTest>
@@ -50,12 +52,7 @@ char *toString(const StartLayout &l) // found by QCOMPARE on failure
 
 void TestWizardStartPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    if (MigrationWizard::demoSourceDir().isEmpty())
-        qputenv("FERRY_DEMO_DIR", (QCoreApplication::applicationDirPath() +
-                                   QStringLiteral("/../../resources/demo/shop"))
-                                      .toLocal8Bit());
-    QVERIFY(!MigrationWizard::demoSourceDir().isEmpty());
+    QVERIFY2(ferry::test::prepareWizardTest(), "the demo dump is part of the checkout");
 }
 
 void TestWizardStartPage::sameLayoutOnEveryVisit_data()

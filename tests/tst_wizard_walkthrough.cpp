@@ -51,17 +51,10 @@ private:
 
 void TestWizardWalkthrough::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     m_shots = qEnvironmentVariable("FERRY_SCREENSHOT_DIR");
     if (!m_shots.isEmpty())
         QDir().mkpath(m_shots);
-    if (MigrationWizard::demoSourceDir().isEmpty()) {
-        // Run by hand from build/tests: the checkout is two folders up.
-        qputenv("FERRY_DEMO_DIR", (QCoreApplication::applicationDirPath() +
-                                   QStringLiteral("/../../resources/demo/shop"))
-                                      .toLocal8Bit());
-    }
-    QVERIFY2(!MigrationWizard::demoSourceDir().isEmpty(), "the demo dump is part of the checkout");
+    QVERIFY2(ferry::test::prepareWizardTest(), "the demo dump is part of the checkout");
 }
 
 // Every page, at both sizes a user is likely to have: what fits at 1280×800 must still fit,

@@ -2,14 +2,30 @@
 
 // Helpers for driving the wizard in GUI tests (header-only: only GUI tests link widgets).
 
+#include "ui/migration_wizard.h"
+
 #include <QAbstractButton>
 #include <QLabel>
 #include <QMap>
+#include <QStandardPaths>
 #include <QTabBar>
 #include <QTest>
 #include <QWizard>
 
 namespace ferry::test {
+
+// Every wizard test's start: test mode keeps recent projects and settings apart from the
+// user's own, and the demo dump is the checkout's (two folders up when run by hand from
+// build/tests). False when the demo cannot be found.
+inline bool prepareWizardTest()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (MigrationWizard::demoSourceDir().isEmpty())
+        qputenv("FERRY_DEMO_DIR", (QCoreApplication::applicationDirPath() +
+                                   QStringLiteral("/../../resources/demo/shop"))
+                                      .toLocal8Bit());
+    return !MigrationWizard::demoSourceDir().isEmpty();
+}
 
 // Presses Next and waits for `expected`: Next on the source and target pages checks the
 // connection off the UI thread first, then moves on by itself.
