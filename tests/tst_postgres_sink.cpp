@@ -1,5 +1,6 @@
 #include "stores/postgres/copy_encoder.h"
 #include "stores/postgres/postgres_sink.h"
+#include "support/sink_fixtures.h"
 #include "support/test_services.h"
 
 #include <QTest>
@@ -11,6 +12,7 @@
 #include <limits>
 
 using namespace ferry;
+using namespace ferry::test;
 using namespace Qt::StringLiterals;
 
 using CellWriter = std::function<void(TableRows &)>;
@@ -19,17 +21,6 @@ Q_DECLARE_METATYPE(ferry::ColumnType)
 Q_DECLARE_METATYPE(ferry::ExistingRows)
 
 namespace {
-
-ColumnMapping column(const QString &name, ColumnType type, ColumnRole role = ColumnRole::Value,
-                     bool pk = false)
-{
-    return ColumnMapping{.source = name,
-                         .column = name,
-                         .type = type,
-                         .role = role,
-                         .nullable = !pk,
-                         .primaryKey = pk};
-}
 
 // items(id bigint pk, name text) with child items_tags(id, ordinal, tag).
 CollectionMapping itemsMapping(const QString &root)
@@ -50,49 +41,7 @@ CollectionMapping itemsMapping(const QString &root)
     return m;
 }
 
-struct Item {
-    int64_t id;
-    std::string name;
-    std::vector<std::string> tags;
-};
-
-RowBatch itemsBatch(const std::vector<Item> &items)
-{
-    RowBatch b;
-    b.tables.emplace_back(2);
-    b.tables.emplace_back(3);
-    for (uint32_t d = 0; d < items.size(); ++d) {
-        b.tables[0].beginRow(d);
-        b.tables[0].addInt(items[d].id);
-        b.tables[0].addText(items[d].name);
-        for (size_t t = 0; t < items[d].tags.size(); ++t) {
-            b.tables[1].beginRow(d);
-            b.tables[1].addInt(items[d].id);
-            b.tables[1].addInt(int64_t(t));
-            b.tables[1].addText(items[d].tags[t]);
-        }
-    }
-    return b;
-}
-
-Checkpoint checkpointAt(const char *position, qint64 read)
-{
-    Checkpoint c;
-    c.runId = u"run-1"_s;
-    c.position = QByteArray(position);
-    c.read = read;
-    c.written = read;
-    return c;
-}
-
 // QVERIFY2 evaluates its message even when the check passes: never touch error() of a value.
-template <class R> const char *why(const R &r)
-{
-    static QByteArray text;
-    text = r.ok() ? QByteArray() : r.error().toString().toUtf8();
-    return text.constData();
-}
-
 } // namespace
 
 class PostgresSinkTest : public QObject {

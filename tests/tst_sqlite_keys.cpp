@@ -2,6 +2,7 @@
 // finished file is the one a load with its keys declared up front would leave.
 #include "stores/common/ddl.h"
 #include "stores/sqlite/sqlite_sink.h"
+#include "support/sink_fixtures.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -11,20 +12,10 @@
 #include <QTest>
 
 using namespace ferry;
+using namespace ferry::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-ColumnMapping column(const QString &name, ColumnType type, ColumnRole role = ColumnRole::Value,
-                     bool pk = false)
-{
-    return ColumnMapping{.source = name,
-                         .column = name,
-                         .type = type,
-                         .role = role,
-                         .nullable = !pk,
-                         .primaryKey = pk};
-}
 
 // A text key, as ObjectIds become: the kind of key that waits.
 CollectionMapping codesMapping(const QString &root, ColumnType keyType = ColumnType::Text)
@@ -44,13 +35,13 @@ CollectionMapping codesMapping(const QString &root, ColumnType keyType = ColumnT
     return m;
 }
 
-struct Item {
+struct CodedItem {
     std::string code;
     std::string name;
     std::vector<std::string> tags;
 };
 
-RowBatch codesBatch(const std::vector<Item> &items)
+RowBatch codesBatch(const std::vector<CodedItem> &items)
 {
     RowBatch b;
     b.tables.emplace_back(2);
@@ -67,21 +58,6 @@ RowBatch codesBatch(const std::vector<Item> &items)
         }
     }
     return b;
-}
-
-Checkpoint checkpointAt(const char *position)
-{
-    Checkpoint c;
-    c.runId = u"run-1"_s;
-    c.position = QByteArray(position);
-    return c;
-}
-
-template <class R> const char *why(const R &r)
-{
-    static QByteArray text;
-    text = r.ok() ? QByteArray() : r.error().toString().toUtf8();
-    return text.constData();
 }
 
 } // namespace
