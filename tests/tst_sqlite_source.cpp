@@ -2,6 +2,8 @@
 #include "support/document_checks.h"
 #include "support/relational_fixture.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -24,6 +26,7 @@ private slots:
     void resumesAfterPosition();
     void filterIsAppliedAndValidated();
     void sampleSpreadsOrReadsAll();
+    void nullKeysGetIdsAndResume();
 
 private:
     SqliteSource source() const
@@ -298,6 +301,83 @@ void SqliteSourceTest::sampleSpreadsOrReadsAll()
     auto filtered = s.sample(QStringLiteral("metrics"), 1000, QStringLiteral("run_id = 1"));
     QVERIFY(filtered);
     QCOMPARE(filtered->size(), size_t(10));
+}
+
+// SQLite lets a TEXT primary key hold NULL, more than once. Those rows still become
+// documents, with an ObjectId derived from their rowid (the same on every read), and a read
+// interrupted among them resumes without losing or repeating a row.
+void SqliteSourceTest::nullKeysGetIdsAndResume()
+{
+    const QString path = m_dir.filePath(QStringLiteral("null-keys.sqlite"));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("nk"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE codes (code TEXT PRIMARY KEY, v INTEGER)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO codes VALUES ('b', 1), (NULL, 2), ('a', 3), "
+                                      "(NULL, 4), (NULL, 5), ('c', 6)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("nk"));
+    SqliteSource s(*Endpoint::parse(QStringLiteral("sqlite:") + path));
+    // Reads from `from` in batches of `batchSize`; with `stopAt`, stops after the first batch
+    // and gives its position there.
+    auto read = [&](const QByteArray &from, int batchSize, std::vector<BsonDoc> *docs,
+                    QByteArray *stopAt, qint64 *generated) {
+        ReadOptions options;
+        options.resumeFrom = from;
+        auto reader = s.openReader(QStringLiteral("codes"), options);
+        if (!reader)
+            return false;
+        DocBatch batch;
+        for (;;) {
+            auto more = (*reader)->next(batch, batchSize);
+            if (!more)
+                return false;
+            if (!*more)
+                return true;
+            *generated += batch.generatedKeys();
+            for (BsonDoc &d : test::toDocs(batch))
+                docs->push_back(std::move(d));
+            if (stopAt) {
+                *stopAt = (*reader)->position();
+                return true;
+            }
+        }
+    };
+    std::vector<BsonDoc> all;
+    qint64 generated = 0;
+    QVERIFY(read({}, 100, &all, nullptr, &generated));
+    QCOMPARE(all.size(), size_t(6));
+    QCOMPARE(generated, qint64(3));
+    QSet<QByteArray> ids;
+    bson_iter_t it;
+    for (const BsonDoc &d : all) {
+        QVERIFY(findPath(d.get(), "_id", &it));
+        if (BSON_ITER_HOLDS_OID(&it)) {
+            ids.insert(QByteArray(reinterpret_cast<const char *>(bson_iter_oid(&it)->bytes), 12));
+            // The key's column stays, as null, under its own name.
+            QVERIFY(findPath(d.get(), "code", &it) && BSON_ITER_HOLDS_NULL(&it));
+        } else {
+            QVERIFY(BSON_ITER_HOLDS_UTF8(&it));
+            QVERIFY(!findPath(d.get(), "code", &it));
+        }
+    }
+    QCOMPARE(ids.size(), 3);
+
+    // Stopped after the second row (the first NULL key), resumed: the other four, once.
+    std::vector<BsonDoc> first, rest;
+    QByteArray position;
+    qint64 ignored = 0;
+    QVERIFY(read({}, 2, &first, &position, &ignored));
+    QCOMPARE(first.size(), size_t(2));
+    QVERIFY(read(position, 100, &rest, nullptr, &ignored));
+    QCOMPARE(rest.size(), size_t(4));
+    for (size_t i = 0; i < rest.size(); ++i)
+        QVERIFY2(bson_equal(rest[i].get(), all[i + 2].get()),
+                 qPrintable(test::toJson(rest[i].get())));
 }
 
 QTEST_GUILESS_MAIN(SqliteSourceTest)

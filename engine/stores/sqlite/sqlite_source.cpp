@@ -86,6 +86,10 @@ Declared declaredKind(const QString &sqlType)
 struct TablePlan : SqlTablePlan {
     std::vector<Declared> declared;
     std::vector<IntWidth> widths;
+    // SQLite lets a (non-integer) primary key hold NULL. Such a table is read in rowid order,
+    // its position is the rowid (a NULL key would stop a keyset resume), and a row whose key
+    // holds NULL gets a generated _id from its rowid, as a keyless row does.
+    bool nullKeys = false;
 };
 
 // `wide[i]`: column i holds an integer beyond int32 somewhere in the table.
@@ -174,10 +178,33 @@ void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared decla
     bson_append_utf8(doc, key, -1, text.constData(), int(text.size()));
 }
 
-// Builds the document of the query's current row; `keyOut` receives the key values.
-void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariantList *keyOut)
+bool keyHoldsNull(const TablePlan &p, const QSqlQuery &q)
+{
+    for (size_t i = 0; i < p.columnCount(); ++i)
+        if (p.keyIndex[i] >= 0 && q.value(int(i)).isNull())
+            return true;
+    return false;
+}
+
+// Builds the document of the query's current row; `keyOut` receives the key values (the
+// rowid where the plan reads in rowid order). True when the row got a generated _id.
+bool rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariantList *keyOut)
 {
     bson_init(doc);
+    const QVariant rowId = q.value(int(p.columnCount()));
+    if (p.nullKeys && keyHoldsNull(p, q)) {
+        bson_oid_t oid;
+        generatedObjectId(p.info.name.toUtf8(), rowId.toLongLong(), 0, &oid);
+        BSON_APPEND_OID(doc, "_id", &oid);
+        for (size_t i = 0; i < p.columnCount(); ++i) {
+            // The key's columns stay as fields under their own names.
+            const QByteArray field =
+                p.keyIndex[i] >= 0 ? p.info.columns[qsizetype(i)].name.toUtf8() : p.fields[i];
+            appendValue(doc, field.constData(), q.value(int(i)), p.declared[i], p.widths[i]);
+        }
+        *keyOut = {rowId};
+        return true;
+    }
     if (p.generateId) {
         bson_oid_t oid;
         generatedObjectId(p.info.name.toUtf8(), q.value(int(p.columnCount())).toLongLong(), 0,
@@ -190,6 +217,36 @@ void rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariant
             appendValue(out, field, q.value(i), p.declared[size_t(i)], p.widths[size_t(i)]);
         },
         [&q](int i) { return q.value(i); }, [&] { return q.value(int(p.columnCount())); });
+    if (p.nullKeys)
+        *keyOut = {rowId};
+    return p.generateId;
+}
+
+Status checkNullKeys(QSqlDatabase &db, TablePlan &p)
+{
+    if (p.key.id == KeyPlan::Id::None || p.key.keyColumns.isEmpty())
+        return {};
+    QStringList isNull, columns;
+    for (const QString &k : std::as_const(p.key.keyColumns))
+        isNull.append(sqlQuoteName(k) + QStringLiteral(" IS NULL"));
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE %2)")
+                    .arg(sqlQuoteName(p.info.name), isNull.join(QLatin1String(" OR ")))) ||
+        !q.next())
+        return Error(
+            ErrorCode::Target,
+            trEngine("Cannot read table \"%1\": %2").arg(p.info.name, q.lastError().text()),
+            p.info.name);
+    if (!q.value(0).toBool())
+        return {};
+    p.nullKeys = true;
+    for (const ColumnInfo &c : std::as_const(p.info.columns))
+        columns.append(sqlQuoteName(c.name));
+    columns.append(QStringLiteral("rowid"));
+    p.select = QStringLiteral("SELECT %1 FROM %2")
+                   .arg(columns.join(QLatin1String(", ")), sqlQuoteName(p.info.name));
+    p.orderBy = QStringLiteral("rowid");
+    return {};
 }
 
 Result<TableInfo> findTable(QSqlDatabase &db, const QString &table)
@@ -245,7 +302,10 @@ planFor(QSqlDatabase &db, const QString &table, bool keepNames,
     auto wide = wideColumns(*info);
     if (!wide)
         return wide.error();
-    return planTable(*info, keepNames, *wide);
+    TablePlan plan = planTable(*info, keepNames, *wide);
+    if (Status s = checkNullKeys(db, plan); !s)
+        return s.error();
+    return plan;
 }
 
 // Checks the filter on its own before it is ANDed into a query, so a mistake is reported
@@ -301,9 +361,9 @@ public:
                 m_done = true;
                 break;
             }
-            rowToDocument(m_plan, *m_query, &doc, &key);
+            const bool generated = rowToDocument(m_plan, *m_query, &doc, &key);
             out.append(&doc);
-            if (m_plan.generateId)
+            if (generated)
                 out.countGeneratedKey();
             bson_destroy(&doc);
             m_lastKey = key;
@@ -424,7 +484,7 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
         return s.error();
     std::optional<QVariantList> after;
     if (!options.resumeFrom.isEmpty()) {
-        after = decodeKeyPosition(options.resumeFrom, plan->keyCount());
+        after = decodeKeyPosition(options.resumeFrom, plan->nullKeys ? 1 : plan->keyCount());
         if (!after)
             return Error(ErrorCode::Usage,
                          trEngine("The saved position for table \"%1\" does not match its key "
