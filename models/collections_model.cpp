@@ -105,6 +105,8 @@ QVariant CollectionsModel::skippedData(int row, int column, int role) const
                 return tr("oplog");
             if (s.kind == QLatin1String("file"))
                 return tr("file");
+            if (s.kind == QLatin1String("ferry"))
+                return tr("Ferry bookkeeping");
             return tr("system");
         case TableColumn:
             return tr("not migrated: %1").arg(s.reason);

@@ -33,12 +33,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>time-series</source>
         <translation>Zeitreihe</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>oplog</source>
         <translation>Oplog</translation>
     </message>
@@ -46,6 +46,11 @@
         <location line="+2"/>
         <source>file</source>
         <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ferry bookkeeping</source>
+        <translation>Ferry-Verwaltungsdaten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -919,7 +924,7 @@
         <translation>Schlüssel/Wert-Tabelle</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+256"/>
         <source>%1.%2: %3</source>
         <translation>%1.%2: %3</translation>
     </message>
@@ -1158,7 +1163,7 @@
         <translation>Wie die Migration schreibt: Die Voreinstellungen passen für eine erste Migration und eine sichere Wiederholung.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+38"/>
         <source>Documents per transaction. Each batch commits with its checkpoint, so a resumed run repeats at most one batch.</source>
         <translation>Dokumente je Transaktion. Jeder Stapel wird mit seinem Kontrollpunkt bestätigt, daher wiederholt eine fortgesetzte Migration höchstens einen Stapel.</translation>

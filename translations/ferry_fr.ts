@@ -33,12 +33,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>time-series</source>
         <translation>série temporelle</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>oplog</source>
         <translation>oplog</translation>
     </message>
@@ -46,6 +46,11 @@
         <location line="+2"/>
         <source>file</source>
         <translation>fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ferry bookkeeping</source>
+        <translation>Suivi interne de Ferry</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -919,7 +924,7 @@
         <translation>Table clé/valeur</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+256"/>
         <source>%1.%2: %3</source>
         <translation>%1.%2 : %3</translation>
     </message>
@@ -1158,7 +1163,7 @@
         <translation>Comment la migration écrit : les réglages par défaut conviennent à une première migration et à une relance sans risque.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+38"/>
         <source>Documents per transaction. Each batch commits with its checkpoint, so a resumed run repeats at most one batch.</source>
         <translation>Documents par transaction. Chaque lot est validé avec son point de reprise, si bien qu’une reprise refait au plus un lot.</translation>

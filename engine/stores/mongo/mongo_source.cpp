@@ -140,6 +140,13 @@ void MongoSource::classify(const bson_t *entry, QList<CollectionInfo> &out)
                           trEngine("a system collection (the server's bookkeeping)")});
         return;
     }
+    // A MongoDB target of an earlier Ferry run keeps its checkpoints beside the data.
+    if (name.startsWith(QLatin1String("_ferry_"))) {
+        m_skipped.append({name, QStringLiteral("ferry"),
+                          trEngine("Ferry's own bookkeeping (the checkpoints of a run into "
+                                   "this database), not data")});
+        return;
+    }
     if (type == QLatin1String("view")) {
         m_skipped.append({name, QStringLiteral("view"),
                           trEngine("a view on \"%1\": it holds no documents of its own")
