@@ -1,3 +1,4 @@
+#include "run/run_registry.h"
 #include "stores/postgres/copy_encoder.h"
 #include "stores/postgres/postgres_sink.h"
 #include "support/sink_fixtures.h"
@@ -536,6 +537,9 @@ private slots:
         QVERIFY(sink.open().ok());
         const auto prep = sink.prepare(m, ProjectOptions(), false);
         QVERIFY2(prep.ok(), why(prep));
+        // The run's registry of what it created lives there too, and needs no schema right.
+        const Status registered = registerRunTables(sink, u"run-1"_s, m, ProjectOptions(), *prep);
+        QVERIFY2(registered.ok(), why(registered));
         pqxx::connection admin(db.toStdString());
         pqxx::nontransaction tx(admin);
         QCOMPARE(std::string(tx.exec1("SELECT to_regclass('ferry._ferry_checkpoints') IS NOT "

@@ -224,13 +224,20 @@ Status applyRollback(SqlSink &sink, const Project &project, const RollbackPlan &
     }
     if (Status s = sink.execute(drops); !s || sink.dialect() != Dialect::Postgres)
         return s;
-    // The schema Ferry created for them goes with its last table.
+    // The schema Ferry created for them goes with its last table, unless this user could not
+    // create it again (an admin made it for them: the next run would need the admin again).
     auto inSchema = sink.query(QStringLiteral("SELECT count(*) FROM pg_class WHERE relnamespace "
                                               "= to_regnamespace(?)"),
                                {bookkeepingSchema()});
     if (!inSchema)
         return inSchema.error();
     if (inSchema->front().value(0).toLongLong() != 0)
+        return {};
+    auto mayCreate = sink.query(
+        QStringLiteral("SELECT has_database_privilege(current_database(), 'CREATE')"), {});
+    if (!mayCreate)
+        return mayCreate.error();
+    if (!sqlTrue(mayCreate->front().value(0)))
         return {};
     return sink.execute({QStringLiteral("DROP SCHEMA IF EXISTS %1").arg(bookkeepingSchema())});
 }

@@ -64,8 +64,17 @@ Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMa
             .arg(runKeys),
         QStringLiteral("CREATE INDEX IF NOT EXISTS _ferry_run_keys_run ON %1 (run_id, table_name)")
             .arg(runKeys)};
-    if (sink.dialect() == Dialect::Postgres) // prepare() made it; a no-op unless dropped since
-        create.prepend(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(bookkeepingSchema()));
+    if (sink.dialect() == Dialect::Postgres) {
+        // prepare() made it; only a rollback since can have dropped it. Asked first because
+        // PostgreSQL checks the right to create schemas even for IF NOT EXISTS, and a user
+        // whose admin made the schema for them may not have that right.
+        auto missing =
+            sink.query(QStringLiteral("SELECT to_regnamespace(?) IS NULL"), {bookkeepingSchema()});
+        if (!missing)
+            return missing.error();
+        if (sqlTrue(missing->front().value(0)))
+            create.prepend(QStringLiteral("CREATE SCHEMA %1").arg(bookkeepingSchema()));
+    }
     if (Status s = sink.execute(create); !s)
         return s;
     auto known = sink.query(QStringLiteral("SELECT table_name, created FROM %1 WHERE "
