@@ -86,6 +86,8 @@ Declared declaredKind(const QString &sqlType)
 struct TablePlan : SqlTablePlan {
     std::vector<Declared> declared;
     std::vector<IntWidth> widths;
+    QByteArray scope;                  // the table's name, for generated _ids
+    std::vector<QByteArray> keyFields; // the columns' own names, for rows whose key is NULL
     // SQLite lets a (non-integer) primary key hold NULL. Such a table is read in rowid order,
     // its position is the rowid (a NULL key would stop a keyset resume), and a row whose key
     // holds NULL gets a generated _id from its rowid, as a keyless row does.
@@ -98,6 +100,7 @@ TablePlan planTable(const TableInfo &info, bool keepNames, const std::vector<boo
     TablePlan p;
     static_cast<SqlTablePlan &>(p) =
         planSqlTable(info, Dialect::Sqlite, keepNames, QStringLiteral("rowid"));
+    p.scope = info.name.toUtf8();
     for (const ColumnInfo &c : info.columns) {
         p.declared.push_back(declaredKind(c.sqlType));
         // SQLite stores every integer in up to 8 bytes whatever the declared type: BIGINT
@@ -191,62 +194,46 @@ bool keyHoldsNull(const TablePlan &p, const QSqlQuery &q)
 bool rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariantList *keyOut)
 {
     bson_init(doc);
-    const QVariant rowId = q.value(int(p.columnCount()));
-    if (p.nullKeys && keyHoldsNull(p, q)) {
+    // Only keyless and NULL-key plans select the rowid (after the columns).
+    const QVariant rowId = p.nullKeys || p.generateId ? q.value(int(p.columnCount())) : QVariant();
+    const bool generated = p.generateId || (p.nullKeys && keyHoldsNull(p, q));
+    if (generated) {
         bson_oid_t oid;
-        generatedObjectId(p.info.name.toUtf8(), rowId.toLongLong(), 0, &oid);
+        generatedObjectId(p.scope, rowId.toLongLong(), 0, &oid);
         BSON_APPEND_OID(doc, "_id", &oid);
+    }
+    if (generated && p.nullKeys) {
         for (size_t i = 0; i < p.columnCount(); ++i) {
             // The key's columns stay as fields under their own names.
-            const QByteArray field =
-                p.keyIndex[i] >= 0 ? p.info.columns[qsizetype(i)].name.toUtf8() : p.fields[i];
+            const QByteArray &field = p.keyIndex[i] >= 0 ? p.keyFields[i] : p.fields[i];
             appendValue(doc, field.constData(), q.value(int(i)), p.declared[i], p.widths[i]);
         }
-        *keyOut = {rowId};
-        return true;
+    } else {
+        buildRowDocument(
+            p, doc, keyOut,
+            [&](bson_t *out, const char *field, int i) {
+                appendValue(out, field, q.value(i), p.declared[size_t(i)], p.widths[size_t(i)]);
+            },
+            [&q](int i) { return q.value(i); }, [&rowId] { return rowId; });
     }
-    if (p.generateId) {
-        bson_oid_t oid;
-        generatedObjectId(p.info.name.toUtf8(), q.value(int(p.columnCount())).toLongLong(), 0,
-                          &oid);
-        BSON_APPEND_OID(doc, "_id", &oid);
-    }
-    buildRowDocument(
-        p, doc, keyOut,
-        [&](bson_t *out, const char *field, int i) {
-            appendValue(out, field, q.value(i), p.declared[size_t(i)], p.widths[size_t(i)]);
-        },
-        [&q](int i) { return q.value(i); }, [&] { return q.value(int(p.columnCount())); });
     if (p.nullKeys)
         *keyOut = {rowId};
-    return p.generateId;
+    return generated;
 }
 
-Status checkNullKeys(QSqlDatabase &db, TablePlan &p)
+// A key holding NULL cannot order a keyset read: such a table is read in rowid order.
+void readInRowIdOrder(TablePlan &p)
 {
-    if (p.key.id == KeyPlan::Id::None || p.key.keyColumns.isEmpty())
-        return {};
-    QStringList isNull, columns;
-    for (const QString &k : std::as_const(p.key.keyColumns))
-        isNull.append(sqlQuoteName(k) + QStringLiteral(" IS NULL"));
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE %2)")
-                    .arg(sqlQuoteName(p.info.name), isNull.join(QLatin1String(" OR ")))) ||
-        !q.next())
-        return Error(
-            ErrorCode::Target,
-            trEngine("Cannot read table \"%1\": %2").arg(p.info.name, q.lastError().text()),
-            p.info.name);
-    if (!q.value(0).toBool())
-        return {};
     p.nullKeys = true;
+    for (const ColumnInfo &c : std::as_const(p.info.columns))
+        p.keyFields.push_back(c.name.toUtf8());
+    QStringList columns;
     for (const ColumnInfo &c : std::as_const(p.info.columns))
         columns.append(sqlQuoteName(c.name));
     columns.append(QStringLiteral("rowid"));
     p.select = QStringLiteral("SELECT %1 FROM %2")
                    .arg(columns.join(QLatin1String(", ")), sqlQuoteName(p.info.name));
     p.orderBy = QStringLiteral("rowid");
-    return {};
 }
 
 Result<TableInfo> findTable(QSqlDatabase &db, const QString &table)
@@ -262,9 +249,10 @@ Result<TableInfo> findTable(QSqlDatabase &db, const QString &table)
 }
 
 // One pass over the table answers for every column at once; BIGINT columns need no look.
-Result<std::vector<bool>> scanWideColumns(QSqlDatabase &db, const TableInfo &table)
+Result<SqliteSource::TableScan> scanTable(QSqlDatabase &db, const TableInfo &table)
 {
-    std::vector<bool> wide(size_t(table.columns.size()), false);
+    SqliteSource::TableScan out;
+    out.wide.assign(size_t(table.columns.size()), false);
     QStringList probes;
     QList<int> probed;
     for (qsizetype i = 0; i < table.columns.size(); ++i) {
@@ -277,8 +265,13 @@ Result<std::vector<bool>> scanWideColumns(QSqlDatabase &db, const TableInfo &tab
                           .arg(name));
         probed.append(int(i));
     }
+    QStringList keyIsNull;
+    for (const QString &k : table.primaryKey)
+        keyIsNull.append(sqlQuoteName(k) + QStringLiteral(" IS NULL"));
+    if (!keyIsNull.isEmpty())
+        probes.append(QStringLiteral("MAX(%1)").arg(keyIsNull.join(QLatin1String(" OR "))));
     if (probes.isEmpty())
-        return wide;
+        return out;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT %1 FROM %2")
@@ -288,23 +281,24 @@ Result<std::vector<bool>> scanWideColumns(QSqlDatabase &db, const TableInfo &tab
                      trEngine("Cannot read table \"%1\": %2").arg(table.name, q.lastError().text()),
                      table.name);
     for (qsizetype k = 0; k < probed.size(); ++k)
-        wide[size_t(probed[k])] = q.value(int(k)).toLongLong() != 0;
-    return wide;
+        out.wide[size_t(probed[k])] = q.value(int(k)).toLongLong() != 0;
+    out.nullKeys = !keyIsNull.isEmpty() && q.value(int(probed.size())).toLongLong() != 0;
+    return out;
 }
 
 Result<TablePlan>
 planFor(QSqlDatabase &db, const QString &table, bool keepNames,
-        const std::function<Result<std::vector<bool>>(const TableInfo &)> &wideColumns)
+        const std::function<Result<SqliteSource::TableScan>(const TableInfo &)> &scan)
 {
     auto info = findTable(db, table);
     if (!info)
         return info.error();
-    auto wide = wideColumns(*info);
-    if (!wide)
-        return wide.error();
-    TablePlan plan = planTable(*info, keepNames, *wide);
-    if (Status s = checkNullKeys(db, plan); !s)
-        return s.error();
+    auto scanned = scan(*info);
+    if (!scanned)
+        return scanned.error();
+    TablePlan plan = planTable(*info, keepNames, scanned->wide);
+    if (scanned->nullKeys && plan.key.id != KeyPlan::Id::None)
+        readInRowIdOrder(plan);
     return plan;
 }
 
@@ -477,7 +471,7 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
     if (Status s = c.open(m_path); !s)
         return s.error();
     auto plan = planFor(c.db(), collection, m_keepColumnNames,
-                        [&](const TableInfo &t) { return wideColumns(c.db(), t); });
+                        [&](const TableInfo &t) { return scan(c.db(), t); });
     if (!plan)
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, options.filter); !s)
@@ -526,19 +520,19 @@ Result<qint64> SqliteSource::exactCount(const QString &collection, const QString
     return q.value(0).toLongLong();
 }
 
-Result<std::vector<bool>> SqliteSource::wideColumns(QSqlDatabase &db, const TableInfo &table)
+Result<SqliteSource::TableScan> SqliteSource::scan(QSqlDatabase &db, const TableInfo &table)
 {
     {
-        const QMutexLocker lock(&m_wideMutex);
-        if (const auto it = m_wide.constFind(table.name); it != m_wide.constEnd())
+        const QMutexLocker lock(&m_scanMutex);
+        if (const auto it = m_scans.constFind(table.name); it != m_scans.constEnd())
             return *it;
     }
-    auto wide = scanWideColumns(db, table);
-    if (wide) {
-        const QMutexLocker lock(&m_wideMutex);
-        m_wide.insert(table.name, *wide);
+    auto scanned = scanTable(db, table);
+    if (scanned) {
+        const QMutexLocker lock(&m_scanMutex);
+        m_scans.insert(table.name, *scanned);
     }
-    return wide;
+    return scanned;
 }
 
 Result<QList<TableInfo>> SqliteSource::tables()
@@ -556,7 +550,7 @@ Result<std::vector<BsonDoc>> SqliteSource::sample(const QString &collection, qin
     if (Status s = c.open(m_path); !s)
         return s.error();
     auto plan = planFor(c.db(), collection, m_keepColumnNames,
-                        [&](const TableInfo &t) { return wideColumns(c.db(), t); });
+                        [&](const TableInfo &t) { return scan(c.db(), t); });
     if (!plan)
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, filter); !s)

@@ -29,14 +29,21 @@ public:
     Result<QList<TableInfo>> tables() override;
     Result<qint64> exactCount(const QString &collection, const QString &filter) override;
 
+    // What one pass over a table tells its reading plan: which integer columns hold a value
+    // beyond int32 (so all of the column's values become int64), and whether its primary
+    // key holds NULL anywhere (SQLite allows it).
+    struct TableScan {
+        std::vector<bool> wide;
+        bool nullKeys = false;
+    };
+
 private:
-    // Which integer columns of a table hold a value beyond int32 (so all of the column's
-    // values become int64); looked up once per table, as embedding opens a reader per batch.
-    Result<std::vector<bool>> wideColumns(QSqlDatabase &db, const TableInfo &table);
+    // Looked up once per table, as embedding opens a reader per batch.
+    Result<TableScan> scan(QSqlDatabase &db, const TableInfo &table);
 
     QString m_path;
-    QMutex m_wideMutex;
-    QHash<QString, std::vector<bool>> m_wide;
+    QMutex m_scanMutex;
+    QHash<QString, TableScan> m_scans;
 };
 
 } // namespace ferry
