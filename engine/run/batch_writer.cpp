@@ -6,11 +6,6 @@
 
 namespace ferry {
 
-bool isConnectionLoss(const Error &error)
-{
-    return error.code == ErrorCode::Connect;
-}
-
 BatchWriter::BatchWriter(Sink &sink, const CollectionMapping &mapping,
                          const ProjectOptions &options, const std::atomic<bool> *cancel)
     : m_sink(sink), m_mapping(mapping), m_options(options), m_cancel(cancel)

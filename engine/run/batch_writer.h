@@ -64,7 +64,4 @@ private:
     RejectRecorder m_record;
 };
 
-// Errors that mean "the connection is gone", as opposed to "this data is refused".
-bool isConnectionLoss(const Error &error);
-
 } // namespace ferry

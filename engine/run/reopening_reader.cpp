@@ -6,13 +6,6 @@
 
 namespace ferry {
 
-bool isSourceLoss(const Error &error)
-{
-    // Readers report a dropped connection, and a server-side read state the server forgot
-    // (MongoDB's CursorNotFound, an interrupted or stepped-down primary), as Connect.
-    return error.code == ErrorCode::Connect;
-}
-
 ReopeningReader::ReopeningReader(Source &source, QString collection, ReadOptions options,
                                  std::unique_ptr<DocumentReader> reader,
                                  const std::atomic<bool> *cancel)
@@ -37,7 +30,7 @@ Result<bool> ReopeningReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
             last = more.error();
         }
         out.clear(); // a batch cut short by the loss is read again, whole
-        if (!isSourceLoss(last))
+        if (!isConnectionLoss(last))
             return last;
         if (!lost.isValid())
             lost.start();

@@ -50,8 +50,4 @@ private:
     int m_reopened = 0;
 };
 
-// Errors that mean "the source's server or its read state is gone", which a new read from the
-// last position can get past, as opposed to data or a query it refuses.
-bool isSourceLoss(const Error &error);
-
 } // namespace ferry
