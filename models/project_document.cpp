@@ -71,9 +71,11 @@ void ProjectDocument::emitModified()
     Q_EMIT modifiedChanged(now);
 }
 
-void ProjectDocument::setCollectionInfos(const QList<CollectionInfo> &infos)
+void ProjectDocument::setCollectionInfos(const QList<CollectionInfo> &infos,
+                                         const QList<SkippedCollection> &skipped)
 {
     m_infos = infos;
+    m_skipped = skipped;
     Q_EMIT sourceDataChanged();
 }
 
@@ -90,12 +92,6 @@ const CollectionInfo *ProjectDocument::collectionInfo(const QString &collection)
             return &info;
     }
     return nullptr;
-}
-
-void ProjectDocument::setSkippedCollections(const QList<SkippedCollection> &skipped)
-{
-    m_skipped = skipped;
-    Q_EMIT sourceDataChanged();
 }
 
 void ProjectDocument::setSchema(const QString &collection, std::shared_ptr<const FieldNode> root)

@@ -44,13 +44,14 @@ public:
     void markDirty();
 
     // What the source told us. Kept here, not in the Project: it is not saved. Set the
-    // schemas and samples first: setCollectionInfos() announces them (sourceDataChanged).
-    void setCollectionInfos(const QList<CollectionInfo> &infos);
+    // schemas and samples first: setCollectionInfos() announces them all at once
+    // (sourceDataChanged), with what the source holds but does not offer (views, system
+    // collections…, each with the reason).
+    void setCollectionInfos(const QList<CollectionInfo> &infos,
+                            const QList<SkippedCollection> &skipped = {});
     const QList<CollectionInfo> &collectionInfos() const { return m_infos; }
     qint64 sourceCount(const QString &collection) const;
     const CollectionInfo *collectionInfo(const QString &collection) const;
-    // What the source holds but does not offer (views, system collections…), with the reason.
-    void setSkippedCollections(const QList<SkippedCollection> &skipped);
     const QList<SkippedCollection> &skippedCollections() const { return m_skipped; }
     void setSchema(const QString &collection, std::shared_ptr<const FieldNode> root);
     std::shared_ptr<const FieldNode> schema(const QString &collection) const;

@@ -73,7 +73,8 @@ void TestCollectionsModel::skippedRowsAndTimeseries()
     CollectionsModel model(&doc);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 1);
-    doc.setSkippedCollections(
+    doc.setCollectionInfos(
+        doc.collectionInfos(),
         {{QStringLiteral("recent"), QStringLiteral("view"), QStringLiteral("a view on \"orders\"")},
          {QStringLiteral("system.js"), QStringLiteral("system"),
           QStringLiteral("a system collection")}});

@@ -147,12 +147,12 @@ void TestRunController::dryRunLetsGoOfTheTargetBeforeFinished()
     auto inferred = inferProject(**src, *source, *target, {}, ProjectOptions());
     QVERIFY(inferred);
 
+    bool existedAtFinish = true; // before the controller: its slot may outlive nothing
+    QString status;
     RunController controller;
     RunRequest request;
     request.mode = RunMode::DryRun;
     request.dryRunSample = 10;
-    bool existedAtFinish = true;
-    QString status;
     // The controller's own finished reaches the UI thread (as the wizard hears it) before
     // the worker thread's end is processed.
     connect(&controller, &RunController::finished, this, [&](const RunReport &report) {

@@ -196,8 +196,7 @@ void CollectionsPage::loaded()
         doc->modify(tr("Add collections found in the source"),
                     [&](Project &p) { p = load.project; });
     }
-    doc->setCollectionInfos(load.infos);
-    doc->setSkippedCollections(load.skipped);
+    doc->setCollectionInfos(load.infos, load.skipped);
     m_wizard->setLoadedSource(doc->project().sourceUri);
     m_loaded = true;
     m_status->setStyleSheet({});
