@@ -209,6 +209,12 @@ private slots:
         QTest::newRow("int array")
             << ColumnType::Integer << true << bytes(CellKind::Json, "[1, -2, null, 2147483647]")
             << u"v = $1::integer[]"_s << QByteArray("{1,-2,NULL,2147483647}");
+        // What a numeric[] source column gives: Decimal128 elements, as relaxed JSON.
+        QTest::newRow("numeric array")
+            << ColumnType::Numeric << true
+            << bytes(CellKind::Json,
+                     "[{\"$numberDecimal\": \"1.50\"}, null, {\"$numberDecimal\": \"-2E+3\"}]")
+            << u"v = $1::numeric[]"_s << QByteArray("{1.50,NULL,-2E+3}");
         QTest::newRow("text array")
             << ColumnType::Text << true
             << bytes(CellKind::Json,

@@ -1,5 +1,6 @@
 #include "core/bson_text.h"
 #include "core/uuid5.h"
+#include "run/cell_compare.h"
 #include "transform/value_converter.h"
 
 #include <QDateTime>
@@ -57,6 +58,7 @@ class TestValueConversion : public QObject {
     Q_OBJECT
 
 private slots:
+    void validationComparesDecimalArrays();
     void convert_data();
     void convert();
     void pgArrayElements_data();
@@ -568,6 +570,22 @@ void TestValueConversion::declaredSizes()
                                       : QStringLiteral("numeric(%1,%2)").arg(size).arg(scale)),
                      qPrintable(why));
     }
+}
+
+// Validation reads a numeric[] back as JSON numbers, while the source's Decimal128 elements
+// are {"$numberDecimal": …}: the same values compare equal, a changed one does not.
+void TestValueConversion::validationComparesDecimalArrays()
+{
+    ColumnMapping c;
+    c.column = QStringLiteral("v");
+    c.type = ColumnType::Numeric;
+    c.pgArray = true;
+    const QString expected = QStringLiteral(
+        R"([ { "$numberDecimal" : "1.50" }, null, { "$numberDecimal" : "-2.00" } ])");
+    QVERIFY(sameCell(c, expected, QStringLiteral("[1.50, null, -2.00]")));
+    QVERIFY(!sameCell(c, expected, QStringLiteral("[1.51, null, -2.00]")));
+    QVERIFY(!sameCell(c, expected, QStringLiteral("[1.50, -2.00]")));
+    QVERIFY(!sameCell(c, expected, QStringLiteral("not json")));
 }
 
 QTEST_GUILESS_MAIN(TestValueConversion)

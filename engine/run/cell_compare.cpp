@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cmath>
 
@@ -40,6 +41,31 @@ QString decimalText(QString s)
             s.chop(1);
     }
     return s == QLatin1String("-0") ? QStringLiteral("0") : s;
+}
+
+// A Decimal128 reaches a numeric[] element as a number, but its relaxed JSON is
+// {"$numberDecimal": "…"}: compared as the number either way.
+QJsonValue decimalsAsNumbers(const QJsonValue &v)
+{
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &e : v.toArray())
+            out.append(decimalsAsNumbers(e));
+        return out;
+    }
+    if (!v.isObject())
+        return v;
+    QJsonObject o = v.toObject();
+    const QJsonValue decimal = o.value(QLatin1String("$numberDecimal"));
+    if (o.size() == 1 && decimal.isString()) {
+        bool ok = false;
+        const double d = decimal.toString().toDouble(&ok);
+        if (ok)
+            return d;
+    }
+    for (auto it = o.begin(); it != o.end(); ++it)
+        *it = decimalsAsNumbers(*it);
+    return o;
 }
 
 QString normalizeFound(const ColumnMapping &c, const QVariant &v, Dialect dialect)
@@ -161,7 +187,8 @@ bool sameCell(const ColumnMapping &column, const QString &expected, const QStrin
     // Wrapped in an array so that scalars parse too.
     const QJsonDocument a = QJsonDocument::fromJson(QStringLiteral("[%1]").arg(expected).toUtf8());
     const QJsonDocument b = QJsonDocument::fromJson(QStringLiteral("[%1]").arg(found).toUtf8());
-    return !a.isNull() && a == b;
+    return !a.isNull() && !b.isNull() &&
+           decimalsAsNumbers(a.array()) == decimalsAsNumbers(b.array());
 }
 
 } // namespace ferry

@@ -429,8 +429,8 @@ bool ValueConverter::arrayElementsFit(const bson_iter_t &array, QString *why) co
             fits = t == BSON_TYPE_INT32 || t == BSON_TYPE_INT64;
             break;
         case ColumnType::Double:
-        case ColumnType::Numeric:
-            fits = t == BSON_TYPE_INT32 || t == BSON_TYPE_INT64 ||
+        case ColumnType::Numeric: // Decimal128 text (NaN, Infinity too) both parse
+            fits = t == BSON_TYPE_INT32 || t == BSON_TYPE_INT64 || t == BSON_TYPE_DECIMAL128 ||
                    (t == BSON_TYPE_DOUBLE && std::isfinite(bson_iter_double(&el)));
             break;
         case ColumnType::Boolean:

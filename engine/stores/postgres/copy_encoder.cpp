@@ -134,6 +134,27 @@ bool skipJsonValue(std::string_view s, size_t &i)
     return true;
 }
 
+// `{"$numberDecimal": "…"}` (how relaxed JSON writes a Decimal128): its digits in `out`.
+bool numberDecimalText(std::string_view obj, std::string &out)
+{
+    static constexpr std::string_view key = "\"$numberDecimal\"";
+    size_t i = 1; // past '{'
+    skipSpace(obj, i);
+    if (obj.substr(i, key.size()) != key)
+        return false;
+    i += key.size();
+    skipSpace(obj, i);
+    if (i >= obj.size() || obj[i] != ':')
+        return false;
+    ++i;
+    skipSpace(obj, i);
+    out.clear();
+    if (i >= obj.size() || obj[i] != '"' || !readJsonString(obj, i, out))
+        return false;
+    skipSpace(obj, i);
+    return i + 1 == obj.size() && obj[i] == '}';
+}
+
 void appendArrayQuoted(std::string &out, std::string_view text)
 {
     out += '"';
@@ -180,11 +201,15 @@ bool appendPgArrayLiteral(std::string &out, std::string_view s)
                 break;
             appendArrayQuoted(out, text);
         } else if (c == '{' || c == '[') {
-            // Nested values become quoted JSON text (a jsonb[] element).
             const size_t from = i;
             if (!skipJsonValue(s, i))
                 break;
-            appendArrayQuoted(out, s.substr(from, i - from));
+            // A Decimal128 element is a number to numeric[]; other nested values become
+            // quoted JSON text (a jsonb[] element).
+            if (numberDecimalText(s.substr(from, i - from), text))
+                out += text;
+            else
+                appendArrayQuoted(out, s.substr(from, i - from));
         } else {
             const size_t from = i;
             while (i < s.size() && s[i] != ',' && s[i] != ']' && s[i] != ' ' && s[i] != '\n' &&
