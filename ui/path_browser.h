@@ -26,10 +26,6 @@ public:
     // Follows the endpoint page's kind: what the field takes and which files to offer.
     void setStore(const StoreInfo *store, Purpose purpose);
     void setStartPath(const QString &path) { m_startPath = path; }
-    QAction *fileAction() const { return m_fileAction; }
-    QAction *folderAction() const { return m_folderAction; }
-    // The dialog open now, if any (tests answer it as a user would).
-    QFileDialog *dialog() const { return m_dialog; }
 
 Q_SIGNALS:
     void chosen(const QString &path);
