@@ -10,6 +10,9 @@
 
 #include <functional>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace ferry;
 using namespace ferry::test;
@@ -31,6 +34,7 @@ private slots:
     void resume();
     void sampleFindsLateFields_data();
     void sampleFindsLateFields();
+    void countsFollowTheFile();
 };
 
 void DumpSourceTest::mflixFiles_data()
@@ -413,6 +417,73 @@ void DumpSourceTest::sampleFindsLateFields()
     QCOMPARE(filtered->size(), size_t(50));
     for (const BsonDoc &doc : *filtered)
         QCOMPARE(intField(doc.get(), "group"), 3);
+}
+
+// One padded document of exactly `size` bytes: {s: "xxx…"}.
+static QByteArray paddedDoc(int size)
+{
+    const int text = size - 13; // int32 length, type, "s\0", int32 string length, NUL, end
+    QByteArray d;
+    auto le32 = [&d](int32_t v) {
+        for (int i = 0; i < 4; ++i)
+            d += char((v >> (8 * i)) & 0xff);
+    };
+    le32(size);
+    d += '\x02';
+    d += QByteArray("s", 2);
+    le32(text + 1);
+    d += QByteArray(text, 'x');
+    d += '\0';
+    d += '\0';
+    return d;
+}
+
+// The count and the sample offsets of a .bson file are remembered between sources of one
+// process (inference, then the run, then validation): they must follow the file when it
+// changes, even a same-size rewrite within one tick of the modification time.
+void DumpSourceTest::countsFollowTheFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"c.bson"_s);
+    auto countOf = [&]() -> qint64 {
+        auto source = openSource(path);
+        auto list = source->listCollections();
+        return list && list->size() == 1 ? list->first().count : -1;
+    };
+    writeFile(path, numberedBson(500));
+    QCOMPARE(countOf(), qint64(500));
+    {
+        auto source = openSource(path);
+        auto few = source->sample(u"c"_s, 20);
+        QVERIFY2(few, why(few));
+        QCOMPARE(few->size(), size_t(20));
+        QList<int> ids;
+        for (const BsonDoc &doc : *few)
+            ids << intField(doc.get(), "_id");
+        QVERIFY(std::is_sorted(ids.begin(), ids.end()));
+        QVERIFY2(ids.first() < 50 && ids.last() > 450, "the sample is not spread over the file");
+    }
+    writeFile(path, numberedBson(510));
+    QCOMPARE(countOf(), qint64(510));
+
+    writeFile(path, paddedDoc(100) + paddedDoc(100));
+    QCOMPARE(countOf(), qint64(2));
+    {
+        // Same size, same inode, same modification time: a rewrite within one clock tick.
+        struct stat before {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &before), 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QCOMPARE(file.write(paddedDoc(200)), qint64(200));
+        file.close();
+        const struct timespec times[2] = {before.st_atim, before.st_mtim};
+        QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0), 0);
+    }
+    QCOMPARE(countOf(), qint64(1));
+    auto source = openSource(path);
+    auto one = source->sample(u"c"_s, 5);
+    QVERIFY2(one, why(one));
+    QCOMPARE(one->size(), size_t(1));
 }
 
 QTEST_GUILESS_MAIN(DumpSourceTest)

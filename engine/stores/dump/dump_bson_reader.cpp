@@ -1,5 +1,7 @@
 #include "stores/dump/dump_bson_reader.h"
 
+#include "stores/dump/bson_file_walk.h"
+
 #include "core/generated_key.h"
 #include "stores/dump/bson_frame.h"
 #include "stores/dump/dump_archive.h"
@@ -295,96 +297,59 @@ double DumpBsonReader::progress() const
 
 Result<qint64> DumpBsonReader::countDocuments(const QString &path, QString *problem)
 {
-    DumpFileBuffer file;
-    if (Status s = file.open(path); !s)
-        return s.error();
-    qint64 count = 0;
-    while (true) {
-        if (Status s = file.fill(4); !s)
-            return s.error();
-        if (file.available() == 0)
-            break;
-        const qint64 at = file.offset();
-        const int32_t len = file.available() < 4 ? 0 : readBsonLength(file.data());
-        if (len < 5 || len > kMaxBsonDocument || (file.size() >= 0 && at + len > file.size())) {
-            if (problem)
-                *problem = trEngine("damaged or truncated at byte %1").arg(at);
-            ++count;
-            break;
-        }
-        if (file.available() >= size_t(len)) {
-            file.consume(size_t(len));
-        } else if (file.compressed()) {
-            if (Status s = file.fill(size_t(len)); !s)
-                return s.error();
-            if (file.available() < size_t(len)) {
-                if (problem)
-                    *problem = trEngine("truncated at byte %1").arg(at);
-                ++count;
-                break;
-            }
-            file.consume(size_t(len));
-        } else if (Status s = file.seek(at + len); !s) {
-            return s.error();
-        }
-        ++count;
-    }
-    return count;
+    auto walk = BsonFileWalk::of(path, 0);
+    if (!walk)
+        return walk.error();
+    if (walk->problem.isEmpty())
+        return walk->count;
+    if (problem)
+        *problem = walk->problem;
+    return walk->count + 1; // the unframeable rest, as the reader hands it over
 }
 
 Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path, qint64 n,
                                                              const QString &collection)
 {
-    // Pass 1 walks only the length prefixes (no parsing) and keeps a uniform reservoir of
-    // offsets; pass 2 reads and checks just the chosen documents. Inferring a schema from a
-    // multi-gigabyte dump then costs one skim of the file instead of a full parse.
-    DumpFileBuffer file;
+    // The walk skims only the length prefixes and keeps a uniform reservoir of offsets; then
+    // just the chosen documents are read and checked. Inferring a schema from a
+    // multi-gigabyte dump costs one skim of the file (shared with counting it).
+    auto walk = BsonFileWalk::of(path, n);
+    if (!walk)
+        return walk.error();
+    if (!walk->problem.isEmpty())
+        return std::vector<BsonDoc>(); // damaged: the caller's full read says where
+    const std::vector<std::pair<qint64, int32_t>> kept = walk->pick(n);
+    DumpFileBuffer file; // gzip: inflated in order, once
+    QFile plain(path);   // plain: each document read alone (a buffer refill per offset would
+                         // read a large file many times over)
     if (Status s = file.open(path); !s)
         return s.error();
-    std::mt19937_64 rng(0x5eed5eedULL);
-    std::vector<std::pair<qint64, int32_t>> kept;
-    qint64 seen = 0;
-    while (true) {
-        if (Status s = file.fill(4); !s)
-            return s.error();
-        if (file.available() == 0)
-            break;
-        const qint64 at = file.offset();
-        const int32_t len = file.available() < 4 ? 0 : readBsonLength(file.data());
-        if (len < 5 || len > kMaxBsonDocument || (file.size() >= 0 && at + len > file.size()))
-            return std::vector<BsonDoc>(); // damaged: the caller's full read says where
-        const qint64 index = seen++;
-        if (qint64(kept.size()) < n) {
-            kept.emplace_back(at, len);
-        } else if (n > 0) {
-            const qint64 j = qint64(rng() % uint64_t(index + 1));
-            if (j < n)
-                kept[size_t(j)] = {at, len};
-        }
-        if (file.available() >= size_t(len)) {
-            file.consume(size_t(len));
-        } else {
-            if (Status s = file.fill(size_t(len)); !s)
-                return s.error();
-            if (file.available() < size_t(len))
-                return std::vector<BsonDoc>();
-            file.consume(size_t(len));
-        }
-    }
-    std::sort(kept.begin(), kept.end());
+    if (!file.compressed() && !plain.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return std::vector<BsonDoc>();
     std::vector<BsonDoc> out;
     out.reserve(kept.size());
     const QByteArray scope = collection.toUtf8();
     DocBatch one;
+    QByteArray bytes;
     for (const auto &[at, len] : kept) {
-        if (Status s = file.seek(at); !s)
-            return s.error();
-        if (Status s = file.fill(size_t(len)); !s)
-            return s.error();
+        const char *data = nullptr;
+        if (file.compressed()) {
+            if (Status s = file.seek(at); !s)
+                return s.error();
+            if (Status s = file.fill(size_t(len)); !s)
+                return s.error();
+            if (file.available() < size_t(len))
+                return std::vector<BsonDoc>();
+            data = file.data();
+        } else {
+            bytes.resize(len);
+            if (!plain.seek(at) || plain.read(bytes.data(), len) != len)
+                return std::vector<BsonDoc>();
+            data = bytes.constData();
+        }
         bson_t doc;
         size_t bad = 0;
-        if (file.available() < size_t(len) ||
-            !bson_init_static(&doc, reinterpret_cast<const uint8_t *>(file.data()), size_t(len)) ||
+        if (!bson_init_static(&doc, reinterpret_cast<const uint8_t *>(data), size_t(len)) ||
             !bsonStructureValid(&doc, &bad))
             return std::vector<BsonDoc>();
         // The same generated key the reader gives, so inference sees the _id column.

@@ -1,0 +1,146 @@
+#include "stores/dump/bson_file_walk.h"
+
+#include "stores/dump/bson_frame.h"
+#include "stores/dump/dump_file_buffer.h"
+
+#include <QFileInfo>
+#include <QHash>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <mutex>
+#include <random>
+
+namespace ferry {
+
+namespace {
+
+// A file's identity for the cache: a rewrite changes the inode or the modification time, an
+// append the size. The modification time only ticks every few milliseconds, so a same-size
+// rewrite within one tick is caught by a fingerprint of the file's first and last bytes.
+struct FileStamp {
+    qint64 size = -1;
+    qint64 inode = 0;
+    qint64 device = 0;
+    qint64 mtimeNs = 0;
+    size_t fingerprint = 0;
+    bool operator==(const FileStamp &) const = default;
+};
+
+bool stampOf(const QString &path, FileStamp *out)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return false;
+    out->size = qint64(st.st_size);
+    out->inode = qint64(st.st_ino);
+    out->device = qint64(st.st_dev);
+    out->mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + qint64(st.st_mtim.tv_nsec);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return false;
+    constexpr qint64 kEdge = 64 << 10;
+    QByteArray edges = file.read(kEdge);
+    if (out->size > kEdge && file.seek(std::max(kEdge, out->size - kEdge)))
+        edges += file.read(kEdge);
+    out->fingerprint = qHashBits(edges.constData(), size_t(edges.size()));
+    return true;
+}
+
+struct Remembered {
+    FileStamp stamp;
+    BsonFileWalk walk;
+};
+
+std::mutex g_mutex;
+QHash<QString, Remembered> g_walks;
+constexpr int kMaxRemembered = 256; // a dump root rarely has more collections
+
+Result<BsonFileWalk> walkFile(const QString &path, qint64 keep)
+{
+    DumpFileBuffer file;
+    if (Status s = file.open(path); !s)
+        return s.error();
+    BsonFileWalk walk;
+    walk.reservoir = keep;
+    std::mt19937_64 rng(0x5eed5eedULL);
+    while (true) {
+        if (Status s = file.fill(4); !s)
+            return s.error();
+        if (file.available() == 0)
+            break;
+        const qint64 at = file.offset();
+        const int32_t len = file.available() < 4 ? 0 : readBsonLength(file.data());
+        if (len < 5 || len > kMaxBsonDocument || (file.size() >= 0 && at + len > file.size())) {
+            walk.problem = trEngine("damaged or truncated at byte %1").arg(at);
+            break;
+        }
+        if (file.available() >= size_t(len)) {
+            file.consume(size_t(len));
+        } else if (file.compressed()) {
+            if (Status s = file.fill(size_t(len)); !s)
+                return s.error();
+            if (file.available() < size_t(len)) {
+                walk.problem = trEngine("truncated at byte %1").arg(at);
+                break;
+            }
+            file.consume(size_t(len));
+        } else if (Status s = file.seek(at + len); !s) {
+            return s.error();
+        }
+        const qint64 index = walk.count++;
+        if (qint64(walk.offsets.size()) < keep) {
+            walk.offsets.emplace_back(at, len);
+        } else if (keep > 0) {
+            const qint64 j = qint64(rng() % uint64_t(index + 1));
+            if (j < keep)
+                walk.offsets[size_t(j)] = {at, len};
+        }
+    }
+    std::sort(walk.offsets.begin(), walk.offsets.end());
+    return walk;
+}
+
+} // namespace
+
+Result<BsonFileWalk> BsonFileWalk::of(const QString &path, qint64 keep)
+{
+    keep = std::max(keep, kDefaultReservoir);
+    const QString key = QFileInfo(path).absoluteFilePath();
+    FileStamp before;
+    const bool stamped = stampOf(path, &before);
+    if (stamped) {
+        std::lock_guard lock(g_mutex);
+        const auto it = g_walks.constFind(key);
+        if (it != g_walks.constEnd() && it->stamp == before &&
+            (it->walk.reservoir >= keep || qint64(it->walk.offsets.size()) >= it->walk.count))
+            return it->walk;
+    }
+    auto walk = walkFile(path, keep);
+    if (!walk)
+        return walk;
+    // Remembered only when the file did not change while it was walked.
+    FileStamp after;
+    if (stamped && stampOf(path, &after) && after == before) {
+        std::lock_guard lock(g_mutex);
+        if (g_walks.size() >= kMaxRemembered)
+            g_walks.clear();
+        g_walks.insert(key, {before, *walk});
+    }
+    return walk;
+}
+
+std::vector<std::pair<qint64, int32_t>> BsonFileWalk::pick(qint64 n) const
+{
+    const qint64 have = qint64(offsets.size());
+    if (n >= have)
+        return offsets;
+    std::vector<std::pair<qint64, int32_t>> out;
+    out.reserve(size_t(n));
+    for (qint64 i = 0; i < n; ++i)
+        out.push_back(offsets[size_t(i * have / n)]);
+    return out;
+}
+
+} // namespace ferry
