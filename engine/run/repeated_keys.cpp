@@ -38,11 +38,33 @@ QByteArray idKey(const bson_t *doc)
     return key;
 }
 
-// Per document, its key ("" when it has none or was rejected by the transform).
+// A row's key as bytes that are equal exactly when rowKeyText() gives equal texts, without
+// building JSON for every row (that was most of the reading thread's allocations): text
+// cells are their bytes behind a length, other kinds fall back to rowKeyText(), marked so
+// the two forms never meet.
+QByteArray comparableRowKey(const std::vector<int> &keys, const TableRows &rows, size_t r)
+{
+    QByteArray out;
+    for (int k : keys) {
+        const Cell &cell = rows.at(r, k);
+        if (cell.kind != CellKind::Text)
+            return rowKeyText(keys, rows, r).toUtf8();
+        const std::string_view b = rows.bytes(cell);
+        const uint32_t n = uint32_t(b.size());
+        out.append('\x01'); // never the start of rowKeyText's JSON array
+        out.append(reinterpret_cast<const char *>(&n), sizeof n);
+        out.append(b.data(), qsizetype(b.size()));
+    }
+    return out;
+}
+
+// Per document, its key ("" when it has none or was rejected by the transform), and for
+// relational targets the root row that holds it (-1 when none).
 std::vector<QByteArray> documentKeys(const RowBatch &batch, const CollectionMapping &mapping,
-                                     bool documentTarget)
+                                     bool documentTarget, std::vector<int> *rootRow)
 {
     std::vector<QByteArray> keys(batch.docs.size());
+    rootRow->assign(batch.docs.size(), -1);
     if (documentTarget) {
         for (uint32_t i = 0; i < batch.docs.size(); ++i) {
             bson_t doc;
@@ -55,8 +77,10 @@ std::vector<QByteArray> documentKeys(const RowBatch &batch, const CollectionMapp
             return keys;
         const TableRows &root = batch.tables[0];
         for (size_t r = 0; r < root.rows(); ++r)
-            if (root.rowDoc(r) < keys.size())
-                keys[root.rowDoc(r)] = rowKeyText(rootKeys, root, r).toUtf8();
+            if (root.rowDoc(r) < keys.size()) {
+                keys[root.rowDoc(r)] = comparableRowKey(rootKeys, root, r);
+                (*rootRow)[root.rowDoc(r)] = int(r);
+            }
     }
     for (const DocReject &rej : batch.rejects)
         if (rej.doc < keys.size())
@@ -99,10 +123,12 @@ RepeatedKeys dropRepeatedKeys(RowBatch &batch, const CollectionMapping &mapping,
                               ExistingRows policy, bool documentTarget)
 {
     RepeatedKeys out;
-    const std::vector<QByteArray> keys = documentKeys(batch, mapping, documentTarget);
+    std::vector<int> rootRow;
+    std::vector<QByteArray> keys = documentKeys(batch, mapping, documentTarget, &rootRow);
     const bool keepLast = policy == ExistingRows::Upsert;
     QHash<QByteArray, uint32_t> kept; // key -> the copy that stays
-    std::vector<uint32_t> repeated;   // copies that go
+    kept.reserve(qsizetype(keys.size()));
+    std::vector<uint32_t> repeated; // copies that go
     for (uint32_t i = 0; i < keys.size(); ++i) {
         if (keys[i].isEmpty())
             continue;
@@ -120,9 +146,14 @@ RepeatedKeys dropRepeatedKeys(RowBatch &batch, const CollectionMapping &mapping,
     }
     if (repeated.empty())
         return out;
-    if (!documentTarget)
-        for (uint32_t doc : repeated)
+    if (!documentTarget) {
+        // The few repeated ones in the form validation compares (and messages show).
+        const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
+        for (uint32_t doc : repeated) {
+            keys[doc] = rowKeyText(rootKeys, batch.tables[0], size_t(rootRow[doc])).toUtf8();
             out.keys << QString::fromUtf8(keys[doc]);
+        }
+    }
 
     if (policy == ExistingRows::Fail) {
         std::vector<DocReject> rejects;
