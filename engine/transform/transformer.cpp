@@ -2,6 +2,7 @@
 
 #include "core/bson_text.h"
 #include "core/error.h"
+#include "core/utf8_check.h"
 #include "transform/transform_plan.h"
 
 #include <cstring>
@@ -353,7 +354,7 @@ bool Walker::emitValues(int table, const Context &ctx, TableRows &rows, bool roo
             rows.addInt(ctx.ordinal);
             break;
         case ColumnRole::MapKey:
-            if (!bson_utf8_validate(ctx.key, ctx.keyLength, false))
+            if (!validUtf8NoNul(ctx.key, ctx.keyLength))
                 return fail(ctx, {}, trEngine("the key is not valid UTF-8"));
             rows.addText({ctx.key, ctx.keyLength});
             break;
@@ -441,7 +442,7 @@ bool Walker::elementRow(int table, const Context &ctx, const bson_iter_t &elemen
     if (t.children.empty())
         return true;
     if (t.kind == TableKind::Map) {
-        if (!bson_utf8_validate(ctx.key, ctx.keyLength, false))
+        if (!validUtf8NoNul(ctx.key, ctx.keyLength))
             return fail(ctx, {}, trEngine("the key is not valid UTF-8"));
         m_keys.push_back({KeyEntry::MapKey, 0, ctx.key, ctx.keyLength});
     } else {

@@ -3,6 +3,7 @@
 #include "core/bson_text.h"
 #include "core/declared_size.h"
 #include "core/error.h"
+#include "core/utf8_check.h"
 #include "core/uuid5.h"
 
 #include <charconv>
@@ -277,7 +278,7 @@ bool ValueConverter::appendText(TableRows &out, const bson_iter_t &it, QString *
     case BSON_TYPE_UTF8: {
         uint32_t n = 0;
         const char *s = bson_iter_utf8(&it, &n);
-        if (!bson_utf8_validate(s, n, false)) {
+        if (!validUtf8NoNul(s, n)) {
             if (std::memchr(s, 0, n) != nullptr)
                 *why = trEngine("the text contains a NUL byte, which PostgreSQL text cannot "
                                 "store (column `%1`); clean the value or map the field to binary")
