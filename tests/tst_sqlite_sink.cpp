@@ -319,6 +319,61 @@ private slots:
         QCOMPARE((*sink->loadCheckpoint(u"fb_items"_s))->position, QByteArray("ok"));
     }
 
+    // Tables the run creates take many rows per INSERT; a refused row inside such a chunk
+    // must still fail the batch whole, with SQLite's reason, and leave the earlier batches.
+    void chunkedInsertsKeepEveryRowAndFailWhole()
+    {
+        // A text key waits for the end of the load (an INTEGER one is the rowid and cannot).
+        CollectionMapping m = itemsMapping(u"ch_items"_s);
+        m.root.columns[0].type = ColumnType::Text;
+        m.root.children[0].columns[0].type = ColumnType::Text;
+        auto sink = openSink(m_path);
+        QVERIFY(sink);
+        ProjectOptions options;
+        options.onError = ErrorPolicy::Stop; // the keys wait for the end of the load
+        QVERIFY(sink->prepare(m, options, false).ok());
+        QCOMPARE(query(u"SELECT count(*) FROM _ferry_pending_keys WHERE table_name "
+                       "LIKE 'ch_items%'"_s),
+                 QVariantList{2});
+        std::vector<Item> items;
+        for (int64_t id = 1; id <= 203; ++id)
+            items.push_back({id, "n" + std::to_string(id), {"a", "b" + std::to_string(id)}});
+        const auto ok = sink->write(m, options, itemsBatch(items), checkpointAt("ok"));
+        QVERIFY2(ok.ok(), why(ok));
+        QCOMPARE(ok->tableRows, (std::vector<qint64>{203, 406}));
+        QCOMPARE(joined(u"SELECT count(*) || ',' || sum(id) || ',' || max(name) FROM ch_items"_s),
+                 u"203,20706,n99"_s);
+        QCOMPARE(joined(u"SELECT group_concat(tag, '') FROM (SELECT tag FROM ch_items_tags "
+                        "WHERE id = 150 ORDER BY ordinal)"_s),
+                 u"ab150"_s);
+
+        std::vector<Item> more;
+        for (int64_t id = 301; id <= 450; ++id)
+            more.push_back({id, "m", {"x"}});
+        RowBatch bad = itemsBatch(more);
+        // Row 77 of the tag table (inside the second chunk) has no parent key.
+        TableRows tags(3);
+        for (size_t r = 0; r < bad.tables[1].rows(); ++r) {
+            tags.beginRow(bad.tables[1].rowDoc(r));
+            if (r == 77)
+                tags.addNull();
+            else
+                tags.addInt(301 + int64_t(r));
+            tags.addInt(0);
+            tags.addText("x");
+        }
+        bad.tables[1] = std::move(tags);
+        const auto w = sink->write(m, options, bad, checkpointAt("bad"));
+        QVERIFY(!w.ok());
+        QCOMPARE(w.error().code, ErrorCode::Target);
+        QVERIFY2(w.error().message.contains(u"ch_items_tags"_s) &&
+                     w.error().message.contains(u"NOT NULL"_s),
+                 why(w));
+        QCOMPARE(*sink->countRows(u"ch_items"_s), 203);
+        QCOMPARE(*sink->countRows(u"ch_items_tags"_s), 406);
+        QCOMPARE((*sink->loadCheckpoint(u"ch_items"_s))->position, QByteArray("ok"));
+    }
+
     void dryRunLeavesNoTrace()
     {
         const QString fresh = m_dir.filePath(u"dry.sqlite"_s);

@@ -42,7 +42,10 @@ private:
     struct Statements {
         ExistingRows mode;
         bool plain = false; // the keys wait: plain INSERTs, nothing looked up by key
-        std::vector<SqliteStatement> inserts;  // one per table, CollectionMapping order
+        std::vector<SqliteStatement> inserts; // one per table, CollectionMapping order
+        // Plain: per table, an INSERT of bulkRows[i] rows at once (0 = none prepared).
+        std::vector<SqliteStatement> bulkInserts;
+        std::vector<int> bulkRows;
         std::vector<QSqlQuery> deleteChildren; // Upsert: child rows of one root key
         std::vector<std::vector<int>> childKeys;
     };
@@ -55,6 +58,7 @@ private:
     bool prepareTable(const TableMapping &t, bool defer, bool buildPending,
                       const QStringList &pending, PrepareOutcome &out, bool &isPending);
     Statements &statementsFor(const CollectionMapping &mapping, ExistingRows mode);
+    void prepareBulkInsert(Statements &s, const TableMapping &t);
     bool tableExists(const QString &table);
 
     Endpoint m_endpoint;

@@ -52,11 +52,11 @@ bool SqliteStatement::prepare(const QSqlDatabase &db, const QString &sql)
     return true;
 }
 
-void SqliteStatement::bindRow(const TableRows &rows, size_t r)
+void SqliteStatement::bindRow(const TableRows &rows, size_t r, int first)
 {
     for (int c = 0; c < rows.columns(); ++c) {
         const Cell &cell = rows.at(r, c);
-        const int index = c + 1;
+        const int index = c + first;
         switch (cell.kind) {
         case CellKind::Null:
             sqlite3_bind_null(m_stmt, index);

@@ -27,11 +27,13 @@ public:
 
     // False with errorText() when the SQL does not compile or the connection is not SQLite.
     bool prepare(const QSqlDatabase &db, const QString &sql);
-    // Binds every column of row r (parameters 1..columns) as the cell's SQLite type.
-    void bindRow(const TableRows &rows, size_t r);
+    // Binds every column of row r (parameters first..first+columns-1) as the cell's SQLite
+    // type.
+    void bindRow(const TableRows &rows, size_t r, int first = 1);
     bool step();         // runs once and resets; false with errorText() on failure
     int changes() const; // rows the last step() inserted or updated
     QString errorText() const { return m_error; }
+    bool isPrepared() const { return m_stmt != nullptr; }
 
 private:
     sqlite3 *m_db = nullptr;
