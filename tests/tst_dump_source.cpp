@@ -35,6 +35,7 @@ private slots:
     void sampleFindsLateFields_data();
     void sampleFindsLateFields();
     void countsFollowTheFile();
+    void jsonSampleFollowsTheFile();
 };
 
 void DumpSourceTest::mflixFiles_data()
@@ -484,6 +485,42 @@ void DumpSourceTest::countsFollowTheFile()
     auto one = source->sample(u"c"_s, 5);
     QVERIFY2(one, why(one));
     QCOMPARE(one->size(), size_t(1));
+}
+
+// Extended JSON files are sampled from the same remembered walk: spread over the file,
+// parsed as the read parses (shell syntax included), and a bad line makes the sample fall
+// back to the full read instead of skipping it.
+void DumpSourceTest::jsonSampleFollowsTheFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"j.json"_s);
+    QByteArray lines;
+    for (int i = 0; i < 300; ++i)
+        lines += i % 2 ? QByteArray("{\"_id\": ") + QByteArray::number(i) + "}\n"
+                       : QByteArray("{_id: NumberInt(") + QByteArray::number(i) + ")}\n";
+    writeFile(path, lines);
+    auto source = openSource(path);
+    auto list = source->listCollections();
+    QVERIFY2(list, why(list));
+    QCOMPARE(list->first().count, qint64(300));
+    auto few = source->sample(u"j"_s, 20);
+    QVERIFY2(few, why(few));
+    QCOMPARE(few->size(), size_t(20));
+    QList<int> ids;
+    for (const BsonDoc &doc : *few)
+        ids << intField(doc.get(), "_id");
+    QVERIFY(std::is_sorted(ids.begin(), ids.end()));
+    QVERIFY2(ids.first() < 30 && ids.last() > 270, "the sample is not spread over the file");
+
+    writeFile(path, lines + "{\"_id\": 300, oops\n{\"_id\": 301}\n");
+    auto again = openSource(path);
+    auto listed = again->listCollections();
+    QVERIFY2(listed, why(listed));
+    QCOMPARE(listed->first().count, qint64(302));
+    QVERIFY(!listed->first().exact);
+    auto all = again->sample(u"j"_s, 1000);
+    QVERIFY2(all, why(all));
+    QCOMPARE(all->size(), size_t(301)); // every readable document, read in full
 }
 
 QTEST_GUILESS_MAIN(DumpSourceTest)

@@ -1,6 +1,6 @@
 #include "stores/dump/dump_bson_reader.h"
 
-#include "stores/dump/bson_file_walk.h"
+#include "stores/dump/dump_file_walk.h"
 
 #include "core/generated_key.h"
 #include "stores/dump/bson_frame.h"
@@ -297,14 +297,12 @@ double DumpBsonReader::progress() const
 
 Result<qint64> DumpBsonReader::countDocuments(const QString &path, QString *problem)
 {
-    auto walk = BsonFileWalk::of(path, 0);
+    auto walk = DumpFileWalk::of(path, 0, DumpFileWalk::Format::Bson);
     if (!walk)
         return walk.error();
-    if (walk->problem.isEmpty())
-        return walk->count;
     if (problem)
         *problem = walk->problem;
-    return walk->count + 1; // the unframeable rest, as the reader hands it over
+    return walk->count;
 }
 
 Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path, qint64 n,
@@ -313,7 +311,7 @@ Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path
     // The walk skims only the length prefixes and keeps a uniform reservoir of offsets; then
     // just the chosen documents are read and checked. Inferring a schema from a
     // multi-gigabyte dump costs one skim of the file (shared with counting it).
-    auto walk = BsonFileWalk::of(path, n);
+    auto walk = DumpFileWalk::of(path, n, DumpFileWalk::Format::Bson);
     if (!walk)
         return walk.error();
     if (!walk->problem.isEmpty())

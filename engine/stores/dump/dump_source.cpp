@@ -206,8 +206,11 @@ Result<std::vector<BsonDoc>> DumpSource::sample(const QString &collection, qint6
         auto entry = find(collection);
         if (!entry)
             return entry.error();
-        if (entry->kind == DumpEntry::Kind::Bson && !entry->timeseries) {
-            auto quick = DumpBsonReader::sampleByOffsets(entry->path, n, collection);
+        if ((entry->kind == DumpEntry::Kind::Bson || entry->kind == DumpEntry::Kind::Json) &&
+            !entry->timeseries) {
+            auto quick = entry->kind == DumpEntry::Kind::Bson
+                             ? DumpBsonReader::sampleByOffsets(entry->path, n, collection)
+                             : ExtJsonReader::sampleByOffsets(entry->path, n, collection);
             if (!quick || !quick->empty() || n == 0)
                 return quick;
             // empty: either an empty file or a damaged one; the full read tells which

@@ -510,26 +510,83 @@ double ExtJsonReader::progress() const
 
 Result<qint64> ExtJsonReader::countDocuments(const QString &path, QString *problem)
 {
+    auto walked = DumpFileWalk::of(path, 0, DumpFileWalk::Format::Json);
+    if (!walked)
+        return walked.error();
+    if (problem && problem->isEmpty())
+        *problem = walked->problem;
+    return walked->count;
+}
+
+Result<DumpFileWalk> ExtJsonReader::walk(const QString &path, qint64 keep)
+{
     ExtJsonReader reader;
     if (Status s = reader.start(path, {}); !s)
         return s.error();
-    qint64 count = 0;
+    DumpFileWalk out;
+    out.reservoir = keep;
     while (true) {
         auto found = reader.nextRange();
         if (!found)
             return found.error();
         if (found->kind == Range::End)
             break;
-        ++count;
+        ++out.count;
         if (found->kind == Range::Bad) {
-            if (problem && problem->isEmpty())
-                *problem = found->why;
+            if (out.problem.isEmpty())
+                out.problem = found->why;
             continue;
         }
+        out.offer(reader.m_file.offset(), int32_t(std::min<size_t>(found->length, INT32_MAX)));
         reader.m_file.consume(found->length);
         reader.m_line += found->newlines;
     }
-    return count;
+    out.finish();
+    return out;
+}
+
+Result<std::vector<BsonDoc>> ExtJsonReader::sampleByOffsets(const QString &path, qint64 n,
+                                                            const QString &collection)
+{
+    auto walked = DumpFileWalk::of(path, n, DumpFileWalk::Format::Json);
+    if (!walked)
+        return walked.error();
+    if (!walked->problem.isEmpty())
+        return std::vector<BsonDoc>();
+    ExtJsonReader reader; // parses as the read does: shell syntax, generated keys
+    reader.m_scope = collection.toUtf8();
+    if (Status s = reader.m_file.open(path); !s)
+        return s.error();
+    QFile plain(path); // plain: each document read alone, not a buffer refill per offset
+    if (!reader.m_file.compressed() && !plain.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return std::vector<BsonDoc>();
+    std::vector<BsonDoc> out;
+    DocBatch one;
+    QByteArray bytes;
+    for (const auto &[at, len] : walked->pick(n)) {
+        const char *text = nullptr;
+        if (reader.m_file.compressed()) {
+            if (Status s = reader.m_file.seek(at); !s)
+                return s.error();
+            if (Status s = reader.m_file.fill(size_t(len)); !s)
+                return s.error();
+            if (reader.m_file.available() < size_t(len))
+                return std::vector<BsonDoc>();
+            text = reader.m_file.data();
+        } else {
+            bytes.resize(len);
+            if (!plain.seek(at) || plain.read(bytes.data(), len) != len)
+                return std::vector<BsonDoc>();
+            text = bytes.constData();
+        }
+        one.clear();
+        reader.parse(one, text, size_t(len), at);
+        bson_t doc;
+        if (one.size() != 1 || !one.view(0, &doc))
+            return std::vector<BsonDoc>(); // unreadable after all: the full read says why
+        out.emplace_back(&doc);
+    }
+    return out;
 }
 
 } // namespace ferry

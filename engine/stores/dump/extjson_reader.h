@@ -4,6 +4,7 @@
 
 #include "stores/common/source.h"
 #include "stores/dump/dump_file_buffer.h"
+#include "stores/dump/dump_file_walk.h"
 #include "stores/dump/dump_filter.h"
 
 #include <string>
@@ -30,6 +31,13 @@ public:
     // be a document counts as one entry, as the reader hands it over, and the first such
     // problem is described in *problem.
     static Result<qint64> countDocuments(const QString &path, QString *problem);
+    // The boundary walk behind countDocuments(), keeping a reservoir of `keep` document
+    // ranges; DumpFileWalk::of() remembers it.
+    static Result<DumpFileWalk> walk(const QString &path, qint64 keep);
+    // A uniform sample of n documents (n >= 0) found by that walk and parsed alone; empty
+    // when the file has unreadable text (the caller then reads it in full, which says where).
+    static Result<std::vector<BsonDoc>> sampleByOffsets(const QString &path, qint64 n,
+                                                        const QString &collection);
 
 private:
     enum class Layout { Concatenated, Array };
@@ -46,8 +54,8 @@ private:
     Status seekSlice(qint64 begin);
     // Leaves the next document (or bad text) at m_file.data().
     Result<Range> nextRange();
-    qint64 m_sliceBegin = 0; // ReadOptions::partition: documents starting in [begin, end)
-    qint64 m_sliceEnd = -1;  // -1: to the end of the file
+    qint64 m_sliceBegin = 0;           // ReadOptions::partition: documents starting in [begin, end)
+    qint64 m_sliceEnd = -1;            // -1: to the end of the file
     std::optional<Range> m_pendingBad; // bad text a slice starts with, found while seeking
     Result<Range> badUntilNextDocument(qint64 line, qint64 offset, const QString &what);
     QString syntax(qint64 line, qint64 offset, const QString &what) const;

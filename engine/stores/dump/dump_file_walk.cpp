@@ -1,7 +1,8 @@
-#include "stores/dump/bson_file_walk.h"
+#include "stores/dump/dump_file_walk.h"
 
 #include "stores/dump/bson_frame.h"
 #include "stores/dump/dump_file_buffer.h"
+#include "stores/dump/extjson_reader.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -10,7 +11,6 @@
 
 #include <algorithm>
 #include <mutex>
-#include <random>
 
 namespace ferry {
 
@@ -50,21 +50,20 @@ bool stampOf(const QString &path, FileStamp *out)
 
 struct Remembered {
     FileStamp stamp;
-    BsonFileWalk walk;
+    DumpFileWalk walk;
 };
 
 std::mutex g_mutex;
 QHash<QString, Remembered> g_walks;
 constexpr int kMaxRemembered = 256; // a dump root rarely has more collections
 
-Result<BsonFileWalk> walkFile(const QString &path, qint64 keep)
+Result<DumpFileWalk> walkBson(const QString &path, qint64 keep)
 {
     DumpFileBuffer file;
     if (Status s = file.open(path); !s)
         return s.error();
-    BsonFileWalk walk;
+    DumpFileWalk walk;
     walk.reservoir = keep;
-    std::mt19937_64 rng(0x5eed5eedULL);
     while (true) {
         if (Status s = file.fill(4); !s)
             return s.error();
@@ -74,6 +73,7 @@ Result<BsonFileWalk> walkFile(const QString &path, qint64 keep)
         const int32_t len = file.available() < 4 ? 0 : readBsonLength(file.data());
         if (len < 5 || len > kMaxBsonDocument || (file.size() >= 0 && at + len > file.size())) {
             walk.problem = trEngine("damaged or truncated at byte %1").arg(at);
+            ++walk.count; // the unframeable rest, as the reader hands it over
             break;
         }
         if (file.available() >= size_t(len)) {
@@ -83,41 +83,38 @@ Result<BsonFileWalk> walkFile(const QString &path, qint64 keep)
                 return s.error();
             if (file.available() < size_t(len)) {
                 walk.problem = trEngine("truncated at byte %1").arg(at);
+                ++walk.count;
                 break;
             }
             file.consume(size_t(len));
         } else if (Status s = file.seek(at + len); !s) {
             return s.error();
         }
-        const qint64 index = walk.count++;
-        if (qint64(walk.offsets.size()) < keep) {
-            walk.offsets.emplace_back(at, len);
-        } else if (keep > 0) {
-            const qint64 j = qint64(rng() % uint64_t(index + 1));
-            if (j < keep)
-                walk.offsets[size_t(j)] = {at, len};
-        }
+        ++walk.count;
+        walk.offer(at, len);
     }
-    std::sort(walk.offsets.begin(), walk.offsets.end());
+    walk.finish();
     return walk;
 }
 
 } // namespace
 
-Result<BsonFileWalk> BsonFileWalk::of(const QString &path, qint64 keep)
+Result<DumpFileWalk> DumpFileWalk::of(const QString &path, qint64 keep, Format format)
 {
     keep = std::max(keep, kDefaultReservoir);
-    const QString key = QFileInfo(path).absoluteFilePath();
+    const QString key =
+        (format == Format::Bson ? QStringLiteral("bson:") : QStringLiteral("json:")) +
+        QFileInfo(path).absoluteFilePath();
     FileStamp before;
     const bool stamped = stampOf(path, &before);
     if (stamped) {
         std::lock_guard lock(g_mutex);
         const auto it = g_walks.constFind(key);
         if (it != g_walks.constEnd() && it->stamp == before &&
-            (it->walk.reservoir >= keep || qint64(it->walk.offsets.size()) >= it->walk.count))
+            (it->walk.reservoir >= keep || it->walk.keptAll()))
             return it->walk;
     }
-    auto walk = walkFile(path, keep);
+    auto walk = format == Format::Bson ? walkBson(path, keep) : ExtJsonReader::walk(path, keep);
     if (!walk)
         return walk;
     // Remembered only when the file did not change while it was walked.
@@ -131,7 +128,24 @@ Result<BsonFileWalk> BsonFileWalk::of(const QString &path, qint64 keep)
     return walk;
 }
 
-std::vector<std::pair<qint64, int32_t>> BsonFileWalk::pick(qint64 n) const
+void DumpFileWalk::offer(qint64 at, int32_t length)
+{
+    const qint64 index = m_seen++;
+    if (qint64(offsets.size()) < reservoir) {
+        offsets.emplace_back(at, length);
+    } else if (reservoir > 0) {
+        const qint64 j = qint64(m_rng() % uint64_t(index + 1));
+        if (j < reservoir)
+            offsets[size_t(j)] = {at, length};
+    }
+}
+
+void DumpFileWalk::finish()
+{
+    std::sort(offsets.begin(), offsets.end());
+}
+
+std::vector<std::pair<qint64, int32_t>> DumpFileWalk::pick(qint64 n) const
 {
     const qint64 have = qint64(offsets.size());
     if (n >= have)
