@@ -1,5 +1,7 @@
 #include "stores/dump/extjson_reader.h"
 
+#include <array>
+
 #include "core/generated_key.h"
 #include "stores/dump/shell_json.h"
 
@@ -214,6 +216,16 @@ Result<ExtJsonReader::Range> ExtJsonReader::badUntilNextDocument(qint64 line, qi
     return r;
 }
 
+namespace {
+// The bytes the document scanner acts on outside strings and comments.
+constexpr auto kStructural = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'"', '\'', '/', '{', '[', '}', ']', '\n'})
+        t[c] = true;
+    return t;
+}();
+} // namespace
+
 Result<ExtJsonReader::Range> ExtJsonReader::nextRange()
 {
     // Whitespace, comments and the array's punctuation up to the next document.
@@ -337,6 +349,13 @@ Result<ExtJsonReader::Range> ExtJsonReader::nextRange()
         const char *p = m_file.data();
         const size_t n = m_file.available();
         for (; i < n; ++i) {
+            // Outside strings and comments, only structure matters: skip the rest quickly.
+            if (!quote && !lineComment && !blockComment) {
+                while (i < n && !kStructural[static_cast<unsigned char>(p[i])])
+                    ++i;
+                if (i == n)
+                    break;
+            }
             const char c = p[i];
             if (lineComment) {
                 if (c == '\n') {
@@ -353,13 +372,22 @@ Result<ExtJsonReader::Range> ExtJsonReader::nextRange()
                 continue;
             }
             if (quote) {
-                if (escaped)
+                if (escaped) {
                     escaped = false;
-                else if (c == '\\')
+                    continue;
+                }
+                // Most of a document is inside strings: jump to the next byte that matters
+                // there instead of going through the state machine byte by byte.
+                while (i < n && p[i] != quote && p[i] != '\\' && p[i] != '\n')
+                    ++i;
+                if (i == n)
+                    break; // refill, still inside the string
+                const char s = p[i];
+                if (s == '\\')
                     escaped = true;
-                else if (c == quote)
+                else if (s == quote)
                     quote = 0;
-                else if (c == '\n')
+                else if (s == '\n')
                     return badUntilNextDocument(
                         m_line, m_file.offset(),
                         trEngine("a string is not closed before the end of line %1 (a quote is "
