@@ -255,23 +255,29 @@ Result<std::unique_ptr<DocumentReader>> MongoSource::openReader(const QString &c
 // Every partition finds the same bounds on its own, with no coordinator: boundary k of N is
 // the _id at position floor(n*k/N) in _id order among the n documents the filter matches
 // (deterministic while the collection does not change, unlike $sample; the server walks the
-// _id index to skip there). Partition k reads [boundary k, boundary k+1); the first has no
-// lower bound and the last no upper one, so together they cover every _id, however the
-// collection changed.
+// _id index to skip there, reading index keys only when there is no filter). Partition k reads
+// [boundary k, boundary k+1); the first has no lower bound and the last no upper one, so together
+// they cover every _id, however the collection changed.
 Status MongoSource::findSlice(mongoc_collection_t *collection, const QString &name,
                               const bson_t *filter, IdSlice &slice, qint64 &docs) const
 {
-    bson_error_t error;
-    const int64_t n =
-        mongoc_collection_count_documents(collection, filter, nullptr, nullptr, nullptr, &error);
-    if (n < 0)
-        return mongoError(error, m_endpoint.redacted(),
-                          trEngine("counting the documents of \"%1\"").arg(name));
+    // Without a filter the metadata count spares every process a scan of the collection: the
+    // bounds only need the same n everywhere, not an exact one (a bound past the end leaves
+    // the slices after it empty and the one before it open-ended).
+    int64_t n = bson_empty(filter) ? estimatedCount(collection) : -1;
+    if (n < 0) {
+        bson_error_t error;
+        n = mongoc_collection_count_documents(collection, filter, nullptr, nullptr, nullptr,
+                                              &error);
+        if (n < 0)
+            return mongoError(error, m_endpoint.redacted(),
+                              trEngine("counting the documents of \"%1\"").arg(name));
+    }
     const auto boundary = [&](int k) { return qint64(n) * k / slice.partitions; };
     const qint64 first = slice.partition > 0 ? boundary(slice.partition) : 0;
     qint64 end = slice.partition + 1 < slice.partitions ? boundary(slice.partition + 1) : n;
-    if (first >= n) {
-        slice.empty = true; // more partitions than documents
+    if (first > 0 && first >= n) {
+        slice.empty = true; // past the end; the first slice, unbounded, still reads everything
         docs = 0;
         return {};
     }
