@@ -14,8 +14,10 @@ cursor or goes away, or change the collection under a read (see `set_fault`):
 sharing the peer do not disturb each other.
 
 Limits, on purpose: no authentication (saslStart/SCRAM is out of scope: connect without
-credentials), no sessions or transactions, no compression, no TLS. It is slow (tens of
-thousands of documents a second): functional tests only, never benchmarks.
+credentials), no sessions or transactions, no compression, no TLS. mongomock keeps documents
+in a dict by _id, so decimal and code _ids cannot be stored, and true/false collide with 1/0
+(a server keeps them apart). It is slow (tens of thousands of documents a second):
+functional tests only, never benchmarks.
 
 Run with /usr/bin/python3 (Debian's interpreter, which has the two packages):
     /usr/bin/python3 mongo_peer.py --port 0 --port-file DIR/mongo.port
