@@ -14,8 +14,10 @@ cursor or goes away, or change the collection under a read (see `set_fault`):
 sharing the peer do not disturb each other.
 
 Limits, on purpose: no authentication (saslStart/SCRAM is out of scope: connect without
-credentials), no sessions or transactions, no compression, no TLS. It is slow (tens of
-thousands of documents a second): functional tests only, never benchmarks.
+credentials), no sessions or transactions, no compression, no TLS. mongomock keeps documents
+in a dict by _id, so decimal and code _ids cannot be stored, and true/false collide with 1/0
+(a server keeps them apart). It is slow (tens of thousands of documents a second):
+functional tests only, never benchmarks.
 
 Run with /usr/bin/python3 (Debian's interpreter, which has the two packages):
     /usr/bin/python3 mongo_peer.py --port 0 --port-file DIR/mongo.port
@@ -23,7 +25,10 @@ Run with /usr/bin/python3 (Debian's interpreter, which has the two packages):
 
 import argparse
 import datetime
+import decimal
 import itertools
+import math
+import operator
 import os
 import re
 import signal
@@ -35,7 +40,9 @@ import bson
 import mockupdb
 import mongomock
 from mongomock import filtering
+import bson.binary
 import bson.code
+import bson.decimal128
 import bson.max_key
 import bson.min_key
 import bson.regex
@@ -83,6 +90,79 @@ def _type_op(doc_val, search_val, in_array=False):
 
 
 filtering._filterer_inst._operator_map['$type'] = _type_op
+
+# Code is a str to pymongo, but a bracket of its own to the server.
+_TYPES['string'] = lambda v: isinstance(v, str) and not isinstance(v, bson.code.Code)
+
+
+# Ferry reads a collection in slices of _id ranges and resumes after an _id, both relying on
+# the server's order of BSON values, which mongomock only partly knows (it cannot sort
+# minKey, maxKey, timestamps, code or decimals, ranks code as a string, and lets Python
+# compare NaN). What the server does, and the peer now does too:
+# - sort {_id: 1} and skip walk the _id index, in the comparison order of BSON types
+#   (minKey, undefined, null, numbers, strings/symbols, objects, arrays, binData, objectId,
+#   bool, date, timestamp, regex, dbPointer, code, code with scope, maxKey);
+# - numbers of every kind are compared by value (int 2 < double 2.5 < decimal 3), NaN sorts
+#   before every other number;
+# - $lt/$lte/$gt/$gte match only values of the operand's own bracket, and NaN only through
+#   equality (and $lte/$gte NaN, which equal it);
+# - binData compares by length, then subtype, then bytes.
+_mongomock_compare_type = filtering._get_compare_type
+_mongomock_bson_compare = filtering.bson_compare
+NUMBERS = 10
+
+
+def _compare_type(val):
+    if isinstance(val, bson.min_key.MinKey):
+        return -1
+    if isinstance(val, bson.max_key.MaxKey):
+        return 127
+    if isinstance(val, bson.code.Code):
+        return 60 if val.scope is None else 65
+    if isinstance(val, bson.timestamp.Timestamp):
+        return 47
+    if isinstance(val, bson.decimal128.Decimal128):
+        return NUMBERS
+    if isinstance(val, bson.regex.Regex):
+        return 50
+    return _mongomock_compare_type(val)
+
+
+def _number(val):
+    """(0,) for NaN, else (1, exact value): the server's order of numbers."""
+    if isinstance(val, bson.decimal128.Decimal128):
+        val = val.to_decimal()
+        return (0,) if val.is_nan() else (1, val)
+    if isinstance(val, float) and math.isnan(val):
+        return (0,)
+    return (1, decimal.Decimal(val))
+
+
+def _is_nan(val):
+    return _compare_type(val) == NUMBERS and not isinstance(val, bool) and _number(val) == (0,)
+
+
+def _bson_compare(op, a, b, can_compare_types=True):
+    if isinstance(a, bool) or isinstance(b, bool) or \
+            _compare_type(a) != NUMBERS or _compare_type(b) != NUMBERS:
+        if isinstance(a, bson.binary.Binary) and isinstance(b, bson.binary.Binary):
+            return op((len(a), a.subtype, bytes(a)), (len(b), b.subtype, bytes(b)))
+        return _mongomock_bson_compare(op, a, b, can_compare_types)
+    x, y = _number(a), _number(b)
+    if not can_compare_types and (x == (0,) or y == (0,)):  # a query operator
+        return x == y and op in (operator.le, operator.ge)
+    return op(x, y)
+
+
+def _eq(doc_val, search_val):
+    if _is_nan(doc_val) and _is_nan(search_val):
+        return True
+    return filtering.operator_eq(doc_val, search_val)
+
+
+filtering._get_compare_type = _compare_type
+filtering.bson_compare = _bson_compare
+filtering._filterer_inst._operator_map['$eq'] = filtering._list_expand(_eq)
 
 MAX_BSON = 16 * 1024 * 1024
 # A reply batch stops growing past this many bytes (a real server caps at 16 MB).

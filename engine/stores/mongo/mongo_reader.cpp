@@ -1,120 +1,9 @@
 #include "stores/mongo/mongo_reader.h"
 
 #include "stores/mongo/mongo_error.h"
+#include "stores/mongo/mongo_id_range.h"
 
 namespace ferry {
-
-namespace {
-
-// MongoDB's comparison order of BSON types (the _id index's order), one bracket per line,
-// as $type aliases: $gt only matches values of its own bracket, so a resume after a value
-// adds every later bracket by type.
-const char *const TypeBrackets[][4] = {
-    {"minKey"},
-    {"undefined"},
-    {"null"},
-    {"double", "int", "long", "decimal"},
-    {"string", "symbol"},
-    {"object"},
-    {"array"},
-    {"binData"},
-    {"objectId"},
-    {"bool"},
-    {"date"},
-    {"timestamp"},
-    {"regex"},
-    {"dbPointer"},
-    {"javascript"},
-    {"javascriptWithScope"},
-    {"maxKey"},
-};
-
-int bracketOf(bson_type_t type)
-{
-    switch (type) {
-    case BSON_TYPE_MINKEY:
-        return 0;
-    case BSON_TYPE_UNDEFINED:
-        return 1;
-    case BSON_TYPE_NULL:
-        return 2;
-    case BSON_TYPE_DOUBLE:
-    case BSON_TYPE_INT32:
-    case BSON_TYPE_INT64:
-    case BSON_TYPE_DECIMAL128:
-        return 3;
-    case BSON_TYPE_UTF8:
-    case BSON_TYPE_SYMBOL:
-        return 4;
-    case BSON_TYPE_DOCUMENT:
-        return 5;
-    case BSON_TYPE_ARRAY:
-        return 6;
-    case BSON_TYPE_BINARY:
-        return 7;
-    case BSON_TYPE_OID:
-        return 8;
-    case BSON_TYPE_BOOL:
-        return 9;
-    case BSON_TYPE_DATE_TIME:
-        return 10;
-    case BSON_TYPE_TIMESTAMP:
-        return 11;
-    case BSON_TYPE_REGEX:
-        return 12;
-    case BSON_TYPE_DBPOINTER:
-        return 13;
-    case BSON_TYPE_CODE:
-        return 14;
-    case BSON_TYPE_CODEWSCOPE:
-        return 15;
-    case BSON_TYPE_MAXKEY:
-        return 16;
-    default:
-        return 16;
-    }
-}
-
-// {$or: [{_id: {$gt: last}}, {_id: {$type: [every later bracket]}}]}: the rest of the _id
-// index after `last`, whatever the types of the _ids that follow.
-void appendAfter(bson_t *out, const char *key, bson_iter_t *last)
-{
-    const int bracket = bracketOf(bson_iter_type(last));
-    const int brackets = int(sizeof TypeBrackets / sizeof TypeBrackets[0]);
-    bson_t orArray, gtClause, gt;
-    BSON_APPEND_DOCUMENT_BEGIN(out, key, &gtClause);
-    BSON_APPEND_ARRAY_BEGIN(&gtClause, "$or", &orArray);
-    BSON_APPEND_DOCUMENT_BEGIN(&orArray, "0", &gt);
-    bson_t op;
-    BSON_APPEND_DOCUMENT_BEGIN(&gt, "_id", &op);
-    bson_append_iter(&op, "$gt", 3, last);
-    bson_append_document_end(&gt, &op);
-    bson_append_document_end(&orArray, &gt);
-    if (bracket + 1 < brackets) {
-        bson_t typeClause, typeOp, types;
-        BSON_APPEND_DOCUMENT_BEGIN(&orArray, "1", &typeClause);
-        BSON_APPEND_DOCUMENT_BEGIN(&typeClause, "_id", &typeOp);
-        BSON_APPEND_ARRAY_BEGIN(&typeOp, "$type", &types);
-        uint32_t n = 0;
-        for (int b = bracket + 1; b < brackets; ++b) {
-            for (const char *alias : TypeBrackets[b]) {
-                if (!alias)
-                    break;
-                char index[16];
-                const char *indexKey;
-                bson_uint32_to_string(n++, &indexKey, index, sizeof index);
-                bson_append_utf8(&types, indexKey, -1, alias, -1);
-            }
-        }
-        bson_append_array_end(&typeOp, &types);
-        bson_append_document_end(&typeClause, &typeOp);
-        bson_append_document_end(&orArray, &typeClause);
-    }
-    bson_append_array_end(&gtClause, &orArray);
-    bson_append_document_end(out, &gtClause);
-}
-
-} // namespace
 
 MongoReader::MongoReader(std::shared_ptr<mongoc_client_t> client, const QByteArray &database,
                          const QString &collection, BsonDoc filter, QString server, qint64 estimate)
@@ -132,7 +21,7 @@ MongoReader::~MongoReader()
     mongoc_collection_destroy(m_collection);
 }
 
-Status MongoReader::setResumePosition(const QByteArray &token)
+Status MongoReader::setResumePosition(const QByteArray &token, int partition, int partitions)
 {
     if (token.isEmpty())
         return {};
@@ -148,22 +37,59 @@ Status MongoReader::setResumePosition(const QByteArray &token)
                               "source; start over.")
                          .arg(m_name),
                      m_name);
-    // {$and: [userFilter, <after last>]}: the user's filter stays exactly as given.
-    BsonDoc combined;
-    bson_t andArray;
-    BSON_APPEND_ARRAY_BEGIN(combined.get(), "$and", &andArray);
-    BSON_APPEND_DOCUMENT(&andArray, "0", m_filter.get());
-    appendAfter(&andArray, "1", &id);
-    bson_append_array_end(combined.get(), &andArray);
-    m_filter = std::move(combined);
+    m_after = BsonDoc();
+    bson_append_iter(m_after.get(), "_id", 3, &id);
     m_position = token;
+    if (partitions <= 1)
+        return {};
+    const QByteArray slice = QByteArray::number(partition) + '/' + QByteArray::number(partitions);
+    bson_iter_t it;
+    if (!bson_iter_init_find(&it, &resume, "slice") || !BSON_ITER_HOLDS_UTF8(&it) ||
+        slice != bson_iter_utf8(&it, nullptr))
+        return Error(ErrorCode::Usage,
+                     trEngine("Cannot resume partition %1 of \"%2\": the saved position belongs "
+                              "to another read of the collection. Run this partition again "
+                              "without --resume (rows already written are skipped).")
+                         .arg(QString::fromLatin1(slice), m_name),
+                     m_name);
+    m_slice = IdSlice();
+    m_slice.partition = partition;
+    m_slice.partitions = partitions;
+    if (bson_iter_init_find(&it, &resume, "lo"))
+        bson_append_iter(m_slice.lo.get(), "_id", 3, &it);
+    if (bson_iter_init_find(&it, &resume, "hi"))
+        bson_append_iter(m_slice.hi.get(), "_id", 3, &it);
     return {};
+}
+
+BsonDoc MongoReader::query() const
+{
+    bson_iter_t lo, hi, after;
+    const bool hasLo = bson_iter_init_find(&lo, m_slice.lo.get(), "_id");
+    const bool hasHi = bson_iter_init_find(&hi, m_slice.hi.get(), "_id");
+    const bool resumed = bson_iter_init_find(&after, m_after.get(), "_id");
+    if (!hasLo && !hasHi && !resumed)
+        return m_filter;
+    // {$and: [userFilter, <slice>, <after last>]}: the user's filter stays exactly as given.
+    BsonDoc q;
+    bson_t all;
+    BSON_APPEND_ARRAY_BEGIN(q.get(), "$and", &all);
+    BSON_APPEND_DOCUMENT(&all, "0", m_filter.get());
+    const char *key = "1";
+    if (hasLo || hasHi) {
+        appendIdRange(&all, key, {hasLo ? &lo : nullptr, true}, {hasHi ? &hi : nullptr, false});
+        key = "2";
+    }
+    if (resumed)
+        appendIdRange(&all, key, {&after, false}, {});
+    bson_append_array_end(q.get(), &all);
+    return q;
 }
 
 Result<bool> MongoReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
 {
     out.clear();
-    if (m_done)
+    if (m_done || m_slice.empty)
         return false;
     maxDocs = std::max(maxDocs, 1);
     if (!m_cursor) {
@@ -174,7 +100,7 @@ Result<bool> MongoReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
         bson_append_document_end(opts.get(), &sort);
         BSON_APPEND_INT32(opts.get(), "batchSize", maxDocs);
         m_cursor =
-            mongoc_collection_find_with_opts(m_collection, m_filter.get(), opts.get(), nullptr);
+            mongoc_collection_find_with_opts(m_collection, query().get(), opts.get(), nullptr);
     }
     const bson_t *doc = nullptr;
     while (out.size() < size_t(maxDocs) && out.bytes() < maxBytes) {
@@ -194,14 +120,27 @@ Result<bool> MongoReader::next(DocBatch &out, int maxDocs, size_t maxBytes)
     // The last document of the batch holds the _id to resume after.
     bson_t last;
     bson_iter_t id;
-    if (out.view(out.size() - 1, &last) && bson_iter_init_find(&id, &last, "_id")) {
-        bson_t token = BSON_INITIALIZER;
-        bson_append_iter(&token, "_id", 3, &id);
-        m_position =
-            QByteArray(reinterpret_cast<const char *>(bson_get_data(&token)), qsizetype(token.len));
-        bson_destroy(&token);
-    }
+    if (out.view(out.size() - 1, &last) && bson_iter_init_find(&id, &last, "_id"))
+        keepPosition(&id);
     return true;
+}
+
+void MongoReader::keepPosition(const bson_iter_t *id)
+{
+    BsonDoc token;
+    bson_append_iter(token.get(), "_id", 3, id);
+    if (m_slice.partitions > 1) {
+        const QByteArray slice =
+            QByteArray::number(m_slice.partition) + '/' + QByteArray::number(m_slice.partitions);
+        BSON_APPEND_UTF8(token.get(), "slice", slice.constData());
+        bson_iter_t bound;
+        if (bson_iter_init_find(&bound, m_slice.lo.get(), "_id"))
+            bson_append_iter(token.get(), "lo", 2, &bound);
+        if (bson_iter_init_find(&bound, m_slice.hi.get(), "_id"))
+            bson_append_iter(token.get(), "hi", 2, &bound);
+    }
+    m_position = QByteArray(reinterpret_cast<const char *>(bson_get_data(token.get())),
+                            qsizetype(token.get()->len));
 }
 
 Error MongoReader::readError(const bson_error_t &error) const

@@ -227,17 +227,106 @@ Result<std::unique_ptr<DocumentReader>> MongoSource::openReader(const QString &c
     auto filter = parseFilter(collection, options.filter);
     if (!filter)
         return filter.error();
+    CollectionPtr handle(mongoc_client_get_collection(m_client.get(), m_database.constData(),
+                                                      collection.toUtf8().constData()));
     qint64 estimate = -1;
-    if (options.filter.trimmed().isEmpty()) {
-        CollectionPtr handle(mongoc_client_get_collection(m_client.get(), m_database.constData(),
-                                                          collection.toUtf8().constData()));
+    if (options.filter.trimmed().isEmpty() && options.partitions <= 1)
         estimate = estimatedCount(handle.get());
-    }
-    auto reader = std::make_unique<MongoReader>(
-        m_client, m_database, collection, std::move(*filter), m_endpoint.redacted(), estimate);
-    if (Status s = reader->setResumePosition(options.resumeFrom); !s)
+    // The filter is copied: the slice's bounds are found with it below.
+    auto reader = std::make_unique<MongoReader>(m_client, m_database, collection, *filter,
+                                                m_endpoint.redacted(), estimate);
+    if (Status s =
+            reader->setResumePosition(options.resumeFrom, options.partition, options.partitions);
+        !s)
         return s.error();
+    if (options.partitions > 1 && !reader->hasSlice()) {
+        IdSlice slice;
+        slice.partition = options.partition;
+        slice.partitions = options.partitions;
+        qint64 docs = -1;
+        if (Status s = findSlice(handle.get(), collection, filter->get(), slice, docs); !s)
+            return s.error();
+        reader->setSlice(std::move(slice));
+        reader->setEstimate(docs);
+    }
     return std::unique_ptr<DocumentReader>(std::move(reader));
+}
+
+// Every partition finds the same bounds on its own, with no coordinator: boundary k of N is
+// the _id at position floor(n*k/N) in _id order among the n documents the filter matches
+// (deterministic while the collection does not change, unlike $sample; the server walks the
+// _id index to skip there, reading index keys only when there is no filter). Partition k reads
+// [boundary k, boundary k+1); the first has no lower bound and the last no upper one, so together
+// they cover every _id, however the collection changed.
+Status MongoSource::findSlice(mongoc_collection_t *collection, const QString &name,
+                              const bson_t *filter, IdSlice &slice, qint64 &docs) const
+{
+    // Without a filter the metadata count spares every process a scan of the collection: the
+    // bounds only need the same n everywhere, not an exact one (a bound past the end leaves
+    // the slices after it empty and the one before it open-ended).
+    int64_t n = bson_empty(filter) ? estimatedCount(collection) : -1;
+    if (n < 0) {
+        bson_error_t error;
+        n = mongoc_collection_count_documents(collection, filter, nullptr, nullptr, nullptr,
+                                              &error);
+        if (n < 0)
+            return mongoError(error, m_endpoint.redacted(),
+                              trEngine("counting the documents of \"%1\"").arg(name));
+    }
+    const auto boundary = [&](int k) { return qint64(n) * k / slice.partitions; };
+    const qint64 first = slice.partition > 0 ? boundary(slice.partition) : 0;
+    qint64 end = slice.partition + 1 < slice.partitions ? boundary(slice.partition + 1) : n;
+    if (first > 0 && first >= n) {
+        slice.empty = true; // past the end; the first slice, unbounded, still reads everything
+        docs = 0;
+        return {};
+    }
+    if (first > 0) {
+        auto lo = idAt(collection, name, filter, first);
+        if (!lo)
+            return lo.error();
+        slice.lo = std::move(*lo);
+        slice.empty = bson_empty(slice.lo.get()); // the collection shrank meanwhile
+    }
+    if (end < n) {
+        auto hi = idAt(collection, name, filter, end);
+        if (!hi)
+            return hi.error();
+        slice.hi = std::move(*hi);
+        if (bson_empty(slice.hi.get()))
+            end = n;
+    }
+    docs = end - first;
+    return {};
+}
+
+Result<BsonDoc> MongoSource::idAt(mongoc_collection_t *collection, const QString &name,
+                                  const bson_t *filter, qint64 position) const
+{
+    BsonDoc opts;
+    bson_t sort, projection;
+    BSON_APPEND_DOCUMENT_BEGIN(opts.get(), "sort", &sort);
+    BSON_APPEND_INT32(&sort, "_id", 1);
+    bson_append_document_end(opts.get(), &sort);
+    BSON_APPEND_DOCUMENT_BEGIN(opts.get(), "projection", &projection);
+    BSON_APPEND_INT32(&projection, "_id", 1);
+    bson_append_document_end(opts.get(), &projection);
+    BSON_APPEND_INT64(opts.get(), "skip", position);
+    BSON_APPEND_INT64(opts.get(), "limit", 1);
+    mongoc_cursor_t *cursor =
+        mongoc_collection_find_with_opts(collection, filter, opts.get(), nullptr);
+    BsonDoc id;
+    const bson_t *doc = nullptr;
+    bson_iter_t it;
+    if (mongoc_cursor_next(cursor, &doc) && bson_iter_init_find(&it, doc, "_id"))
+        bson_append_iter(id.get(), "_id", 3, &it);
+    bson_error_t error;
+    const bool failed = mongoc_cursor_error(cursor, &error);
+    mongoc_cursor_destroy(cursor);
+    if (failed)
+        return mongoError(error, m_endpoint.redacted(),
+                          trEngine("finding where the partitions of \"%1\" begin").arg(name));
+    return id;
 }
 
 Result<qint64> MongoSource::exactCount(const QString &collection, const QString &filter)
