@@ -19,6 +19,8 @@ private Q_SLOTS:
     void initTestCase();
     void cleanThenTampered_data();
     void cleanThenTampered();
+    void documentAndMixedIdsValidateClean_data();
+    void documentAndMixedIdsValidateClean();
 
 private:
     QTemporaryDir m_dir;
@@ -126,6 +128,43 @@ void TestValidate::cleanThenTampered()
             row = true;
     }
     QVERIFY2(cell && row, qPrintable(QString::fromUtf8(r.stdOut)));
+}
+
+void TestValidate::documentAndMixedIdsValidateClean_data()
+{
+    cleanThenTampered_data();
+}
+
+// An _id that is a document, or _ids of several types, make a JSON key column; PostgreSQL
+// hands jsonb back with its own spacing and key order, and validation still finds each row
+// by its key instead of calling it both missing and unexpected.
+void TestValidate::documentAndMixedIdsValidateClean()
+{
+    QFETCH(QString, kind);
+    const QString target =
+        kind == QLatin1String("sqlite")
+            ? QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("ids.sqlite"))
+            : freshPostgresDatabase(QStringLiteral("validate_ids"));
+    QVERIFY2(!target.isEmpty(), "PostgreSQL is not running: run the tests through ctest");
+    const QString file = m_dir.filePath(QStringLiteral("things.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(R"({"_id": {"z": 1, "a": "x"}, "v": 1, "tags": ["p", "q"]}
+{"_id": 7, "v": 2, "tags": ["r"]}
+{"_id": "seven", "v": 3, "tags": []}
+{"_id": {"a": [1, 2], "b": {"c": true}}, "v": 4, "tags": ["s", "t", "u"]}
+{"_id": 2.5, "v": 5, "tags": ["w"]}
+)");
+    out.close();
+    const QString report = m_dir.filePath(kind + QStringLiteral("-ids.json"));
+    CliResult r = runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
+                               QStringLiteral("dump:") + file, QStringLiteral("--target"), target,
+                               QStringLiteral("--report"), report});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(allMismatches(readJson(report)).size(), 0);
+    SqlReader db(target);
+    QVERIFY2(db.ok(), qPrintable(db.error()));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM things")), QStringLiteral("5"));
 }
 
 QTEST_GUILESS_MAIN(TestValidate)

@@ -176,6 +176,19 @@ QStringList normalizeExpected(const TableMapping &table, const TableRows &rows, 
     return out;
 }
 
+QString comparableCell(const ColumnMapping &column, const QString &text)
+{
+    if (text.isNull() || !isJson(column))
+        return text;
+    const QJsonDocument doc = QJsonDocument::fromJson(QStringLiteral("[%1]").arg(text).toUtf8());
+    if (doc.isNull())
+        return text;
+    // QJsonDocument writes object keys sorted, so jsonb's key order and spacing and the
+    // source's own give one text.
+    return QString::fromUtf8(
+        QJsonDocument(decimalsAsNumbers(doc.array()).toArray()).toJson(QJsonDocument::Compact));
+}
+
 bool sameCell(const ColumnMapping &column, const QString &expected, const QString &found)
 {
     if (expected.isNull() || found.isNull())

@@ -20,5 +20,7 @@ QStringList normalizeRow(const TableMapping &table, const QVariantList &row, Dia
 QStringList normalizeExpected(const TableMapping &table, const TableRows &rows, size_t r);
 // JSON columns compare as parsed values (key order and spacing do not matter).
 bool sameCell(const ColumnMapping &column, const QString &expected, const QString &found);
+// One text per value, for finding rows by key: JSON cells in a canonical form.
+QString comparableCell(const ColumnMapping &column, const QString &text);
 
 } // namespace ferry

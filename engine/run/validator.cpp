@@ -53,11 +53,13 @@ std::vector<int> keyIndices(const TableMapping &table)
     return out;
 }
 
-QString rowKey(const std::vector<int> &keys, const QStringList &cells)
+// Found and expected rows meet under this key; a JSON key (an _id that is a document, or
+// of mixed types) reads back from jsonb with other spacing and key order.
+QString rowKey(const TableMapping &table, const std::vector<int> &keys, const QStringList &cells)
 {
     QStringList parts;
     for (int k : keys)
-        parts << cells.value(k);
+        parts << comparableCell(table.columns[size_t(k)], cells.value(k));
     return parts.join(QChar(0x1f));
 }
 
@@ -135,14 +137,14 @@ Status compareSample(Source &source, SqlSink &sink, const CollectionMapping &map
             QHash<QString, QStringList> found;
             for (const QVariantList &row : *actual) {
                 const QStringList cells = normalizeRow(table, row, sink.dialect());
-                found.insert(rowKey(keys, cells), cells);
+                found.insert(rowKey(table, keys, cells), cells);
             }
             const TableRows &rows = batch.tables[t];
             for (size_t e = 0; e < rows.rows(); ++e) {
                 if (rows.rowDoc(e) != doc)
                     continue;
                 const QStringList want = normalizeExpected(table, rows, e);
-                const QString key = rowKey(keys, want);
+                const QString key = rowKey(table, keys, want);
                 const auto it = found.constFind(key);
                 if (it == found.cend()) {
                     addMismatch(cr, id, table.table, QString(),
