@@ -2,6 +2,7 @@
 
 #include "core/generated_key.h"
 #include "stores/common/sql_bson_values.h"
+#include "stores/common/sql_key_slice.h"
 #include "stores/common/sql_table_plan.h"
 #include "stores/postgres/postgres_catalog.h"
 #include "stores/postgres/postgres_field_bson.h"
@@ -119,6 +120,77 @@ Status checkFilter(pqxx::connection &c, const QString &table, const QString &fil
     return {};
 }
 
+// What keeps a read to its rows: the WHERE clause with its bound values (resume position
+// and slice boundaries as the server's text, which it casts to the key columns' types), and
+// how many rows it should give (-1: not counted).
+struct ReadConditions {
+    std::string where;
+    std::vector<std::string> params;
+    qint64 total = -1;
+};
+
+Result<ReadConditions> readConditions(pqxx::transaction_base &tx, const SqlTablePlan &plan,
+                                      const ReadOptions &options)
+{
+    const QString &table = plan.info.name;
+    QStringList where;
+    QVariantList values;
+    const bool filtered = !options.filter.trimmed().isEmpty();
+    if (filtered)
+        where.append(QLatin1Char('(') + options.filter + QLatin1Char(')'));
+    if (!options.keyColumn.isEmpty()) {
+        // Quoted literals: the server casts them to the column's type.
+        QStringList list;
+        for (const QVariant &v : options.keyValues)
+            list.append(QString::fromStdString(tx.quote(v.toString().toStdString())));
+        where.append(
+            QStringLiteral("%1 IN (%2)")
+                .arg(QString::fromStdString(tx.quote_name(options.keyColumn.toStdString())),
+                     list.isEmpty() ? QStringLiteral("NULL") : list.join(u", ")));
+    }
+    if (!options.resumeFrom.isEmpty()) {
+        const auto after = decodeKeyPosition(options.resumeFrom, plan.keyCount());
+        if (!after)
+            return Error(ErrorCode::Usage,
+                         trEngine("The saved position for table \"%1\" does not match its "
+                                  "key (did the table change?). Start over without --resume.")
+                             .arg(table),
+                         table);
+        where.append(sqlKeyComparison(plan, ">", int(after->size()), Dialect::Postgres,
+                                      int(values.size()) + 1));
+        values.append(*after);
+    }
+    ReadConditions out;
+    const std::string count = "SELECT count(*) FROM " + tx.quote_name(table.toStdString()) +
+                              (filtered ? " WHERE (" + options.filter.toStdString() + ")" : "");
+    // Embedding reads a child table by its parents' keys, never as a slice.
+    if (options.partitions > 1 && options.keyColumn.isEmpty()) {
+        auto range = cutSqlKeyRange(
+            tx.exec1(count)[0].as<qint64>(), options.partition, options.partitions,
+            [&](qint64 offset) -> Result<std::optional<QVariantList>> {
+                const pqxx::result r =
+                    tx.exec(sqlKeyAtQuery(plan, options.filter, offset).toStdString());
+                if (r.empty())
+                    return std::optional<QVariantList>();
+                QVariantList key;
+                for (const auto &field : r[0])
+                    key.append(QString::fromUtf8(field.c_str(), qsizetype(field.size())));
+                return std::optional<QVariantList>(std::move(key));
+            });
+        if (!range)
+            return range.error();
+        appendSqlRangeConditions(plan, *range, Dialect::Postgres, &where, &values);
+        out.total = range->rows;
+    } else if (!filtered && options.keyColumn.isEmpty()) {
+        out.total = tx.exec1(count)[0].as<qint64>();
+    }
+    if (!where.isEmpty())
+        out.where = " WHERE " + where.join(u" AND ").toStdString();
+    for (const QVariant &v : std::as_const(values))
+        out.params.push_back(v.toString().toStdString());
+    return out;
+}
+
 class PostgresReader : public DocumentReader {
 public:
     PostgresReader(std::unique_ptr<pqxx::connection> c, SqlTablePlan plan, QByteArray start)
@@ -134,13 +206,15 @@ public:
         }
     }
 
-    Status start(const std::string &where, qint64 total)
+    Status start(const std::string &where, const std::vector<std::string> &params, qint64 total)
     {
         m_total = total;
         try {
             m_tx = std::make_unique<pqxx::work>(*m_connection);
-            m_tx->exec("DECLARE ferry_reader NO SCROLL CURSOR FOR " + m_plan.select.toStdString() +
-                       where + " ORDER BY " + m_plan.orderBy.toStdString());
+            m_tx->exec_params("DECLARE ferry_reader NO SCROLL CURSOR FOR " +
+                                  m_plan.select.toStdString() + where + " ORDER BY " +
+                                  m_plan.orderBy.toStdString(),
+                              pqxx::prepare::make_dynamic_params(params));
         } catch (const std::exception &e) {
             return Error(
                 ErrorCode::Target,
@@ -303,44 +377,18 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
         }
         if (Status s = checkFilter(**c, collection, options.filter); !s)
             return s.error();
-        std::vector<std::string> where;
-        if (!options.filter.trimmed().isEmpty())
-            where.push_back("(" + options.filter.toStdString() + ")");
-        pqxx::nontransaction quoter(**c);
-        if (!options.keyColumn.isEmpty()) {
-            // Quoted literals: the server casts them to the column's type.
-            std::string values;
-            for (const QVariant &v : options.keyValues)
-                values += (values.empty() ? "" : ", ") + quoter.quote(v.toString().toStdString());
-            where.push_back(quoter.quote_name(options.keyColumn.toStdString()) + " IN (" +
-                            (values.empty() ? std::string("NULL") : values) + ")");
+        Result<ReadConditions> conditions = ReadConditions();
+        {
+            // Counted and cut in one snapshot: the boundaries are keys of the rows counted.
+            pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(**c);
+            conditions = readConditions(tx, *plan, options);
+            if (!conditions)
+                return conditions.error();
+            tx.commit();
         }
-        if (!options.resumeFrom.isEmpty()) {
-            const auto after = decodeKeyPosition(options.resumeFrom, plan->keyCount());
-            if (!after)
-                return Error(ErrorCode::Usage,
-                             trEngine("The saved position for table \"%1\" does not match its "
-                                      "key (did the table change?). Start over without --resume.")
-                                 .arg(collection),
-                             collection);
-            std::string values;
-            for (const QVariant &v : *after)
-                values += (values.empty() ? "" : ", ") + quoter.quote(v.toString().toStdString());
-            where.push_back("(" + plan->orderBy.toStdString() + ") > (" + values + ")");
-        }
-        std::string whereSql;
-        for (const std::string &w : where)
-            whereSql += (whereSql.empty() ? " WHERE " : " AND ") + w;
-        qint64 total = -1;
-        if (options.filter.trimmed().isEmpty() && options.keyColumn.isEmpty())
-            total =
-                quoter
-                    .exec1("SELECT COUNT(*) FROM " + quoter.quote_name(collection.toStdString()))[0]
-                    .as<qint64>();
-        quoter.commit();
         auto reader =
             std::make_unique<PostgresReader>(std::move(*c), std::move(*plan), options.resumeFrom);
-        if (Status s = reader->start(whereSql, total); !s)
+        if (Status s = reader->start(conditions->where, conditions->params, conditions->total); !s)
             return s.error();
         return std::unique_ptr<DocumentReader>(std::move(reader));
     } catch (const std::exception &e) {

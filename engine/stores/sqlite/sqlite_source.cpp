@@ -2,6 +2,7 @@
 
 #include "core/generated_key.h"
 #include "stores/common/sql_bson_values.h"
+#include "stores/common/sql_key_slice.h"
 #include "stores/common/sql_table_plan.h"
 #include "stores/sqlite/sqlite_catalog.h"
 
@@ -320,13 +321,62 @@ Status checkFilter(QSqlDatabase &db, const QString &table, const QString &filter
     return {};
 }
 
+// The rows a read gives under its filter (its `rows`, -1 when they cannot be counted) and,
+// for a partition, its slice of them. One read transaction, so that the count and the
+// boundaries see the same rows.
+Result<SqlKeyRange> cutSlice(QSqlDatabase &db, const TablePlan &p, const ReadOptions &options)
+{
+    const bool sliced = options.partitions > 1;
+    const auto failed = [&](const QSqlQuery &q) {
+        return Error(ErrorCode::Target,
+                     trEngine("Cannot cut table \"%1\" into partitions: %2")
+                         .arg(p.info.name, q.lastError().text()),
+                     p.info.name);
+    };
+    if (sliced)
+        db.transaction();
+    QSqlQuery q(db);
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM %1").arg(sqlQuoteName(p.info.name));
+    if (!options.filter.trimmed().isEmpty())
+        sql += QStringLiteral(" WHERE (%1)").arg(options.filter);
+    const bool counted = q.exec(sql) && q.next();
+    if (!sliced) {
+        SqlKeyRange whole;
+        whole.rows = counted ? q.value(0).toLongLong() : -1;
+        return whole;
+    }
+    if (!counted) {
+        const Error e = failed(q);
+        db.rollback();
+        return e;
+    }
+    const qint64 rows = q.value(0).toLongLong();
+    q.finish();
+    auto range = cutSqlKeyRange(
+        rows, options.partition, options.partitions,
+        [&](qint64 offset) -> Result<std::optional<QVariantList>> {
+            QSqlQuery k(db);
+            k.setForwardOnly(true);
+            if (!k.exec(sqlKeyAtQuery(p, options.filter, offset)))
+                return failed(k);
+            if (!k.next())
+                return std::optional<QVariantList>();
+            QVariantList key; // with the storage class each value has, bound back as such
+            for (int i = 0; i < k.record().count(); ++i)
+                key.append(k.value(i));
+            return std::optional<QVariantList>(std::move(key));
+        });
+    db.rollback(); // only read
+    return range;
+}
+
 class SqliteReader : public DocumentReader {
 public:
     SqliteReader(QString path, TablePlan plan, const ReadOptions &options,
-                 std::optional<QVariantList> after, qint64 total)
+                 std::optional<QVariantList> after, SqlKeyRange range, qint64 total)
         : m_path(std::move(path)), m_plan(std::move(plan)), m_filter(options.filter),
           m_keyColumn(options.keyColumn), m_keyValues(options.keyValues), m_after(std::move(after)),
-          m_total(total)
+          m_range(std::move(range)), m_total(total)
     {
     }
     ~SqliteReader() override
@@ -396,6 +446,8 @@ private:
             where.append(QStringLiteral("(%1) > (%2)")
                              .arg(m_plan.orderBy, QStringList(m_after->size(), QStringLiteral("?"))
                                                       .join(QLatin1String(", "))));
+        QVariantList rangeValues; // bound after the ones above, in the order of the text
+        appendSqlRangeConditions(m_plan, m_range, Dialect::Sqlite, &where, &rangeValues);
         QString sql = m_plan.select;
         if (!where.isEmpty())
             sql += QLatin1String(" WHERE ") + where.join(QLatin1String(" AND "));
@@ -416,6 +468,8 @@ private:
         if (m_after)
             for (const QVariant &v : std::as_const(*m_after))
                 m_query->addBindValue(v);
+        for (const QVariant &v : std::as_const(rangeValues))
+            m_query->addBindValue(v);
         if (!m_query->exec())
             return Error(ErrorCode::Target,
                          trEngine("Cannot read table \"%1\": %2")
@@ -430,6 +484,7 @@ private:
     QString m_keyColumn;
     QVariantList m_keyValues;
     std::optional<QVariantList> m_after;
+    SqlKeyRange m_range; // the partition's slice; open on both sides without --partition
     qint64 m_total = -1;
     qint64 m_read = 0;
     bool m_done = false;
@@ -486,17 +541,13 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
                              .arg(collection),
                          collection);
     }
-    qint64 total = -1;
-    if (options.keyColumn.isEmpty()) {
-        QSqlQuery q(c.db());
-        QString sql = QStringLiteral("SELECT COUNT(*) FROM %1").arg(sqlQuoteName(collection));
-        if (!options.filter.trimmed().isEmpty())
-            sql += QStringLiteral(" WHERE (%1)").arg(options.filter);
-        if (q.exec(sql) && q.next())
-            total = q.value(0).toLongLong();
-    }
-    auto reader =
-        std::make_unique<SqliteReader>(m_path, std::move(*plan), options, std::move(after), total);
+    // Embedding reads a child table by its parents' keys, never as a slice.
+    auto range = options.keyColumn.isEmpty() ? cutSlice(c.db(), *plan, options) : SqlKeyRange();
+    if (!range)
+        return range.error();
+    const qint64 total = range->rows;
+    auto reader = std::make_unique<SqliteReader>(m_path, std::move(*plan), options,
+                                                 std::move(after), std::move(*range), total);
     reader->m_startPosition = options.resumeFrom;
     return std::unique_ptr<DocumentReader>(std::move(reader));
 }
