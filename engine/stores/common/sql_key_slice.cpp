@@ -2,6 +2,10 @@
 
 #include "stores/common/sql_bson_values.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace ferry {
 
 namespace {
@@ -12,7 +16,76 @@ qint64 rowAt(qint64 rows, int k, int n)
     return (rows / n) * k + (rows % n) * k / n;
 }
 
+QJsonValue keyJson(const QVariantList &key)
+{
+    return QJsonDocument::fromJson(encodeKeyPosition(key)).array();
+}
+
+// A key list of `keyCount` values, or none (an open side); false when it is neither.
+bool keyFromJson(const QJsonValue &v, int keyCount, QVariantList *out)
+{
+    const QJsonArray a = v.toArray();
+    if (a.isEmpty())
+        return true;
+    const auto key = decodeKeyPosition(QJsonDocument(a).toJson(QJsonDocument::Compact), keyCount);
+    if (!key)
+        return false;
+    *out = *key;
+    return true;
+}
+
 } // namespace
+
+QByteArray encodeSlicePosition(const QVariantList &after, const SqlKeyRange &range)
+{
+    const QJsonObject o{{QStringLiteral("after"), keyJson(after)},
+                        {QStringLiteral("from"), keyJson(range.from)},
+                        {QStringLiteral("to"), keyJson(range.to)},
+                        {QStringLiteral("empty"), range.empty},
+                        {QStringLiteral("rows"), range.rows}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<SqlSlicePosition> decodeSlicePosition(const QByteArray &position, int keyCount)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(position);
+    if (!doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    SqlSlicePosition out;
+    if (!keyFromJson(o.value(QStringLiteral("after")), keyCount, &out.after) ||
+        !keyFromJson(o.value(QStringLiteral("from")), keyCount, &out.range.from) ||
+        !keyFromJson(o.value(QStringLiteral("to")), keyCount, &out.range.to))
+        return std::nullopt;
+    out.range.empty = o.value(QStringLiteral("empty")).toBool();
+    out.range.rows = o.value(QStringLiteral("rows")).toInteger(-1);
+    return out;
+}
+
+Result<SqlReadStart> sqlReadStart(const ReadOptions &options, int keyCount, const QString &table)
+{
+    SqlReadStart start;
+    // Embedding reads a child table by its parents' keys, never as a slice.
+    start.sliced = options.partitions > 1 && options.keyColumn.isEmpty();
+    if (options.resumeFrom.isEmpty())
+        return start;
+    if (start.sliced) {
+        if (auto saved = decodeSlicePosition(options.resumeFrom, keyCount)) {
+            if (!saved->after.isEmpty())
+                start.after = saved->after;
+            start.range = saved->range;
+            return start;
+        }
+    }
+    start.after = decodeKeyPosition(options.resumeFrom, keyCount);
+    if (!start.after)
+        return Error(ErrorCode::Usage,
+                     trEngine("The saved position for table \"%1\" does not match its key "
+                              "(did the table change?). Start over without --resume.")
+                         .arg(table),
+                     table);
+    return start;
+}
 
 SqlSliceOffsets sqlSliceOffsets(qint64 rows, int partition, int partitions)
 {

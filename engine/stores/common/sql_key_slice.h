@@ -2,6 +2,7 @@
 
 #include "core/dialect.h"
 #include "core/error.h"
+#include "stores/common/source.h"
 #include "stores/common/sql_table_plan.h"
 
 #include <QString>
@@ -49,6 +50,28 @@ QString sqlKeyAtQuery(const SqlTablePlan &p, const QString &filter, qint64 offse
 // params->size() + 1, so conditions with parameters of their own go in the same lists.
 void appendSqlRangeConditions(const SqlTablePlan &p, const SqlKeyRange &range, Dialect dialect,
                               QStringList *where, QVariantList *params);
+// A partition's resume position: the last key it read (empty: none yet) with the range it
+// was cut, so that a partition resumed alone keeps its own range even if the table changed
+// since (a range cut again then could skip rows or read the next slice's).
+struct SqlSlicePosition {
+    QVariantList after;
+    SqlKeyRange range;
+};
+QByteArray encodeSlicePosition(const QVariantList &after, const SqlKeyRange &range);
+// nullopt when `position` is no slice position (a whole-table key position, or a key of
+// another length than `keyCount`).
+std::optional<SqlSlicePosition> decodeSlicePosition(const QByteArray &position, int keyCount);
+
+// Where a read starts, from its options: just after a saved key, and for a partition in
+// the range saved with it (unset: the partition's range is still to be cut).
+struct SqlReadStart {
+    std::optional<QVariantList> after;
+    bool sliced = false; // a partition's read; never one of a child table by parent keys
+    std::optional<SqlKeyRange> range;
+};
+// A Usage error naming `table` when the saved position does not fit its key.
+Result<SqlReadStart> sqlReadStart(const ReadOptions &options, int keyCount, const QString &table);
+
 // `(k1, k2) > ($1, $2)`-style comparison of the reader's order with bound values.
 QString sqlKeyComparison(const SqlTablePlan &p, const char *op, int values, Dialect dialect,
                          int firstParam);

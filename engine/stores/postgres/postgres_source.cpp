@@ -127,7 +127,22 @@ struct ReadConditions {
     std::string where;
     std::vector<std::string> params;
     qint64 total = -1;
+    bool sliced = false; // a partition's read, whose positions carry its range
+    SqlKeyRange range;
 };
+
+// The key (as the server's text) of the row at `offset` in the reader's order.
+Result<std::optional<QVariantList>> keyAt(pqxx::transaction_base &tx, const SqlTablePlan &plan,
+                                          const QString &filter, qint64 offset)
+{
+    const pqxx::result r = tx.exec(sqlKeyAtQuery(plan, filter, offset).toStdString());
+    if (r.empty())
+        return std::optional<QVariantList>();
+    QVariantList key;
+    for (const auto &field : r[0])
+        key.append(QString::fromUtf8(field.c_str(), qsizetype(field.size())));
+    return std::optional<QVariantList>(std::move(key));
+}
 
 Result<ReadConditions> readConditions(pqxx::transaction_base &tx, const SqlTablePlan &plan,
                                       const ReadOptions &options)
@@ -148,39 +163,30 @@ Result<ReadConditions> readConditions(pqxx::transaction_base &tx, const SqlTable
                 .arg(QString::fromStdString(tx.quote_name(options.keyColumn.toStdString())),
                      list.isEmpty() ? QStringLiteral("NULL") : list.join(u", ")));
     }
-    if (!options.resumeFrom.isEmpty()) {
-        const auto after = decodeKeyPosition(options.resumeFrom, plan.keyCount());
-        if (!after)
-            return Error(ErrorCode::Usage,
-                         trEngine("The saved position for table \"%1\" does not match its "
-                                  "key (did the table change?). Start over without --resume.")
-                             .arg(table),
-                         table);
-        where.append(sqlKeyComparison(plan, ">", int(after->size()), Dialect::Postgres,
+    auto start = sqlReadStart(options, plan.keyCount(), table);
+    if (!start)
+        return start.error();
+    if (start->after) {
+        where.append(sqlKeyComparison(plan, ">", int(start->after->size()), Dialect::Postgres,
                                       int(values.size()) + 1));
-        values.append(*after);
+        values.append(*start->after);
     }
     ReadConditions out;
+    out.sliced = start->sliced;
     const std::string count = "SELECT count(*) FROM " + tx.quote_name(table.toStdString()) +
                               (filtered ? " WHERE (" + options.filter.toStdString() + ")" : "");
-    // Embedding reads a child table by its parents' keys, never as a slice.
-    if (options.partitions > 1 && options.keyColumn.isEmpty()) {
-        auto range = cutSqlKeyRange(
-            tx.exec1(count)[0].as<qint64>(), options.partition, options.partitions,
-            [&](qint64 offset) -> Result<std::optional<QVariantList>> {
-                const pqxx::result r =
-                    tx.exec(sqlKeyAtQuery(plan, options.filter, offset).toStdString());
-                if (r.empty())
-                    return std::optional<QVariantList>();
-                QVariantList key;
-                for (const auto &field : r[0])
-                    key.append(QString::fromUtf8(field.c_str(), qsizetype(field.size())));
-                return std::optional<QVariantList>(std::move(key));
-            });
+    if (start->sliced) {
+        auto range = start->range
+                         ? Result<SqlKeyRange>(*start->range)
+                         : cutSqlKeyRange(tx.exec1(count)[0].as<qint64>(), options.partition,
+                                          options.partitions, [&](qint64 offset) {
+                                              return keyAt(tx, plan, options.filter, offset);
+                                          });
         if (!range)
             return range.error();
         appendSqlRangeConditions(plan, *range, Dialect::Postgres, &where, &values);
         out.total = range->rows;
+        out.range = *range;
     } else if (!filtered && options.keyColumn.isEmpty()) {
         out.total = tx.exec1(count)[0].as<qint64>();
     }
@@ -206,9 +212,13 @@ public:
         }
     }
 
-    Status start(const std::string &where, const std::vector<std::string> &params, qint64 total)
+    Status start(const ReadConditions &read)
     {
-        m_total = total;
+        m_total = read.total;
+        m_sliced = read.sliced;
+        m_range = read.range;
+        const std::string &where = read.where;
+        const std::vector<std::string> &params = read.params;
         try {
             m_tx = std::make_unique<pqxx::work>(*m_connection);
             m_tx->exec_params("DECLARE ferry_reader NO SCROLL CURSOR FOR " +
@@ -284,7 +294,9 @@ public:
 
     QByteArray position() const override
     {
-        return m_lastKey.isEmpty() ? m_startPosition : encodeKeyPosition(m_lastKey);
+        if (m_lastKey.isEmpty())
+            return m_startPosition;
+        return m_sliced ? encodeSlicePosition(m_lastKey, m_range) : encodeKeyPosition(m_lastKey);
     }
     double progress() const override
     {
@@ -302,6 +314,8 @@ private:
     qint64 m_total = -1;
     qint64 m_read = 0;
     QVariantList m_lastKey;
+    bool m_sliced = false;
+    SqlKeyRange m_range;
 };
 
 } // namespace
@@ -388,7 +402,7 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
         }
         auto reader =
             std::make_unique<PostgresReader>(std::move(*c), std::move(*plan), options.resumeFrom);
-        if (Status s = reader->start(conditions->where, conditions->params, conditions->total); !s)
+        if (Status s = reader->start(*conditions); !s)
             return s.error();
         return std::unique_ptr<DocumentReader>(std::move(reader));
     } catch (const std::exception &e) {

@@ -324,9 +324,11 @@ Status checkFilter(QSqlDatabase &db, const QString &table, const QString &filter
 // The rows a read gives under its filter (its `rows`, -1 when they cannot be counted) and,
 // for a partition, its slice of them. One read transaction, so that the count and the
 // boundaries see the same rows.
-Result<SqlKeyRange> cutSlice(QSqlDatabase &db, const TablePlan &p, const ReadOptions &options)
+Result<SqlKeyRange> cutSlice(QSqlDatabase &db, const TablePlan &p, const ReadOptions &options,
+                             bool sliced)
 {
-    const bool sliced = options.partitions > 1;
+    if (!options.keyColumn.isEmpty())
+        return SqlKeyRange(); // a child table read by parent keys: neither counted nor cut
     const auto failed = [&](const QSqlQuery &q) {
         return Error(ErrorCode::Target,
                      trEngine("Cannot cut table \"%1\" into partitions: %2")
@@ -418,7 +420,9 @@ public:
 
     QByteArray position() const override
     {
-        return m_lastKey.isEmpty() ? m_startPosition : encodeKeyPosition(m_lastKey);
+        if (m_lastKey.isEmpty())
+            return m_startPosition;
+        return m_sliced ? encodeSlicePosition(m_lastKey, m_range) : encodeKeyPosition(m_lastKey);
     }
     double progress() const override
     {
@@ -426,6 +430,7 @@ public:
     }
 
     QByteArray m_startPosition;
+    bool m_sliced = false; // positions carry the slice's range
 
 private:
     Status start()
@@ -531,23 +536,17 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, options.filter); !s)
         return s.error();
-    std::optional<QVariantList> after;
-    if (!options.resumeFrom.isEmpty()) {
-        after = decodeKeyPosition(options.resumeFrom, plan->nullKeys ? 1 : plan->keyCount());
-        if (!after)
-            return Error(ErrorCode::Usage,
-                         trEngine("The saved position for table \"%1\" does not match its key "
-                                  "(did the table change?). Start over without --resume.")
-                             .arg(collection),
-                         collection);
-    }
-    // Embedding reads a child table by its parents' keys, never as a slice.
-    auto range = options.keyColumn.isEmpty() ? cutSlice(c.db(), *plan, options) : SqlKeyRange();
+    auto start = sqlReadStart(options, plan->nullKeys ? 1 : plan->keyCount(), collection);
+    if (!start)
+        return start.error();
+    auto range = start->range ? Result<SqlKeyRange>(*start->range)
+                              : cutSlice(c.db(), *plan, options, start->sliced);
     if (!range)
         return range.error();
     const qint64 total = range->rows;
     auto reader = std::make_unique<SqliteReader>(m_path, std::move(*plan), options,
-                                                 std::move(after), std::move(*range), total);
+                                                 std::move(start->after), std::move(*range), total);
+    reader->m_sliced = start->sliced;
     reader->m_startPosition = options.resumeFrom;
     return std::unique_ptr<DocumentReader>(std::move(reader));
 }
