@@ -392,13 +392,19 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
         if (Status s = checkFilter(**c, collection, options.filter); !s)
             return s.error();
         Result<ReadConditions> conditions = ReadConditions();
-        {
+        try {
             // Counted and cut in one snapshot: the boundaries are keys of the rows counted.
             pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(**c);
             conditions = readConditions(tx, *plan, options);
             if (!conditions)
                 return conditions.error();
             tx.commit();
+        } catch (const pqxx::broken_connection &) {
+            throw;
+        } catch (const pqxx::sql_error &e) {
+            return Error(ErrorCode::Target,
+                         trEngine("Cannot read table \"%1\": %2").arg(collection, pgMessage(e)),
+                         collection);
         }
         auto reader =
             std::make_unique<PostgresReader>(std::move(*c), std::move(*plan), options.resumeFrom);
