@@ -2,6 +2,7 @@
 
 #include "core/generated_key.h"
 #include "stores/common/sql_bson_values.h"
+#include "stores/common/sql_key_slice.h"
 #include "stores/common/sql_table_plan.h"
 #include "stores/postgres/postgres_catalog.h"
 #include "stores/postgres/postgres_field_bson.h"
@@ -119,6 +120,83 @@ Status checkFilter(pqxx::connection &c, const QString &table, const QString &fil
     return {};
 }
 
+// What keeps a read to its rows: the WHERE clause with its bound values (resume position
+// and slice boundaries as the server's text, which it casts to the key columns' types), and
+// how many rows it should give (-1: not counted).
+struct ReadConditions {
+    std::string where;
+    std::vector<std::string> params;
+    qint64 total = -1;
+    bool sliced = false; // a partition's read, whose positions carry its range
+    SqlKeyRange range;
+};
+
+// The key (as the server's text) of the row at `offset` in the reader's order.
+Result<std::optional<QVariantList>> keyAt(pqxx::transaction_base &tx, const SqlTablePlan &plan,
+                                          const QString &filter, qint64 offset)
+{
+    const pqxx::result r = tx.exec(sqlKeyAtQuery(plan, filter, offset).toStdString());
+    if (r.empty())
+        return std::optional<QVariantList>();
+    QVariantList key;
+    for (const auto &field : r[0])
+        key.append(QString::fromUtf8(field.c_str(), qsizetype(field.size())));
+    return std::optional<QVariantList>(std::move(key));
+}
+
+Result<ReadConditions> readConditions(pqxx::transaction_base &tx, const SqlTablePlan &plan,
+                                      const ReadOptions &options)
+{
+    const QString &table = plan.info.name;
+    QStringList where;
+    QVariantList values;
+    const bool filtered = !options.filter.trimmed().isEmpty();
+    if (filtered)
+        where.append(QLatin1Char('(') + options.filter + QLatin1Char(')'));
+    if (!options.keyColumn.isEmpty()) {
+        // Quoted literals: the server casts them to the column's type.
+        QStringList list;
+        for (const QVariant &v : options.keyValues)
+            list.append(QString::fromStdString(tx.quote(v.toString().toStdString())));
+        where.append(
+            QStringLiteral("%1 IN (%2)")
+                .arg(QString::fromStdString(tx.quote_name(options.keyColumn.toStdString())),
+                     list.isEmpty() ? QStringLiteral("NULL") : list.join(u", ")));
+    }
+    auto start = sqlReadStart(options, plan.keyCount(), table);
+    if (!start)
+        return start.error();
+    if (start->after) {
+        where.append(sqlKeyComparison(plan, ">", int(start->after->size()), Dialect::Postgres,
+                                      int(values.size()) + 1));
+        values.append(*start->after);
+    }
+    ReadConditions out;
+    out.sliced = start->sliced;
+    const std::string count = "SELECT count(*) FROM " + tx.quote_name(table.toStdString()) +
+                              (filtered ? " WHERE (" + options.filter.toStdString() + ")" : "");
+    if (start->sliced) {
+        auto range = start->range
+                         ? Result<SqlKeyRange>(*start->range)
+                         : cutSqlKeyRange(tx.exec1(count)[0].as<qint64>(), options.partition,
+                                          options.partitions, [&](qint64 offset) {
+                                              return keyAt(tx, plan, options.filter, offset);
+                                          });
+        if (!range)
+            return range.error();
+        appendSqlRangeConditions(plan, *range, Dialect::Postgres, &where, &values);
+        out.total = range->rows;
+        out.range = *range;
+    } else if (!filtered && options.keyColumn.isEmpty()) {
+        out.total = tx.exec1(count)[0].as<qint64>();
+    }
+    if (!where.isEmpty())
+        out.where = " WHERE " + where.join(u" AND ").toStdString();
+    for (const QVariant &v : std::as_const(values))
+        out.params.push_back(v.toString().toStdString());
+    return out;
+}
+
 class PostgresReader : public DocumentReader {
 public:
     PostgresReader(std::unique_ptr<pqxx::connection> c, SqlTablePlan plan, QByteArray start)
@@ -134,13 +212,19 @@ public:
         }
     }
 
-    Status start(const std::string &where, qint64 total)
+    Status start(const ReadConditions &read)
     {
-        m_total = total;
+        m_total = read.total;
+        m_sliced = read.sliced;
+        m_range = read.range;
+        const std::string &where = read.where;
+        const std::vector<std::string> &params = read.params;
         try {
             m_tx = std::make_unique<pqxx::work>(*m_connection);
-            m_tx->exec("DECLARE ferry_reader NO SCROLL CURSOR FOR " + m_plan.select.toStdString() +
-                       where + " ORDER BY " + m_plan.orderBy.toStdString());
+            m_tx->exec_params("DECLARE ferry_reader NO SCROLL CURSOR FOR " +
+                                  m_plan.select.toStdString() + where + " ORDER BY " +
+                                  m_plan.orderBy.toStdString(),
+                              pqxx::prepare::make_dynamic_params(params));
         } catch (const std::exception &e) {
             return Error(
                 ErrorCode::Target,
@@ -210,7 +294,9 @@ public:
 
     QByteArray position() const override
     {
-        return m_lastKey.isEmpty() ? m_startPosition : encodeKeyPosition(m_lastKey);
+        if (m_lastKey.isEmpty())
+            return m_startPosition;
+        return m_sliced ? encodeSlicePosition(m_lastKey, m_range) : encodeKeyPosition(m_lastKey);
     }
     double progress() const override
     {
@@ -228,6 +314,8 @@ private:
     qint64 m_total = -1;
     qint64 m_read = 0;
     QVariantList m_lastKey;
+    bool m_sliced = false;
+    SqlKeyRange m_range;
 };
 
 } // namespace
@@ -303,44 +391,24 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
         }
         if (Status s = checkFilter(**c, collection, options.filter); !s)
             return s.error();
-        std::vector<std::string> where;
-        if (!options.filter.trimmed().isEmpty())
-            where.push_back("(" + options.filter.toStdString() + ")");
-        pqxx::nontransaction quoter(**c);
-        if (!options.keyColumn.isEmpty()) {
-            // Quoted literals: the server casts them to the column's type.
-            std::string values;
-            for (const QVariant &v : options.keyValues)
-                values += (values.empty() ? "" : ", ") + quoter.quote(v.toString().toStdString());
-            where.push_back(quoter.quote_name(options.keyColumn.toStdString()) + " IN (" +
-                            (values.empty() ? std::string("NULL") : values) + ")");
+        Result<ReadConditions> conditions = ReadConditions();
+        try {
+            // Counted and cut in one snapshot: the boundaries are keys of the rows counted.
+            pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(**c);
+            conditions = readConditions(tx, *plan, options);
+            if (!conditions)
+                return conditions.error();
+            tx.commit();
+        } catch (const pqxx::broken_connection &) {
+            throw;
+        } catch (const pqxx::sql_error &e) {
+            return Error(ErrorCode::Target,
+                         trEngine("Cannot read table \"%1\": %2").arg(collection, pgMessage(e)),
+                         collection);
         }
-        if (!options.resumeFrom.isEmpty()) {
-            const auto after = decodeKeyPosition(options.resumeFrom, plan->keyCount());
-            if (!after)
-                return Error(ErrorCode::Usage,
-                             trEngine("The saved position for table \"%1\" does not match its "
-                                      "key (did the table change?). Start over without --resume.")
-                                 .arg(collection),
-                             collection);
-            std::string values;
-            for (const QVariant &v : *after)
-                values += (values.empty() ? "" : ", ") + quoter.quote(v.toString().toStdString());
-            where.push_back("(" + plan->orderBy.toStdString() + ") > (" + values + ")");
-        }
-        std::string whereSql;
-        for (const std::string &w : where)
-            whereSql += (whereSql.empty() ? " WHERE " : " AND ") + w;
-        qint64 total = -1;
-        if (options.filter.trimmed().isEmpty() && options.keyColumn.isEmpty())
-            total =
-                quoter
-                    .exec1("SELECT COUNT(*) FROM " + quoter.quote_name(collection.toStdString()))[0]
-                    .as<qint64>();
-        quoter.commit();
         auto reader =
             std::make_unique<PostgresReader>(std::move(*c), std::move(*plan), options.resumeFrom);
-        if (Status s = reader->start(whereSql, total); !s)
+        if (Status s = reader->start(*conditions); !s)
             return s.error();
         return std::unique_ptr<DocumentReader>(std::move(reader));
     } catch (const std::exception &e) {

@@ -24,6 +24,8 @@ public:
                                         const QString &filter = {}) override;
     Result<QList<TableInfo>> tables() override;
     Result<qint64> exactCount(const QString &collection, const QString &filter) override;
+    // Partitions read ranges of the primary key (of ctid without one).
+    bool readsSlices() const override { return true; }
 
 private:
     Status ensureOpen();

@@ -2,8 +2,10 @@
 
 #include "core/generated_key.h"
 #include "stores/common/sql_bson_values.h"
+#include "stores/common/sql_key_slice.h"
 #include "stores/common/sql_table_plan.h"
 #include "stores/sqlite/sqlite_catalog.h"
+#include "stores/sqlite/sqlite_source_values.h"
 
 #include <QAtomicInt>
 #include <QFileInfo>
@@ -62,25 +64,6 @@ private:
     QSqlDatabase m_db;
 };
 
-enum class Declared { Plain, Bool, Numeric, Timestamp, Uuid, Json };
-
-// SQLite stores values by storage class; the declared type says what they meant.
-Declared declaredKind(const QString &sqlType)
-{
-    const QString t = sqlType.toUpper();
-    if (t.contains(QLatin1String("BOOL")))
-        return Declared::Bool;
-    if (t.contains(QLatin1String("NUMERIC")) || t.contains(QLatin1String("DECIMAL")))
-        return Declared::Numeric;
-    if (t.contains(QLatin1String("DATE")) || t.contains(QLatin1String("TIME")))
-        return Declared::Timestamp;
-    if (t.contains(QLatin1String("UUID")))
-        return Declared::Uuid;
-    if (t.contains(QLatin1String("JSON")))
-        return Declared::Json;
-    return Declared::Plain;
-}
-
 // The plan shared by SQL sources, plus how SQLite declared each column (its values carry
 // only a storage class, so the declaration decides dates, booleans and JSON).
 struct TablePlan : SqlTablePlan {
@@ -112,75 +95,6 @@ TablePlan planTable(const TableInfo &info, bool keepNames, const std::vector<boo
     return p;
 }
 
-void appendValue(bson_t *doc, const char *key, const QVariant &v, Declared declared, IntWidth width)
-{
-    if (v.isNull()) {
-        BSON_APPEND_NULL(doc, key);
-        return;
-    }
-    switch (v.typeId()) {
-    case QMetaType::LongLong:
-    case QMetaType::Int:
-        if (declared == Declared::Bool)
-            BSON_APPEND_BOOL(doc, key, v.toLongLong() != 0);
-        else if (declared == Declared::Numeric)
-            appendSqlDecimal(doc, key, v.toString().toStdString());
-        else
-            appendSqlInteger(doc, key, v.toLongLong(), width);
-        return;
-    case QMetaType::Double:
-        if (declared == Declared::Numeric)
-            appendSqlDecimal(
-                doc, key,
-                QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest).toStdString());
-        else
-            BSON_APPEND_DOUBLE(doc, key, v.toDouble());
-        return;
-    case QMetaType::QByteArray: {
-        const QByteArray b = v.toByteArray();
-        const bool uuid = declared == Declared::Uuid && b.size() == 16;
-        bson_append_binary(doc, key, -1, uuid ? BSON_SUBTYPE_UUID : BSON_SUBTYPE_BINARY,
-                           reinterpret_cast<const uint8_t *>(b.constData()), uint32_t(b.size()));
-        return;
-    }
-    default:
-        break;
-    }
-    const QByteArray text = v.toString().toUtf8();
-    const std::string_view sv(text.constData(), size_t(text.size()));
-    switch (declared) {
-    case Declared::Timestamp:
-        if (const auto ms = parseSqlTimestamp(sv)) {
-            BSON_APPEND_DATE_TIME(doc, key, *ms);
-            return;
-        }
-        break;
-    case Declared::Numeric: {
-        bson_decimal128_t dec;
-        if (bson_decimal128_from_string(text.constData(), &dec)) {
-            BSON_APPEND_DECIMAL128(doc, key, &dec);
-            return;
-        }
-        break;
-    }
-    case Declared::Uuid: {
-        uint8_t bytes[16];
-        if (parseUuidText(sv, bytes)) {
-            bson_append_binary(doc, key, -1, BSON_SUBTYPE_UUID, bytes, 16);
-            return;
-        }
-        break;
-    }
-    case Declared::Json:
-        if (appendSqlJson(doc, key, sv))
-            return;
-        break;
-    default:
-        break;
-    }
-    bson_append_utf8(doc, key, -1, text.constData(), int(text.size()));
-}
-
 bool keyHoldsNull(const TablePlan &p, const QSqlQuery &q)
 {
     for (size_t i = 0; i < p.columnCount(); ++i)
@@ -206,13 +120,14 @@ bool rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariant
         for (size_t i = 0; i < p.columnCount(); ++i) {
             // The key's columns stay as fields under their own names.
             const QByteArray &field = p.keyIndex[i] >= 0 ? p.keyFields[i] : p.fields[i];
-            appendValue(doc, field.constData(), q.value(int(i)), p.declared[i], p.widths[i]);
+            appendSqliteValue(doc, field.constData(), q.value(int(i)), p.declared[i], p.widths[i]);
         }
     } else {
         buildRowDocument(
             p, doc, keyOut,
             [&](bson_t *out, const char *field, int i) {
-                appendValue(out, field, q.value(i), p.declared[size_t(i)], p.widths[size_t(i)]);
+                appendSqliteValue(out, field, q.value(i), p.declared[size_t(i)],
+                                  p.widths[size_t(i)]);
             },
             [&q](int i) { return q.value(i); }, [&rowId] { return rowId; });
     }
@@ -320,13 +235,64 @@ Status checkFilter(QSqlDatabase &db, const QString &table, const QString &filter
     return {};
 }
 
+// The rows a read gives under its filter (its `rows`, -1 when they cannot be counted) and,
+// for a partition, its slice of them. One read transaction, so that the count and the
+// boundaries see the same rows.
+Result<SqlKeyRange> cutSlice(QSqlDatabase &db, const TablePlan &p, const ReadOptions &options,
+                             bool sliced)
+{
+    if (!options.keyColumn.isEmpty())
+        return SqlKeyRange(); // a child table read by parent keys: neither counted nor cut
+    const auto failed = [&](const QSqlQuery &q) {
+        return Error(ErrorCode::Target,
+                     trEngine("Cannot cut table \"%1\" into partitions: %2")
+                         .arg(p.info.name, q.lastError().text()),
+                     p.info.name);
+    };
+    if (sliced)
+        db.transaction();
+    QSqlQuery q(db);
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM %1").arg(sqlQuoteName(p.info.name));
+    if (!options.filter.trimmed().isEmpty())
+        sql += QStringLiteral(" WHERE (%1)").arg(options.filter);
+    const bool counted = q.exec(sql) && q.next();
+    if (!sliced) {
+        SqlKeyRange whole;
+        whole.rows = counted ? q.value(0).toLongLong() : -1;
+        return whole;
+    }
+    if (!counted) {
+        const Error e = failed(q);
+        db.rollback();
+        return e;
+    }
+    const qint64 rows = q.value(0).toLongLong();
+    q.finish();
+    auto range = cutSqlKeyRange(
+        rows, options.partition, options.partitions,
+        [&](qint64 offset) -> Result<std::optional<QVariantList>> {
+            QSqlQuery k(db);
+            k.setForwardOnly(true);
+            if (!k.exec(sqlKeyAtQuery(p, options.filter, offset)))
+                return failed(k);
+            if (!k.next())
+                return std::optional<QVariantList>();
+            QVariantList key; // with the storage class each value has, bound back as such
+            for (int i = 0; i < k.record().count(); ++i)
+                key.append(k.value(i));
+            return std::optional<QVariantList>(std::move(key));
+        });
+    db.rollback(); // only read
+    return range;
+}
+
 class SqliteReader : public DocumentReader {
 public:
     SqliteReader(QString path, TablePlan plan, const ReadOptions &options,
-                 std::optional<QVariantList> after, qint64 total)
+                 std::optional<QVariantList> after, SqlKeyRange range, qint64 total)
         : m_path(std::move(path)), m_plan(std::move(plan)), m_filter(options.filter),
           m_keyColumn(options.keyColumn), m_keyValues(options.keyValues), m_after(std::move(after)),
-          m_total(total)
+          m_range(std::move(range)), m_total(total)
     {
     }
     ~SqliteReader() override
@@ -368,7 +334,9 @@ public:
 
     QByteArray position() const override
     {
-        return m_lastKey.isEmpty() ? m_startPosition : encodeKeyPosition(m_lastKey);
+        if (m_lastKey.isEmpty())
+            return m_startPosition;
+        return m_sliced ? encodeSlicePosition(m_lastKey, m_range) : encodeKeyPosition(m_lastKey);
     }
     double progress() const override
     {
@@ -376,6 +344,7 @@ public:
     }
 
     QByteArray m_startPosition;
+    bool m_sliced = false; // positions carry the slice's range
 
 private:
     Status start()
@@ -396,6 +365,8 @@ private:
             where.append(QStringLiteral("(%1) > (%2)")
                              .arg(m_plan.orderBy, QStringList(m_after->size(), QStringLiteral("?"))
                                                       .join(QLatin1String(", "))));
+        QVariantList rangeValues; // bound after the ones above, in the order of the text
+        appendSqlRangeConditions(m_plan, m_range, Dialect::Sqlite, &where, &rangeValues);
         QString sql = m_plan.select;
         if (!where.isEmpty())
             sql += QLatin1String(" WHERE ") + where.join(QLatin1String(" AND "));
@@ -416,6 +387,8 @@ private:
         if (m_after)
             for (const QVariant &v : std::as_const(*m_after))
                 m_query->addBindValue(v);
+        for (const QVariant &v : std::as_const(rangeValues))
+            m_query->addBindValue(v);
         if (!m_query->exec())
             return Error(ErrorCode::Target,
                          trEngine("Cannot read table \"%1\": %2")
@@ -430,6 +403,7 @@ private:
     QString m_keyColumn;
     QVariantList m_keyValues;
     std::optional<QVariantList> m_after;
+    SqlKeyRange m_range; // the partition's slice; open on both sides without --partition
     qint64 m_total = -1;
     qint64 m_read = 0;
     bool m_done = false;
@@ -476,27 +450,17 @@ Result<std::unique_ptr<DocumentReader>> SqliteSource::openReader(const QString &
         return plan.error();
     if (Status s = checkFilter(c.db(), collection, options.filter); !s)
         return s.error();
-    std::optional<QVariantList> after;
-    if (!options.resumeFrom.isEmpty()) {
-        after = decodeKeyPosition(options.resumeFrom, plan->nullKeys ? 1 : plan->keyCount());
-        if (!after)
-            return Error(ErrorCode::Usage,
-                         trEngine("The saved position for table \"%1\" does not match its key "
-                                  "(did the table change?). Start over without --resume.")
-                             .arg(collection),
-                         collection);
-    }
-    qint64 total = -1;
-    if (options.keyColumn.isEmpty()) {
-        QSqlQuery q(c.db());
-        QString sql = QStringLiteral("SELECT COUNT(*) FROM %1").arg(sqlQuoteName(collection));
-        if (!options.filter.trimmed().isEmpty())
-            sql += QStringLiteral(" WHERE (%1)").arg(options.filter);
-        if (q.exec(sql) && q.next())
-            total = q.value(0).toLongLong();
-    }
-    auto reader =
-        std::make_unique<SqliteReader>(m_path, std::move(*plan), options, std::move(after), total);
+    auto start = sqlReadStart(options, plan->nullKeys ? 1 : plan->keyCount(), collection);
+    if (!start)
+        return start.error();
+    auto range = start->range ? Result<SqlKeyRange>(*start->range)
+                              : cutSlice(c.db(), *plan, options, start->sliced);
+    if (!range)
+        return range.error();
+    const qint64 total = range->rows;
+    auto reader = std::make_unique<SqliteReader>(m_path, std::move(*plan), options,
+                                                 std::move(start->after), std::move(*range), total);
+    reader->m_sliced = start->sliced;
     reader->m_startPosition = options.resumeFrom;
     return std::unique_ptr<DocumentReader>(std::move(reader));
 }

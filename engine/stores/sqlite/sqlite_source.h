@@ -28,6 +28,8 @@ public:
                                         const QString &filter = {}) override;
     Result<QList<TableInfo>> tables() override;
     Result<qint64> exactCount(const QString &collection, const QString &filter) override;
+    // Partitions read ranges of the primary key (of the rowid without one).
+    bool readsSlices() const override { return true; }
 
     // What one pass over a table tells its reading plan: which integer columns hold a value
     // beyond int32 (so all of the column's values become int64), and whether its primary
