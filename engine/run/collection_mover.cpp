@@ -142,9 +142,11 @@ Status CollectionMover::streamBatches()
     ro.partitions = m_ctx.request.partitions;
     if (ro.partitions > 1 && !m_ctx.source.readsSlices())
         return Error(ErrorCode::Usage,
-                     trEngine("This source cannot be cut into partitions yet: --partition works "
-                              "with .bson and NDJSON dump files. Run one process without "
-                              "--partition (it still writes with --jobs connections)."),
+                     trEngine("This source cannot be cut into partitions: --partition works "
+                              "with .bson and NDJSON dump files, MongoDB (ranges of _id), "
+                              "PostgreSQL and SQLite (ranges of the primary key). Run one "
+                              "process without --partition (it still writes with --jobs "
+                              "connections)."),
                      m_mapping.collection);
     auto opened = m_ctx.source.openReader(m_mapping.collection, ro);
     if (!opened)

@@ -49,9 +49,11 @@ struct ReadOptions {
     // children of one parent batch this way, so a child table is never loaded whole).
     QString keyColumn;
     QVariantList keyValues;
-    // Only slice `partition` of `partitions` disjoint slices whose union is the collection
-    // (byte ranges realigned to document boundaries in files). Sources that cannot cut
-    // slices say so with readsSlices() == false.
+    // Only slice `partition` of `partitions` disjoint slices whose union is the collection:
+    // byte ranges realigned to document boundaries in files, _id ranges on MongoDB, primary
+    // key (or rowid / ctid) ranges on SQL tables; every process finds the same bounds on its
+    // own, and a resumed slice keeps the bounds its position records. Sources that cannot
+    // cut slices say so with readsSlices() == false.
     int partition = 0;
     int partitions = 1;
 };
