@@ -316,47 +316,27 @@ Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path
         return walk.error();
     if (!walk->problem.isEmpty())
         return std::vector<BsonDoc>(); // damaged: the caller's full read says where
-    const std::vector<std::pair<qint64, int32_t>> kept = walk->pick(n);
-    DumpFileBuffer file; // gzip: inflated in order, once
-    QFile plain(path);   // plain: each document read alone (a buffer refill per offset would
-                         // read a large file many times over)
-    if (Status s = file.open(path); !s)
-        return s.error();
-    if (!file.compressed() && !plain.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return std::vector<BsonDoc>();
     std::vector<BsonDoc> out;
-    out.reserve(kept.size());
     const QByteArray scope = collection.toUtf8();
     DocBatch one;
-    QByteArray bytes;
-    for (const auto &[at, len] : kept) {
-        const char *data = nullptr;
-        if (file.compressed()) {
-            if (Status s = file.seek(at); !s)
-                return s.error();
-            if (Status s = file.fill(size_t(len)); !s)
-                return s.error();
-            if (file.available() < size_t(len))
-                return std::vector<BsonDoc>();
-            data = file.data();
-        } else {
-            bytes.resize(len);
-            if (!plain.seek(at) || plain.read(bytes.data(), len) != len)
-                return std::vector<BsonDoc>();
-            data = bytes.constData();
-        }
+    auto read = walk->readPicked(path, n, [&](qint64 at, const char *data, size_t len) {
         bson_t doc;
         size_t bad = 0;
-        if (!bson_init_static(&doc, reinterpret_cast<const uint8_t *>(data), size_t(len)) ||
+        if (!bson_init_static(&doc, reinterpret_cast<const uint8_t *>(data), len) ||
             !bsonStructureValid(&doc, &bad))
-            return std::vector<BsonDoc>();
+            return false;
         // The same generated key the reader gives, so inference sees the _id column.
         one.clear();
         appendWithKey(one, bson_get_data(&doc), doc.len, scope, at);
         bson_t keyed;
         one.view(0, &keyed);
         out.emplace_back(&keyed);
-    }
+        return true;
+    });
+    if (!read)
+        return read.error();
+    if (!*read)
+        return std::vector<BsonDoc>();
     return out;
 }
 

@@ -128,6 +128,39 @@ Result<DumpFileWalk> DumpFileWalk::of(const QString &path, qint64 keep, Format f
     return walk;
 }
 
+Result<bool>
+DumpFileWalk::readPicked(const QString &path, qint64 n,
+                         const std::function<bool(qint64, const char *, size_t)> &use) const
+{
+    DumpFileBuffer file;
+    if (Status s = file.open(path); !s)
+        return s.error();
+    QFile plain(path);
+    if (!file.compressed() && !plain.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return false;
+    QByteArray bytes;
+    for (const auto &[at, len] : pick(n)) {
+        const char *data = nullptr;
+        if (file.compressed()) {
+            if (Status s = file.seek(at); !s)
+                return s.error();
+            if (Status s = file.fill(size_t(len)); !s)
+                return s.error();
+            if (file.available() < size_t(len))
+                return false;
+            data = file.data();
+        } else {
+            bytes.resize(len);
+            if (!plain.seek(at) || plain.read(bytes.data(), len) != len)
+                return false;
+            data = bytes.constData();
+        }
+        if (!use(at, data, size_t(len)))
+            return false;
+    }
+    return true;
+}
+
 void DumpFileWalk::offer(qint64 at, int32_t length)
 {
     const qint64 index = m_seen++;

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <random>
 #include <utility>
 #include <vector>
@@ -33,6 +34,11 @@ struct DumpFileWalk {
     // Up to n of the offsets, spread evenly over the file (the reservoir is uniform; an
     // even pick from it stays uniform and deterministic).
     std::vector<std::pair<qint64, int32_t>> pick(qint64 n) const;
+    // Reads the documents pick(n) chooses and hands each to `use`: each alone on a plain
+    // file (a buffer refill per offset would read a large file many times over), in order
+    // with one inflation on a gzip one. False when one cannot be read whole or `use` says no.
+    Result<bool> readPicked(const QString &path, qint64 n,
+                            const std::function<bool(qint64, const char *, size_t)> &use) const;
     // A walk calls this for every readable document, in file order, and finish() at the end.
     void offer(qint64 at, int32_t length);
     void finish();

@@ -583,37 +583,21 @@ Result<std::vector<BsonDoc>> ExtJsonReader::sampleByOffsets(const QString &path,
         return std::vector<BsonDoc>();
     ExtJsonReader reader; // parses as the read does: shell syntax, generated keys
     reader.m_scope = collection.toUtf8();
-    if (Status s = reader.m_file.open(path); !s)
-        return s.error();
-    QFile plain(path); // plain: each document read alone, not a buffer refill per offset
-    if (!reader.m_file.compressed() && !plain.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return std::vector<BsonDoc>();
     std::vector<BsonDoc> out;
     DocBatch one;
-    QByteArray bytes;
-    for (const auto &[at, len] : walked->pick(n)) {
-        const char *text = nullptr;
-        if (reader.m_file.compressed()) {
-            if (Status s = reader.m_file.seek(at); !s)
-                return s.error();
-            if (Status s = reader.m_file.fill(size_t(len)); !s)
-                return s.error();
-            if (reader.m_file.available() < size_t(len))
-                return std::vector<BsonDoc>();
-            text = reader.m_file.data();
-        } else {
-            bytes.resize(len);
-            if (!plain.seek(at) || plain.read(bytes.data(), len) != len)
-                return std::vector<BsonDoc>();
-            text = bytes.constData();
-        }
+    auto read = walked->readPicked(path, n, [&](qint64 at, const char *text, size_t len) {
         one.clear();
-        reader.parse(one, text, size_t(len), at);
+        reader.parse(one, text, len, at);
         bson_t doc;
         if (one.size() != 1 || !one.view(0, &doc))
-            return std::vector<BsonDoc>(); // unreadable after all: the full read says why
+            return false; // unreadable after all: the full read says why
         out.emplace_back(&doc);
-    }
+        return true;
+    });
+    if (!read)
+        return read.error();
+    if (!*read)
+        return std::vector<BsonDoc>();
     return out;
 }
 
