@@ -19,32 +19,35 @@ constexpr int64_t kPgEpochMs = 946684800000;
 constexpr int64_t kMinTimestampMs = -62135596800000;
 constexpr int64_t kMaxTimestampMs = 253402300799999;
 
-void putBigEndian(std::string &out, uint64_t v, int bytes)
+// Network byte order, written through the pointer, which moves past the bytes.
+inline void put16(char *&p, uint16_t v)
 {
-    char b[8];
-    for (int i = bytes - 1; i >= 0; --i) {
-        b[i] = static_cast<char>(v & 0xff);
-        v >>= 8;
-    }
-    out.append(b, size_t(bytes));
+    v = __builtin_bswap16(v);
+    std::memcpy(p, &v, 2);
+    p += 2;
+}
+inline void put32(char *&p, uint32_t v)
+{
+    v = __builtin_bswap32(v);
+    std::memcpy(p, &v, 4);
+    p += 4;
+}
+inline void put64(char *&p, uint64_t v)
+{
+    v = __builtin_bswap64(v);
+    std::memcpy(p, &v, 8);
+    p += 8;
 }
 
-void putInt32(std::string &out, int32_t v)
+// A field: its length, then its bytes (after leadByte when `lead`: jsonb's version).
+void putField(CopyBytes &out, std::string_view bytes, bool lead = false, char leadByte = 0)
 {
-    putBigEndian(out, static_cast<uint32_t>(v), 4);
-}
-
-// A field: its length, then its bytes.
-void putField(std::string &out, std::string_view bytes)
-{
-    putInt32(out, static_cast<int32_t>(bytes.size()));
-    out.append(bytes);
-}
-
-void putInt64Field(std::string &out, int64_t v)
-{
-    putInt32(out, 8);
-    putBigEndian(out, static_cast<uint64_t>(v), 8);
+    char *p = out.room(4 + 1 + bytes.size());
+    put32(p, static_cast<uint32_t>(bytes.size() + lead));
+    if (lead)
+        *p++ = leadByte;
+    std::memcpy(p, bytes.data(), bytes.size());
+    out.commit(p + bytes.size());
 }
 
 } // namespace
@@ -86,31 +89,40 @@ BinaryCopyEncoder::BinaryCopyEncoder(const TableMapping &table, std::vector<Bina
         m_boolColumn.push_back(c.type == ColumnType::Boolean && !c.pgArray);
 }
 
-void BinaryCopyEncoder::appendHeader(std::string &out)
+void BinaryCopyEncoder::appendHeader(CopyBytes &out)
 {
     static constexpr char signature[] = "PGCOPY\n\377\r\n";
-    out.append(signature, sizeof signature); // with its terminating zero byte
-    putInt32(out, 0);                        // flags
-    putInt32(out, 0);                        // header extension length
+    char *p = out.room(sizeof signature + 8);
+    std::memcpy(p, signature, sizeof signature); // with its terminating zero byte
+    p += sizeof signature;
+    put32(p, 0); // flags
+    put32(p, 0); // header extension length
+    out.commit(p);
 }
 
-void BinaryCopyEncoder::appendTrailer(std::string &out)
+void BinaryCopyEncoder::appendTrailer(CopyBytes &out)
 {
-    putBigEndian(out, 0xffff, 2);
+    char *p = out.room(2);
+    put16(p, 0xffff);
+    out.commit(p);
 }
 
-bool BinaryCopyEncoder::appendRow(std::string &out, const TableRows &rows, size_t r,
-                                  std::optional<uint32_t> doc) const
+bool BinaryCopyEncoder::appendRow(CopyBytes &out, const TableRows &rows, size_t r,
+                                  std::optional<uint32_t> doc)
 {
     const int columns = rows.columns();
-    putBigEndian(out, uint64_t(columns + (doc ? 1 : 0)), 2);
+    char *p = out.room(2);
+    put16(p, static_cast<uint16_t>(columns + (doc ? 1 : 0)));
+    out.commit(p);
     for (int col = 0; col < columns; ++col) {
         if (!appendCell(out, rows, rows.at(r, col), col))
             return false;
     }
     if (doc) {
-        putInt32(out, 4);
-        putInt32(out, static_cast<int32_t>(*doc));
+        p = out.room(8);
+        put32(p, 4);
+        put32(p, *doc);
+        out.commit(p);
     }
     return true;
 }
@@ -160,11 +172,27 @@ void BinaryCopyEncoder::appendTextForm(std::string &out, const TableRows &rows, 
     }
 }
 
-bool BinaryCopyEncoder::appendCell(std::string &out, const TableRows &rows, const Cell &cell,
-                                   int col) const
+// text, varchar, json, jsonb: the cell's text form, which the server reads as text input.
+bool BinaryCopyEncoder::appendTextLike(CopyBytes &out, const TableRows &rows, const Cell &cell,
+                                       int col, bool jsonb)
 {
+    if (cell.kind == CellKind::Text || cell.kind == CellKind::Json ||
+        cell.kind == CellKind::Numeric) {
+        putField(out, rows.bytes(cell), jsonb, '\1');
+        return true;
+    }
+    m_scratch.clear();
+    appendTextForm(m_scratch, rows, cell, col);
+    putField(out, m_scratch, jsonb, '\1');
+    return true;
+}
+
+bool BinaryCopyEncoder::appendCell(CopyBytes &out, const TableRows &rows, const Cell &cell, int col)
+{
+    char *p = out.room(12); // the largest fixed-size field: length and 8 bytes
     if (cell.kind == CellKind::Null) {
-        putInt32(out, -1);
+        put32(p, uint32_t(-1));
+        out.commit(p);
         return true;
     }
     switch (m_columns[size_t(col)]) {
@@ -173,21 +201,22 @@ bool BinaryCopyEncoder::appendCell(std::string &out, const TableRows &rows, cons
     case BinaryColumn::Bool:
         if (cell.kind != CellKind::Bool)
             return false;
-        putInt32(out, 1);
-        out += cell.i ? '\1' : '\0';
-        return true;
+        put32(p, 1);
+        *p++ = cell.i ? 1 : 0;
+        break;
     case BinaryColumn::Int4:
         if (cell.kind != CellKind::Int || cell.i < std::numeric_limits<int32_t>::min() ||
             cell.i > std::numeric_limits<int32_t>::max())
             return false;
-        putInt32(out, 4);
-        putInt32(out, static_cast<int32_t>(cell.i));
-        return true;
+        put32(p, 4);
+        put32(p, static_cast<uint32_t>(cell.i));
+        break;
     case BinaryColumn::Int8:
         if (cell.kind != CellKind::Int)
             return false;
-        putInt64Field(out, cell.i);
-        return true;
+        put32(p, 8);
+        put64(p, static_cast<uint64_t>(cell.i));
+        break;
     case BinaryColumn::Float8: {
         double d;
         if (cell.kind == CellKind::Double)
@@ -200,16 +229,17 @@ bool BinaryCopyEncoder::appendCell(std::string &out, const TableRows &rows, cons
             return false;
         uint64_t bits;
         std::memcpy(&bits, &d, sizeof bits);
-        putInt32(out, 8);
-        putBigEndian(out, bits, 8);
-        return true;
+        put32(p, 8);
+        put64(p, bits);
+        break;
     }
     case BinaryColumn::Timestamp:
         if (cell.kind != CellKind::Timestamp || cell.i < kMinTimestampMs ||
             cell.i > kMaxTimestampMs)
             return false;
-        putInt64Field(out, (cell.i - kPgEpochMs) * 1000);
-        return true;
+        put32(p, 8);
+        put64(p, static_cast<uint64_t>((cell.i - kPgEpochMs) * 1000));
+        break;
     case BinaryColumn::Uuid:
         if (cell.kind != CellKind::Uuid || cell.len != 16)
             return false;
@@ -221,30 +251,12 @@ bool BinaryCopyEncoder::appendCell(std::string &out, const TableRows &rows, cons
         putField(out, rows.bytes(cell));
         return true;
     case BinaryColumn::Text:
-    case BinaryColumn::Jsonb: {
-        const bool jsonb = m_columns[size_t(col)] == BinaryColumn::Jsonb;
-        if (cell.kind == CellKind::Text || cell.kind == CellKind::Json ||
-            cell.kind == CellKind::Numeric) {
-            const std::string_view b = rows.bytes(cell);
-            putInt32(out, static_cast<int32_t>(b.size() + jsonb));
-            if (jsonb)
-                out += '\1';
-            out.append(b);
-            return true;
-        }
-        // Other kinds: their text form, with the length written once it is known.
-        const size_t at = out.size();
-        putInt32(out, 0);
-        if (jsonb)
-            out += '\1';
-        appendTextForm(out, rows, cell, col);
-        const auto len = static_cast<uint32_t>(out.size() - at - 4);
-        for (int i = 0; i < 4; ++i)
-            out[at + size_t(i)] = static_cast<char>(len >> (24 - 8 * i));
-        return true;
+        return appendTextLike(out, rows, cell, col, false);
+    case BinaryColumn::Jsonb:
+        return appendTextLike(out, rows, cell, col, true);
     }
-    }
-    return false;
+    out.commit(p);
+    return true;
 }
 
 } // namespace ferry

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <pqxx/connection_base>
 #include <pqxx/connection>
+#include <pqxx/connection_base>
 
 #include <string>
 #include <string_view>

@@ -15,6 +15,12 @@ constexpr size_t kChunk = 256 * 1024;
 
 } // namespace
 
+bool PostgresSink::copiesInBinary(const QString &table) const
+{
+    const auto it = m_d->binaryPlans.find(sql(table));
+    return it != m_d->binaryPlans.end() && !it->second.empty();
+}
+
 void PostgresSink::Private::copyRows(pqxx::transaction_base &tx, const std::string &target,
                                      const TableMapping &table, const TableRows &rows,
                                      const std::vector<char> *keepDocs, bool withDocColumn)
@@ -27,10 +33,10 @@ void PostgresSink::Private::copyRows(pqxx::transaction_base &tx, const std::stri
             // A value the server must parse itself: this table goes as text from now on, and
             // write() sends this batch again as text.
             binaryPlans[sql(table.table)].clear();
-            throw Abort{Error(ErrorCode::Internal,
-                              trEngine("A value of table \"%1\" has no binary COPY form.")
-                                  .arg(table.table),
-                              table.table)};
+            throw Abort{
+                Error(ErrorCode::Internal,
+                      trEngine("A value of table \"%1\" has no binary COPY form.").arg(table.table),
+                      table.table)};
         }
     }
     copyText(tx, target, table, rows, keepDocs, withDocColumn);
@@ -68,32 +74,32 @@ const std::vector<BinaryColumn> *PostgresSink::Private::binaryPlan(pqxx::transac
 
 bool PostgresSink::Private::copyBinary(pqxx::transaction_base &tx, const std::string &target,
                                        const TableMapping &table,
-                                       const std::vector<BinaryColumn> &plan,
-                                       const TableRows &rows, const std::vector<char> *keepDocs,
-                                       bool withDocColumn)
+                                       const std::vector<BinaryColumn> &plan, const TableRows &rows,
+                                       const std::vector<char> *keepDocs, bool withDocColumn)
 {
     std::string statement = "COPY " + target + " (" + sql(ddlColumnList(table));
     if (withDocColumn)
         statement += ", _ferry_doc";
     statement += ") FROM STDIN (FORMAT binary)";
-    const BinaryCopyEncoder encoder(table, plan);
+    BinaryCopyEncoder encoder(table, plan);
     RawCopyWriter writer(tx, *conn, statement);
-    buffer.clear();
-    BinaryCopyEncoder::appendHeader(buffer);
+    CopyBytes &out = binaryBuffer;
+    out.clear();
+    BinaryCopyEncoder::appendHeader(out);
     for (size_t r = 0; r < rows.rows(); ++r) {
         if (keepDocs && !(*keepDocs)[rows.rowDoc(r)])
             continue;
         const std::optional<uint32_t> doc =
             withDocColumn ? std::optional<uint32_t>(rows.rowDoc(r)) : std::nullopt;
-        if (!encoder.appendRow(buffer, rows, r, doc))
+        if (!encoder.appendRow(out, rows, r, doc))
             return false; // the writer's destructor abandons the COPY
-        if (buffer.size() >= kChunk) {
-            writer.write(buffer);
-            buffer.clear();
+        if (out.size() >= kChunk) {
+            writer.write(out.view());
+            out.clear();
         }
     }
-    BinaryCopyEncoder::appendTrailer(buffer);
-    writer.write(buffer);
+    BinaryCopyEncoder::appendTrailer(out);
+    writer.write(out.view());
     writer.complete();
     return true;
 }

@@ -114,15 +114,16 @@ inline void lockDdl(pqxx::transaction_base &tx)
 struct PostgresSink::Private {
     std::unique_ptr<PostgresConnection> conn;
     std::unique_ptr<pqxx::work> dryTx; // the never-committed transaction of a dry run
-    std::string buffer;                // COPY data, reused across tables and batches
+    std::string buffer;                // COPY text, reused across tables and batches
+    CopyBytes binaryBuffer;            // COPY binary data, the same
     // Per target table: its columns' binary encodings, read from the catalog once; empty
     // when the table goes as text (a column without one, or a cell that did not fit).
     std::unordered_map<std::string, std::vector<BinaryColumn>> binaryPlans;
     bool textOnly = false;   // this write() sends every table as text
     bool binaryUsed = false; // this write() sent a table in binary
-    QString context;                   // table being written, for error messages
-    bool probing = false;              // write() is a probe: always roll back
-    std::string sqlState;              // of the last refused statement ("" if none)
+    QString context;         // table being written, for error messages
+    bool probing = false;    // write() is a probe: always roll back
+    std::string sqlState;    // of the last refused statement ("" if none)
 
     using Body = std::function<void(pqxx::transaction_base &)>;
     Status transact(bool dryRun, const Body &body);
