@@ -282,8 +282,10 @@ private slots:
         const auto w = sink->write(m, ProjectOptions(), batch, checkpointAt("p", 1));
         QVERIFY2(w.ok(), why(w));
         QCOMPARE(w->written, 1);
-        const bool farFuture = QByteArray(QTest::currentDataTag()) == "timestamp far future";
-        QCOMPARE(sink->copiesInBinary(table), !farFuture);
+        // Past year 9999 and subnormal doubles are left to text input.
+        const QByteArray tag = QTest::currentDataTag();
+        QCOMPARE(sink->copiesInBinary(table),
+                 tag != "timestamp far future" && tag != "double subnormal");
 
         exec("CREATE TABLE \"" + t + "_text\" (LIKE \"" + t + "\")");
         QCOMPARE(textCopy(table + u"_text"_s, m.root, batch), std::string());

@@ -219,11 +219,14 @@ bool BinaryCopyEncoder::appendCell(CopyBytes &out, const TableRows &rows, const 
         break;
     case BinaryColumn::Float8: {
         double d;
-        if (cell.kind == CellKind::Double)
+        if (cell.kind == CellKind::Double) {
+            // Subnormals: float8 input of some server versions refuses them as out of range.
+            if (std::fpclassify(cell.d) == FP_SUBNORMAL)
+                return false;
             // Text input makes every NaN the one quiet NaN, whatever the source's sign and
             // payload bits were.
             d = std::isnan(cell.d) ? std::numeric_limits<double>::quiet_NaN() : cell.d;
-        else if (cell.kind == CellKind::Int)
+        } else if (cell.kind == CellKind::Int)
             d = static_cast<double>(cell.i); // rounds to nearest, as float8 input does
         else
             return false;

@@ -18,6 +18,12 @@ PostgresConnection::~PostgresConnection() noexcept
     close();
 }
 
+bool PostgresConnection::integerDatetimes() const
+{
+    const char *value = handle() ? PQparameterStatus(handle(), "integer_datetimes") : nullptr;
+    return value && std::string_view(value) == "on";
+}
+
 PostgresConnection::HandleKeeping::handle
 PostgresConnection::HandleKeeping::do_startconnect(handle orig)
 {

@@ -23,6 +23,9 @@ public:
     explicit PostgresConnection(const std::string &options);
     ~PostgresConnection() noexcept;
     pg_conn *handle() const { return m_policy.current(); }
+    // Timestamps travel as int64 microseconds in binary format; servers before 10 could be
+    // built with float timestamps, which the binary encoder does not write.
+    bool integerDatetimes() const;
 
 private:
     class HandleKeeping : public pqxx::connect_direct {

@@ -61,6 +61,8 @@ const std::vector<BinaryColumn> *PostgresSink::Private::binaryPlan(pqxx::transac
                     b = c.pgArray ? BinaryColumn::None
                                   : binaryColumnFor(static_cast<uint32_t>(row[1].as<int64_t>()));
             }
+            if (b == BinaryColumn::Timestamp && !conn->integerDatetimes())
+                b = BinaryColumn::None;
             if (b == BinaryColumn::None) {
                 plan.clear();
                 break;
