@@ -3,8 +3,6 @@
 #include "stores/postgres/postgres_bookkeeping.h"
 #include "stores/postgres/postgres_sink_private.h"
 
-#include <pqxx/tablewriter>
-
 #include <QThread>
 
 #include <algorithm>
@@ -72,47 +70,6 @@ Status PostgresSink::Private::transact(bool dryRun, const Body &body)
     }
 }
 
-void PostgresSink::Private::copyRows(pqxx::transaction_base &tx, const std::string &target,
-                                     const TableMapping &table, const TableRows &rows,
-                                     const std::vector<char> *keepDocs, bool withDocColumn)
-{
-    std::vector<std::string> columns;
-    for (const ColumnMapping &c : table.columns)
-        columns.push_back(sql(ddlQuote(c.column)));
-    if (withDocColumn)
-        columns.emplace_back("_ferry_doc");
-    CopyEncoder encoder(table);
-    constexpr size_t chunk = 256 * 1024;
-    // Several rows go into one write_raw_line call (joined by newlines): the COPY stream does
-    // not care where messages split, and one call per row costs a string copy per row.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-    pqxx::tablewriter writer(tx, target, columns.begin(), columns.end());
-#pragma GCC diagnostic pop
-    buffer.clear();
-    size_t pending = 0;
-    for (size_t r = 0; r < rows.rows(); ++r) {
-        if (keepDocs && !(*keepDocs)[rows.rowDoc(r)])
-            continue;
-        if (pending)
-            buffer += '\n';
-        encoder.appendRow(buffer, rows, r);
-        if (withDocColumn) {
-            buffer += '\t';
-            buffer += std::to_string(rows.rowDoc(r));
-        }
-        ++pending;
-        if (buffer.size() >= chunk) {
-            writer.write_raw_line(buffer);
-            buffer.clear();
-            pending = 0;
-        }
-    }
-    if (pending)
-        writer.write_raw_line(buffer);
-    writer.complete();
-}
-
 PostgresSink::PostgresSink(Endpoint endpoint)
     : m_endpoint(std::move(endpoint)), m_d(std::make_unique<Private>())
 {
@@ -140,7 +97,7 @@ ErrorCode PostgresSink::classifyConnectFailure(const QString &message)
 Status PostgresSink::open()
 {
     try {
-        m_d->conn = std::make_unique<pqxx::connection>(sql(m_endpoint.uri()));
+        m_d->conn = std::make_unique<PostgresConnection>(sql(m_endpoint.uri()));
         // Keep IF NOT EXISTS notices off stderr.
         m_d->conn->set_variable("client_min_messages", "warning");
         return m_d->transact(m_dryRun,
@@ -256,6 +213,9 @@ Result<PrepareOutcome> PostgresSink::prepare(const CollectionMapping &mapping,
     });
     if (!st)
         return st.error();
+    // The tables may be new or changed since a write last read their column types.
+    for (const TableMapping *t : collectionTables(mapping))
+        m_d->binaryPlans.erase(sql(t->table));
     m_startedEmpty.insert(mapping.root.table, (emptyNow && !m_partitioned) || rootPending);
     return out;
 }
@@ -283,6 +243,7 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
         return shape.error();
     const WritePath path = writePath(mapping, options);
     WriteOutcome out;
+    m_d->binaryUsed = false;
     const Status st = m_d->transact(m_dryRun, [&](pqxx::transaction_base &tx) {
         out = WriteOutcome();
         out.tableRows.assign(tables.size(), 0);
@@ -310,6 +271,14 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
             w.recordNewKeys();
         w.recordCheckpoint(checkpoint);
     });
+    // Binary COPY refused (or could not encode) the batch: the same batch again as text, so
+    // the server judges every value, and words its refusal, exactly as for text COPY.
+    if (!st && m_d->binaryUsed && !m_d->textOnly && st.error().code != ErrorCode::Connect) {
+        m_d->textOnly = true;
+        auto again = write(mapping, options, batch, checkpoint);
+        m_d->textOnly = false;
+        return again;
+    }
     // The input repeats a key of an earlier batch, so the table no longer holds only new
     // keys: this batch and the rest take the staged path, which skips or updates them.
     if (!st && path == WritePath::Direct && m_d->sqlState == "23505" &&

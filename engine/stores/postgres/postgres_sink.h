@@ -39,6 +39,11 @@ public:
     enum class WritePath { Direct, Staged };
     WritePath writePath(const CollectionMapping &mapping, const ProjectOptions &options) const;
 
+    // Whether write() sends `table` in COPY binary format rather than text (known once a
+    // batch went into it): every column has an exact binary form and no value needed the
+    // server's text parsing.
+    bool copiesInBinary(const QString &table) const;
+
     // Auth when libpq's message says the credentials were refused, Connect otherwise.
     static ErrorCode classifyConnectFailure(const QString &driverMessage);
 

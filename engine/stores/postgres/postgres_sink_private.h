@@ -5,7 +5,9 @@
 #include "stores/postgres/postgres_sink.h"
 
 #include "stores/common/ddl.h"
+#include "stores/postgres/binary_copy_encoder.h"
 #include "stores/postgres/copy_encoder.h"
+#include "stores/postgres/postgres_connection.h"
 
 #include <pqxx/pqxx>
 
@@ -14,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ferry {
@@ -109,19 +112,36 @@ inline void lockDdl(pqxx::transaction_base &tx)
 }
 
 struct PostgresSink::Private {
-    std::unique_ptr<pqxx::connection> conn;
+    std::unique_ptr<PostgresConnection> conn;
     std::unique_ptr<pqxx::work> dryTx; // the never-committed transaction of a dry run
     std::string buffer;                // COPY text, reused across tables and batches
-    QString context;                   // table being written, for error messages
-    bool probing = false;              // write() is a probe: always roll back
-    std::string sqlState;              // of the last refused statement ("" if none)
+    CopyBytes binaryBuffer;            // COPY binary data, the same
+    // Per target table: its columns' binary encodings, read from the catalog once; empty
+    // when the table goes as text (a column without one, or a cell that did not fit).
+    std::unordered_map<std::string, std::vector<BinaryColumn>> binaryPlans;
+    bool textOnly = false;   // this write() sends every table as text
+    bool binaryUsed = false; // this write() sent a table in binary
+    QString context;         // table being written, for error messages
+    bool probing = false;    // write() is a probe: always roll back
+    std::string sqlState;    // of the last refused statement ("" if none)
 
     using Body = std::function<void(pqxx::transaction_base &)>;
     Status transact(bool dryRun, const Body &body);
     bool prepareTable(pqxx::transaction_base &tx, const TableMapping &t, bool deferKeys,
                       bool buildPending, PrepareOutcome &out, bool &pending);
+    // COPY of `rows` into `target` (the table itself, or its staging table when
+    // withDocColumn): binary where every column has an exact binary form, text otherwise.
     void copyRows(pqxx::transaction_base &tx, const std::string &target, const TableMapping &table,
                   const TableRows &rows, const std::vector<char> *keepDocs, bool withDocColumn);
+    void copyText(pqxx::transaction_base &tx, const std::string &target, const TableMapping &table,
+                  const TableRows &rows, const std::vector<char> *keepDocs, bool withDocColumn);
+    // False when a cell has no exact binary form (the COPY is then abandoned).
+    bool copyBinary(pqxx::transaction_base &tx, const std::string &target,
+                    const TableMapping &table, const std::vector<BinaryColumn> &plan,
+                    const TableRows &rows, const std::vector<char> *keepDocs, bool withDocColumn);
+    // The binary encodings of `table`'s mapped columns, or nullptr for text COPY.
+    const std::vector<BinaryColumn> *binaryPlan(pqxx::transaction_base &tx,
+                                                const TableMapping &table);
 };
 
 // The steps of one write(), inside its transaction: the rows (straight, or through the
