@@ -363,19 +363,8 @@ void TestMongoPartitions::cliConcurrentPartitionsIntoPostgres()
     r = runFerryCli({u"infer"_s, u"--source"_s, m_uri, u"--target"_s, parted, u"--collection"_s,
                      u"numbers"_s, u"-o"_s, project});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-    std::vector<std::unique_ptr<QProcess>> parts;
-    for (int k = 0; k < 4; ++k) {
-        auto p = std::make_unique<QProcess>();
-        p->start(cliPath(), {u"run"_s, project, u"--partition"_s, u"%1/4"_s.arg(k),
-                             u"--batch-size"_s, u"50"_s});
-        QVERIFY(p->waitForStarted());
-        parts.push_back(std::move(p));
-    }
-    for (auto &p : parts) {
-        QVERIFY(p->waitForFinished(120000));
-        QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
-                 p->readAllStandardError().constData());
-    }
+    const CliResult four = runPartitionsAtOnce(project, 4, {u"--batch-size"_s, u"50"_s}, 120000);
+    QVERIFY2(four.exitCode == 0, qPrintable(four.describe()));
     r = runFerryCli({u"finish"_s, project});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     SqlReader a(single);

@@ -105,17 +105,8 @@ void TestPartitions::fourPartitionsEqualOneRun()
 {
     const QString tgt = target(u"four"_qs);
     const QString project = inferProject(u"dump:"_qs + m_dump, tgt, u"four"_qs);
-    std::vector<std::unique_ptr<QProcess>> parts;
-    for (int k = 0; k < 4; ++k) {
-        auto p = std::make_unique<QProcess>();
-        p->start(cliPath(), {u"run"_qs, project, u"--partition"_qs, u"%1/4"_qs.arg(k)});
-        QVERIFY(p->waitForStarted());
-        parts.push_back(std::move(p));
-    }
-    for (auto &p : parts) {
-        QVERIFY(p->waitForFinished(300000));
-        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
-    }
+    const CliResult four = runPartitionsAtOnce(project, 4);
+    QVERIFY2(four.exitCode == 0, qPrintable(four.describe()));
     const CliResult r = runFerryCli({u"finish"_qs, project});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     compareTables(m_clean, tgt);

@@ -246,18 +246,8 @@ void TestSqlPartitions::fourPartitionsEqualOneRun()
     const QString project = makeProject(source, target, name);
     QVERIFY(!project.isEmpty());
     // The four processes at once, as on four machines.
-    std::vector<std::unique_ptr<QProcess>> parts;
-    for (int k = 0; k < 4; ++k) {
-        auto p = std::make_unique<QProcess>();
-        p->start(cliPath(), {u"run"_qs, project, u"--partition"_qs, u"%1/4"_qs.arg(k),
-                             u"--batch-size"_qs, u"100"_qs});
-        QVERIFY(p->waitForStarted());
-        parts.push_back(std::move(p));
-    }
-    for (auto &p : parts) {
-        QVERIFY(p->waitForFinished(300000));
-        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
-    }
+    const CliResult four = runPartitionsAtOnce(project, 4, {u"--batch-size"_qs, u"100"_qs});
+    QVERIFY2(four.exitCode == 0, qPrintable(four.describe()));
     const CliResult r = runFerryCli({u"finish"_qs, project});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     compareTables(clean, target);

@@ -41,6 +41,36 @@ CliResult runFerryCli(const QStringList &args, int timeoutMs, const QStringList 
     return r;
 }
 
+CliResult runPartitionsAtOnce(const QString &project, int n, const QStringList &extraArgs,
+                              int timeoutMs)
+{
+    std::vector<std::unique_ptr<QProcess>> parts;
+    for (int k = 0; k < n; ++k) {
+        auto p = std::make_unique<QProcess>();
+        p->start(cliPath(),
+                 QStringList{QStringLiteral("run"), project, QStringLiteral("--partition"),
+                             QStringLiteral("%1/%2").arg(k).arg(n)} +
+                     extraArgs);
+        parts.push_back(std::move(p));
+    }
+    CliResult first;
+    first.exitCode = 0;
+    for (auto &p : parts) {
+        CliResult r;
+        if (!p->waitForStarted()) {
+            r.stdErr = "could not start " + cliPath().toUtf8();
+        } else {
+            p->waitForFinished(timeoutMs);
+            r.exitCode = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -2;
+            r.stdOut = p->readAllStandardOutput();
+            r.stdErr = p->readAllStandardError();
+        }
+        if (r.exitCode != 0 && first.exitCode == 0)
+            first = r;
+    }
+    return first;
+}
+
 QJsonObject readJson(const QString &path)
 {
     QFile f(path);

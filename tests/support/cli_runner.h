@@ -5,6 +5,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+#include <vector>
+
 namespace ferry::test {
 
 struct CliResult {
@@ -18,6 +21,10 @@ struct CliResult {
 // Runs the built ferry-cli with `args` and waits for it (up to `timeoutMs`).
 CliResult runFerryCli(const QStringList &args, int timeoutMs = 300000,
                       const QStringList &extraEnv = {});
+// Runs `ferry-cli run project --partition K/N` for every K at the same time, as N machines
+// would, and waits for all; the first that failed (exit code, stdout, stderr), else exit 0.
+CliResult runPartitionsAtOnce(const QString &project, int n, const QStringList &extraArgs = {},
+                              int timeoutMs = 300000);
 QJsonObject readJson(const QString &path);
 // Inserts every document of a mongoexport file into `collection` of the database in `uri`.
 bool loadJsonIntoMongo(const QString &uri, const QString &collection, const QString &jsonFile);
