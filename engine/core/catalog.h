@@ -29,6 +29,10 @@ struct TableInfo {
     QList<QStringList> uniques;
     QList<ForeignKey> foreignKeys;
     QList<ColumnInfo> columns;
+    // Its rows live in several physical tables read as one (a PostgreSQL partitioned table,
+    // an inheritance parent read with its children), each numbering its rows from the start:
+    // the physical row id (ctid) repeats, and only with the part it lies in tells rows apart.
+    bool rowIdRepeats = false;
 
     const ColumnInfo *column(const QString &name) const;
     // The document key of each column (in order) when the table is copied to a table: its

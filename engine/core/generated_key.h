@@ -10,8 +10,9 @@ namespace ferry {
 // its source: an ObjectId made of the first 12 bytes of SHA-1("ferry-key", scope, position,
 // ordinal), where scope is the collection (or table) name, position the byte offset of the
 // document in the (uncompressed) file or archive, or a keyless row's physical place (SQLite
-// rowid, PostgreSQL ctid), and ordinal the measurement's index inside a time-series bucket
-// (0 otherwise).
+// rowid, PostgreSQL ctid), and ordinal the measurement's index inside a time-series bucket,
+// or the oid of the part a PostgreSQL row lies in where ctids repeat across the parts of a
+// partitioned table or an inheritance tree (0 otherwise).
 // Position rather than content: two identical documents (log lines, repeated rows) stay two
 // documents, while a re-run, a --resume, validation and rollback all find the same key for
 // the same document of an unchanged source. A random ObjectId would duplicate on every re-run.

@@ -7,7 +7,7 @@
 namespace ferry {
 
 SqlTablePlan planSqlTable(const TableInfo &info, Dialect dialect, bool keepNames,
-                          const QString &rowIdColumn)
+                          const QString &rowIdColumn, const QString &partColumn)
 {
     SqlTablePlan p;
     p.info = info;
@@ -30,8 +30,11 @@ SqlTablePlan planSqlTable(const TableInfo &info, Dialect dialect, bool keepNames
     for (const QString &k : p.key.keyColumns)
         order.append(sqlQuoteName(k));
     if (order.isEmpty()) {
-        selectList.append(rowIdColumn);
-        order.append(rowIdColumn);
+        if (info.rowIdRepeats && !partColumn.isEmpty())
+            p.rowIdColumns.append(partColumn);
+        p.rowIdColumns.append(rowIdColumn);
+        selectList.append(p.rowIdColumns);
+        order = p.rowIdColumns;
     }
     p.select = QStringLiteral("SELECT %1 FROM %2")
                    .arg(selectList.join(QLatin1String(", ")), sqlQuoteName(info.name));
@@ -41,11 +44,11 @@ SqlTablePlan planSqlTable(const TableInfo &info, Dialect dialect, bool keepNames
 
 Result<SqlTablePlan> findSqlTable(const QList<TableInfo> &catalog, const QString &table,
                                   Dialect dialect, bool keepNames, const QString &rowIdColumn,
-                                  const QString &missing)
+                                  const QString &missing, const QString &partColumn)
 {
     for (const TableInfo &t : catalog) {
         if (t.name == table)
-            return planSqlTable(t, dialect, keepNames, rowIdColumn);
+            return planSqlTable(t, dialect, keepNames, rowIdColumn, partColumn);
     }
     return Error(ErrorCode::NotFound, missing, table);
 }

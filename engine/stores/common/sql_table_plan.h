@@ -22,22 +22,30 @@ struct SqlTablePlan {
     std::vector<int> keyIndex;      // position of each column in the key, or -1
     QString select;                 // SELECT list + FROM; the row id follows the columns
     QString orderBy;                // key expression list
+    // Without a key: what the rows are ordered, resumed and sliced by, selected after the
+    // columns; the physical row id, preceded by the column naming its part where the row id
+    // repeats across parts (TableInfo::rowIdRepeats).
+    QStringList rowIdColumns;
     // A keyless table read as documents: each row gets a deterministic _id from the table
     // name and its physical position (core/generated_key.h), so a re-run never duplicates it.
     bool generateId = false;
 
-    int keyCount() const { return key.keyColumns.isEmpty() ? 1 : int(key.keyColumns.size()); }
+    int keyCount() const
+    {
+        return int(key.keyColumns.isEmpty() ? rowIdColumns.size() : key.keyColumns.size());
+    }
     size_t columnCount() const { return fields.size(); }
 };
 
 // `keepNames`: rows keep their column names (table-to-table copies) and get no _id, but are
-// still read in key order. Tables without a key are read in `rowIdColumn` order.
+// still read in key order. Tables without a key are read in `rowIdColumn` order, or in
+// (`partColumn`, `rowIdColumn`) order where the row id repeats across the table's parts.
 SqlTablePlan planSqlTable(const TableInfo &info, Dialect dialect, bool keepNames,
-                          const QString &rowIdColumn);
+                          const QString &rowIdColumn, const QString &partColumn = QString());
 // The plan of `table` from a catalog, or a NotFound error with `missing` as its message.
 Result<SqlTablePlan> findSqlTable(const QList<TableInfo> &catalog, const QString &table,
                                   Dialect dialect, bool keepNames, const QString &rowIdColumn,
-                                  const QString &missing);
+                                  const QString &missing, const QString &partColumn = QString());
 // What every SQL source refuses in a filter before asking its server (statement separators,
 // comments), as a Usage error naming the table.
 Status checkFilterText(const QString &table, const QString &filter);
@@ -45,7 +53,7 @@ Status checkFilterText(const QString &table, const QString &filter);
 // Appends to `doc` (initialised by the caller) the document of one row: _id first (one key column,
 // or a document of the key columns in key order so equal keys give byte-equal _ids), then the other
 // columns. `append(doc, field, column)` converts one column; `keyValue(column)` gives its value for
-// the resume key; `rowId()` the physical row id for tables without a key.
+// the resume key; `rowId(k)` the k-th of the plan's rowIdColumns for tables without a key.
 template <class Append, class KeyValue, class RowId>
 void buildRowDocument(const SqlTablePlan &p, bson_t *doc, QVariantList *key, Append append,
                       KeyValue keyValue, RowId rowId)
@@ -76,7 +84,8 @@ void buildRowDocument(const SqlTablePlan &p, bson_t *doc, QVariantList *key, App
         append(doc, p.fields[i].constData(), int(i));
     }
     if (p.key.keyColumns.isEmpty())
-        (*key)[0] = rowId();
+        for (int k = 0; k < p.keyCount(); ++k)
+            (*key)[k] = rowId(k);
 }
 
 } // namespace ferry

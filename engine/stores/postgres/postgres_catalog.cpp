@@ -28,14 +28,18 @@ Result<QList<TableInfo>> readPostgresCatalog(pqxx::transaction_base &tx, bool co
 {
     try {
         QList<TableInfo> tables;
-        const pqxx::result rels =
-            tx.exec("SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
-                    "c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
-                    "AND NOT c.relispartition ORDER BY c.relname");
+        // A table is read without ONLY: a partitioned table (relkind 'p') and an inheritance
+        // parent give their partitions' or children's rows too, whose ctids repeat theirs.
+        const pqxx::result rels = tx.exec(
+            "SELECT c.oid, c.relname, c.relkind = 'p' OR EXISTS (SELECT 1 FROM pg_inherits i "
+            "WHERE i.inhparent = c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = "
+            "c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
+            "AND NOT c.relispartition ORDER BY c.relname");
         std::vector<std::string> oids;
         for (const auto &row : rels) {
             TableInfo t;
             t.name = QString::fromStdString(row[1].as<std::string>());
+            t.rowIdRepeats = row[2].as<bool>();
             if (isFerryTable(t.name))
                 continue;
             tables.append(t);

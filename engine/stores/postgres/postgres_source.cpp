@@ -67,16 +67,27 @@ qint64 ctidPosition(const char *ctid)
     return (block << 16) | item; // at most 291 items fit an 8 kB page
 }
 
+// The generated _id of a keyless row. Where ctids repeat across the table's parts, the
+// part's oid (tableoid, never 0) goes in as the ordinal; an ordinary table keeps ordinal 0,
+// the form its _ids always had, so targets filled by earlier runs still match on a re-run,
+// --resume, validation or rollback.
+void appendGeneratedId(const SqlTablePlan &p, const pqxx::row &row, bson_t *doc)
+{
+    const int at = int(p.columnCount());
+    const bool parts = p.rowIdColumns.size() > 1;
+    const qint64 part = parts ? row[at].as<qint64>() : 0;
+    bson_oid_t oid;
+    generatedObjectId(p.info.name.toUtf8(), ctidPosition(row[at + (parts ? 1 : 0)].c_str()), part,
+                      &oid);
+    BSON_APPEND_OID(doc, "_id", &oid);
+}
+
 // The document of one row; `key` receives the key values as the server's text.
 void rowToDocument(const SqlTablePlan &p, const pqxx::row &row, bson_t *doc, QVariantList *key)
 {
     bson_init(doc);
-    if (p.generateId) {
-        bson_oid_t oid;
-        generatedObjectId(p.info.name.toUtf8(), ctidPosition(row[int(p.columnCount())].c_str()), 0,
-                          &oid);
-        BSON_APPEND_OID(doc, "_id", &oid);
-    }
+    if (p.generateId)
+        appendGeneratedId(p, row, doc);
     buildRowDocument(
         p, doc, key,
         [&row](bson_t *out, const char *field, int i) {
@@ -85,7 +96,9 @@ void rowToDocument(const SqlTablePlan &p, const pqxx::row &row, bson_t *doc, QVa
         [&row](int i) {
             return QVariant(QString::fromUtf8(row[i].c_str(), qsizetype(row[i].size())));
         },
-        [&row, &p] { return QVariant(QString::fromUtf8(row[int(p.columnCount())].c_str())); });
+        [&row, &p](int k) {
+            return QVariant(QString::fromUtf8(row[int(p.columnCount()) + k].c_str()));
+        });
 }
 
 Result<SqlTablePlan> findTable(pqxx::transaction_base &tx, const QString &table, bool keepNames)
@@ -93,10 +106,11 @@ Result<SqlTablePlan> findTable(pqxx::transaction_base &tx, const QString &table,
     auto catalog = readPostgresCatalog(tx, false);
     if (!catalog)
         return catalog.error();
+    // Rows of a table with parts are told apart, ordered and resumed by (tableoid, ctid).
     return findSqlTable(
         *catalog, table, Dialect::Postgres, keepNames, QStringLiteral("ctid"),
-        trEngine("The PostgreSQL database has no table \"%1\" (in its current schema).")
-            .arg(table));
+        trEngine("The PostgreSQL database has no table \"%1\" (in its current schema).").arg(table),
+        QStringLiteral("tableoid"));
 }
 
 Status checkFilter(pqxx::connection &c, const QString &table, const QString &filter)

@@ -9,7 +9,8 @@
 namespace ferry {
 
 // Reads the tables of a PostgreSQL database (current schema) as flat documents through a
-// server-side cursor, in primary-key order (ctid without one). Each reader has its own
+// server-side cursor, in primary-key order (ctid without one; (tableoid, ctid) on a table read
+// with its partitions or inheritance children, whose ctids repeat). Each reader has its own
 // connection and transaction, so it may run on another thread than the source.
 class PostgresSource : public Source {
 public:
@@ -24,7 +25,7 @@ public:
                                         const QString &filter = {}) override;
     Result<QList<TableInfo>> tables() override;
     Result<qint64> exactCount(const QString &collection, const QString &filter) override;
-    // Partitions read ranges of the primary key (of ctid without one).
+    // Partitions read ranges of the primary key (of the reading order without one).
     bool readsSlices() const override { return true; }
 
 private:

@@ -129,7 +129,7 @@ bool rowToDocument(const TablePlan &p, const QSqlQuery &q, bson_t *doc, QVariant
                 appendSqliteValue(out, field, q.value(i), p.declared[size_t(i)],
                                   p.widths[size_t(i)]);
             },
-            [&q](int i) { return q.value(i); }, [&rowId] { return rowId; });
+            [&q](int i) { return q.value(i); }, [&rowId](int) { return rowId; });
     }
     if (p.nullKeys)
         *keyOut = {rowId};
