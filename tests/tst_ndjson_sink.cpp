@@ -87,6 +87,7 @@ private slots:
     void rejectedDocumentsAreLeftOut();
     void dryRunWritesNothing();
     void sqliteExportReadsBackIdentically();
+    void largeBatchKeepsOrderAndMakesDistinctIds();
 };
 
 void NdjsonSinkTest::writesCanonicalLinesAndCheckpoints()
@@ -268,6 +269,48 @@ void NdjsonSinkTest::sqliteExportReadsBackIdentically()
         }
         QVERIFY((*sink.loadCheckpoint(table))->finished);
     }
+}
+
+// A large batch is written in parts at the same time: the lines must still come in the
+// batch's order, and documents without _id get ObjectIds that never repeat across parts.
+void NdjsonSinkTest::largeBatchKeepsOrderAndMakesDistinctIds()
+{
+    QTemporaryDir dir;
+    NdjsonSink sink(*Endpoint::parse(QStringLiteral("ndjson:") + dir.path()));
+    QVERIFY(sink.open());
+    const CollectionMapping m = mappingFor(QStringLiteral("many"));
+    ProjectOptions options;
+    QVERIFY(sink.prepare(m, options, false));
+    std::vector<BsonDoc> docs = sampleDocs(3000);
+    for (size_t i = 0; i < docs.size(); i += 3) { // every third has no _id
+        BsonDoc bare;
+        bson_copy_to_excluding_noinit(docs[i].get(), bare.get(), "_id", nullptr);
+        BSON_APPEND_INT32(bare.get(), "seq", int32_t(i));
+        docs[i] = std::move(bare);
+    }
+    Checkpoint cp;
+    cp.read = qint64(docs.size());
+    auto w = sink.write(m, options, batchOf(docs, 0, docs.size()), cp);
+    QVERIFY2(w, qPrintable(test::errorText(w)));
+    QCOMPARE(w->written, qint64(docs.size()));
+    const auto back = parseLines(sink.dataPath(QStringLiteral("many")));
+    QCOMPARE(back.size(), docs.size());
+    QSet<QByteArray> ids;
+    for (size_t i = 0; i < docs.size(); ++i) {
+        bson_iter_t it;
+        QVERIFY(bson_iter_init_find(&it, back[i].get(), "_id"));
+        if (i % 3 == 0) {
+            QCOMPARE(bson_iter_type(&it), BSON_TYPE_OID);
+            ids.insert(QByteArray(reinterpret_cast<const char *>(bson_iter_oid(&it)->bytes), 12));
+            bson_iter_t seq;
+            QVERIFY(bson_iter_init_find(&seq, back[i].get(), "seq"));
+            QCOMPARE(bson_iter_int32(&seq), int32_t(i)); // in the batch's order
+        } else {
+            QVERIFY2(bson_equal(back[i].get(), docs[i].get()),
+                     qPrintable(test::toJson(back[i].get())));
+        }
+    }
+    QCOMPARE(ids.size(), qsizetype(1000));
 }
 
 QTEST_GUILESS_MAIN(NdjsonSinkTest)
