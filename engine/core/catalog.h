@@ -30,9 +30,13 @@ struct TableInfo {
     QList<ForeignKey> foreignKeys;
     QList<ColumnInfo> columns;
     // Its rows live in several physical tables read as one (a PostgreSQL partitioned table,
-    // an inheritance parent read with its children), each numbering its rows from the start:
-    // the physical row id (ctid) repeats, and only with the part it lies in tells rows apart.
+    // which holds no rows of its own), each numbering its rows from the start: the physical
+    // row id (ctid) repeats, and only with the part it lies in tells rows apart.
     bool rowIdRepeats = false;
+    // A classic PostgreSQL inheritance parent: a read without ONLY would include its
+    // children's rows (cut to its columns), which are listed and copied as tables of their
+    // own. Every statement on it says ONLY (sqlTableRelation()), as pg_dump does.
+    bool ownRowsOnly = false;
 
     const ColumnInfo *column(const QString &name) const;
     // The document key of each column (in order) when the table is copied to a table: its

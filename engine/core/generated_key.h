@@ -12,7 +12,7 @@ namespace ferry {
 // document in the (uncompressed) file or archive, or a keyless row's physical place (SQLite
 // rowid, PostgreSQL ctid), and ordinal the measurement's index inside a time-series bucket,
 // or the oid of the part a PostgreSQL row lies in where ctids repeat across the parts of a
-// partitioned table or an inheritance tree (0 otherwise).
+// partitioned table (0 otherwise, an inheritance parent read with ONLY included).
 // Position rather than content: two identical documents (log lines, repeated rows) stay two
 // documents, while a re-run, a --resume, validation and rollback all find the same key for
 // the same document of an unchanged source. A random ObjectId would duplicate on every re-run.

@@ -136,7 +136,7 @@ Result<SqlKeyRange> cutSqlKeyRange(qint64 rows, int partition, int partitions,
 
 QString sqlKeyAtQuery(const SqlTablePlan &p, const QString &filter, qint64 offset)
 {
-    QString sql = QStringLiteral("SELECT %1 FROM %2").arg(p.orderBy, sqlQuoteName(p.info.name));
+    QString sql = QStringLiteral("SELECT %1 FROM %2").arg(p.orderBy, sqlTableRelation(p.info));
     if (!filter.trimmed().isEmpty())
         sql += QStringLiteral(" WHERE (%1)").arg(filter);
     // One arg() call: a column name holding "%2" must not be substituted again.

@@ -6,6 +6,12 @@
 
 namespace ferry {
 
+QString sqlTableRelation(const TableInfo &info)
+{
+    const QString name = sqlQuoteName(info.name);
+    return info.ownRowsOnly ? QLatin1String("ONLY ") + name : name;
+}
+
 SqlTablePlan planSqlTable(const TableInfo &info, Dialect dialect, bool keepNames,
                           const QString &rowIdColumn, const QString &partColumn)
 {
@@ -37,7 +43,7 @@ SqlTablePlan planSqlTable(const TableInfo &info, Dialect dialect, bool keepNames
         order = p.rowIdColumns;
     }
     p.select = QStringLiteral("SELECT %1 FROM %2")
-                   .arg(selectList.join(QLatin1String(", ")), sqlQuoteName(info.name));
+                   .arg(selectList.join(QLatin1String(", ")), sqlTableRelation(info));
     p.orderBy = order.join(QLatin1String(", "));
     return p;
 }

@@ -37,6 +37,10 @@ struct SqlTablePlan {
     size_t columnCount() const { return fields.size(); }
 };
 
+// The table as statements name it: quoted, preceded by ONLY where the table's own rows
+// exclude those of its children (TableInfo::ownRowsOnly).
+QString sqlTableRelation(const TableInfo &info);
+
 // `keepNames`: rows keep their column names (table-to-table copies) and get no _id, but are
 // still read in key order. Tables without a key are read in `rowIdColumn` order, or in
 // (`partColumn`, `rowIdColumn`) order where the row id repeats across the table's parts.

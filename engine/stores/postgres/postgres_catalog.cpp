@@ -1,6 +1,7 @@
 #include "stores/postgres/postgres_catalog.h"
 
 #include "stores/common/sql_catalog.h"
+#include "stores/common/sql_table_plan.h"
 
 #include <pqxx/pqxx>
 
@@ -28,18 +29,20 @@ Result<QList<TableInfo>> readPostgresCatalog(pqxx::transaction_base &tx, bool co
 {
     try {
         QList<TableInfo> tables;
-        // A table is read without ONLY: a partitioned table (relkind 'p') and an inheritance
-        // parent give their partitions' or children's rows too, whose ctids repeat theirs.
+        // A partitioned table (relkind 'p') holds no rows: it is read without ONLY, and its
+        // partitions' ctids repeat. A classic inheritance parent is read with ONLY, its own
+        // rows, unique ctids: its children are listed (and read) as tables of their own.
         const pqxx::result rels = tx.exec(
-            "SELECT c.oid, c.relname, c.relkind = 'p' OR EXISTS (SELECT 1 FROM pg_inherits i "
-            "WHERE i.inhparent = c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = "
-            "c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
-            "AND NOT c.relispartition ORDER BY c.relname");
+            "SELECT c.oid, c.relname, c.relkind = 'p', c.relkind = 'r' AND EXISTS (SELECT 1 "
+            "FROM pg_inherits i WHERE i.inhparent = c.oid) FROM pg_class c JOIN pg_namespace "
+            "n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN "
+            "('r', 'p') AND NOT c.relispartition ORDER BY c.relname");
         std::vector<std::string> oids;
         for (const auto &row : rels) {
             TableInfo t;
             t.name = QString::fromStdString(row[1].as<std::string>());
             t.rowIdRepeats = row[2].as<bool>();
+            t.ownRowsOnly = row[3].as<bool>();
             if (isFerryTable(t.name))
                 continue;
             tables.append(t);
@@ -86,7 +89,7 @@ Result<QList<TableInfo>> readPostgresCatalog(pqxx::transaction_base &tx, bool co
             }
             if (countRows) {
                 const pqxx::row count =
-                    tx.exec1("SELECT COUNT(*) FROM " + tx.quote_name(t.name.toStdString()));
+                    tx.exec1("SELECT COUNT(*) FROM " + sqlTableRelation(t).toStdString());
                 t.rows = count[0].as<qint64>();
             }
         }

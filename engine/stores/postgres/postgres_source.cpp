@@ -67,10 +67,13 @@ qint64 ctidPosition(const char *ctid)
     return (block << 16) | item; // at most 291 items fit an 8 kB page
 }
 
-// The generated _id of a keyless row. Where ctids repeat across the table's parts, the
-// part's oid (tableoid, never 0) goes in as the ordinal; an ordinary table keeps ordinal 0,
-// the form its _ids always had, so targets filled by earlier runs still match on a re-run,
-// --resume, validation or rollback.
+// The generated _id of a keyless row. Where ctids repeat across the table's parts (a
+// partitioned table), the part's oid (tableoid, never 0) goes in as the ordinal; an ordinary
+// table keeps ordinal 0, the form its _ids always had, so targets filled by earlier runs
+// still match on a re-run, --resume, validation or rollback. An inheritance parent, read
+// with ONLY, has unique ctids and so ordinal 0 too: its _ids are those of releases before
+// the tableoid form, while the runs that gave it tableoid _ids had copied its children's
+// rows into it as well, a target to fill again.
 void appendGeneratedId(const SqlTablePlan &p, const pqxx::row &row, bson_t *doc)
 {
     const int at = int(p.columnCount());
@@ -113,15 +116,16 @@ Result<SqlTablePlan> findTable(pqxx::transaction_base &tx, const QString &table,
         QStringLiteral("tableoid"));
 }
 
-Status checkFilter(pqxx::connection &c, const QString &table, const QString &filter)
+Status checkFilter(pqxx::connection &c, const TableInfo &info, const QString &filter)
 {
+    const QString &table = info.name;
     if (filter.trimmed().isEmpty())
         return {};
     if (Status s = checkFilterText(table, filter); !s)
         return s;
     try {
         pqxx::read_transaction tx(c);
-        tx.exec("EXPLAIN SELECT 1 FROM " + tx.quote_name(table.toStdString()) + " WHERE (" +
+        tx.exec("EXPLAIN SELECT 1 FROM " + sqlTableRelation(info).toStdString() + " WHERE (" +
                 filter.toStdString() + ")");
     } catch (const pqxx::broken_connection &) {
         throw;
@@ -187,7 +191,7 @@ Result<ReadConditions> readConditions(pqxx::transaction_base &tx, const SqlTable
     }
     ReadConditions out;
     out.sliced = start->sliced;
-    const std::string count = "SELECT count(*) FROM " + tx.quote_name(table.toStdString()) +
+    const std::string count = "SELECT count(*) FROM " + sqlTableRelation(plan.info).toStdString() +
                               (filtered ? " WHERE (" + options.filter.toStdString() + ")" : "");
     if (start->sliced) {
         auto range = start->range
@@ -403,7 +407,7 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
                 return found.error();
             plan = std::move(*found);
         }
-        if (Status s = checkFilter(**c, collection, options.filter); !s)
+        if (Status s = checkFilter(**c, plan->info, options.filter); !s)
             return s.error();
         Result<ReadConditions> conditions = ReadConditions();
         try {
@@ -449,10 +453,18 @@ Result<qint64> PostgresSource::exactCount(const QString &collection, const QStri
     if (!c)
         return c.error();
     try {
-        if (Status s = checkFilter(**c, collection, filter); !s)
+        std::optional<SqlTablePlan> plan;
+        {
+            pqxx::read_transaction tx(**c);
+            auto found = findTable(tx, collection, m_keepColumnNames);
+            if (!found)
+                return found.error();
+            plan = std::move(*found);
+        }
+        if (Status s = checkFilter(**c, plan->info, filter); !s)
             return s.error();
         pqxx::read_transaction tx(**c);
-        std::string sql = "SELECT count(*) FROM " + tx.quote_name(collection.toStdString());
+        std::string sql = "SELECT count(*) FROM " + sqlTableRelation(plan->info).toStdString();
         if (!filter.trimmed().isEmpty())
             sql += " WHERE (" + filter.toStdString() + ")";
         return qint64(tx.exec1(sql)[0].as<long long>());
@@ -472,12 +484,17 @@ Result<std::vector<BsonDoc>> PostgresSource::sample(const QString &collection, q
     if (Status s = ensureOpen(); !s)
         return s.error();
     try {
-        if (Status s = checkFilter(*m_connection->c, collection, filter); !s)
+        std::optional<SqlTablePlan> plan;
+        {
+            pqxx::read_transaction tx(*m_connection->c);
+            auto found = findTable(tx, collection, m_keepColumnNames);
+            if (!found)
+                return found.error();
+            plan = std::move(*found);
+        }
+        if (Status s = checkFilter(*m_connection->c, plan->info, filter); !s)
             return s.error();
         pqxx::read_transaction tx(*m_connection->c);
-        auto plan = findTable(tx, collection, m_keepColumnNames);
-        if (!plan)
-            return plan.error();
         std::string sql = plan->select.toStdString();
         if (!filter.trimmed().isEmpty())
             sql += " WHERE (" + filter.toStdString() + ")";

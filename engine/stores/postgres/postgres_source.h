@@ -9,9 +9,10 @@
 namespace ferry {
 
 // Reads the tables of a PostgreSQL database (current schema) as flat documents through a
-// server-side cursor, in primary-key order (ctid without one; (tableoid, ctid) on a table read
-// with its partitions or inheritance children, whose ctids repeat). Each reader has its own
-// connection and transaction, so it may run on another thread than the source.
+// server-side cursor, in primary-key order (ctid without one; (tableoid, ctid) on a
+// partitioned table, read with its partitions, whose ctids repeat). An inheritance parent
+// gives its own rows only (ONLY): its children are tables of their own. Each reader has its
+// own connection and transaction, so it may run on another thread than the source.
 class PostgresSource : public Source {
 public:
     explicit PostgresSource(const Endpoint &endpoint);
