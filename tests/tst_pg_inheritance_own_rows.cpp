@@ -6,6 +6,7 @@
 #include "stores/postgres/postgres_source.h"
 #include "support/cli_runner.h"
 #include "support/document_checks.h"
+#include "support/row_texts.h"
 #include "support/sql_reader.h"
 #include "support/test_services.h"
 
@@ -52,19 +53,9 @@ QStringList columnsOf(const QString &table)
     return {u"region"_qs, u"x"_qs};
 }
 
-// Every row as "a|b|c" text (NULL as \N), sorted: equal lists are equal multisets of rows.
-// `relation` is how the table is named in the FROM clause ("ONLY base" on the source).
 QStringList sqlRows(const QString &uri, const QString &table, const QString &relation)
 {
-    SqlReader db(uri);
-    QStringList out;
-    for (const QStringList &row :
-         db.rows(u"SELECT %1 FROM %2"_qs.arg(columnsOf(table).join(u", "), relation)))
-        out.append(row.join(u'|'));
-    if (!db.ok())
-        qWarning("%s", qPrintable(db.error()));
-    out.sort();
-    return out;
+    return sortedRowTexts(uri, columnsOf(table), relation);
 }
 
 // What the source itself says a table's own rows are, as pg_dump reads them.
@@ -80,42 +71,19 @@ QString checksum(const QStringList &sortedRows)
             .toHex());
 }
 
-QString fieldText(const bson_t *doc, const QString &field)
-{
-    bson_iter_t it;
-    if (!bson_iter_init_find(&it, doc, field.toUtf8().constData()) || BSON_ITER_HOLDS_NULL(&it))
-        return u"\\N"_qs;
-    if (BSON_ITER_HOLDS_UTF8(&it))
-        return QString::fromUtf8(bson_iter_utf8(&it, nullptr));
-    return QString::number(bson_iter_as_int64(&it));
-}
-
 // The rows of an NDJSON file as sqlRows() gives them; a keyed table's id is its _id.
 QStringList ndjsonRows(const QString &file, const QString &table, QString *error)
 {
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = u"cannot open "_qs + file;
+    std::vector<BsonDoc> docs;
+    if (!readNdjsonFile(file, &docs, error))
         return {};
-    }
     // The child's id is no key: a primary key is not inherited.
     const bool keyed = table == u"animal"_qs;
     QStringList out;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        if (line.isEmpty())
-            continue;
-        bson_error_t e;
-        bson_t *doc = bson_new_from_json(reinterpret_cast<const uint8_t *>(line.constData()),
-                                         line.size(), &e);
-        if (!doc) {
-            *error = QString::fromUtf8(e.message);
-            return {};
-        }
+    for (const BsonDoc &doc : docs) {
         QStringList cells;
         for (const QString &c : columnsOf(table))
-            cells.append(fieldText(doc, keyed && c == u"id"_qs ? u"_id"_qs : c));
-        bson_destroy(doc);
+            cells.append(fieldText(doc.get(), keyed && c == u"id"_qs ? u"_id"_qs : c));
         out.append(cells.join(u'|'));
     }
     out.sort();

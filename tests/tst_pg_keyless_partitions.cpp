@@ -8,6 +8,7 @@
 #include "stores/postgres/postgres_source.h"
 #include "support/cli_runner.h"
 #include "support/document_checks.h"
+#include "support/row_texts.h"
 #include "support/sql_reader.h"
 #include "support/test_services.h"
 
@@ -50,30 +51,11 @@ QStringList columnsOf(const QString &table)
                                    : QStringList{u"x"_qs, u"note"_qs};
 }
 
-// Every row as "a|b|c" text (NULL as \N), sorted: equal lists are equal multisets of rows.
 // On the source, an inheritance parent's rows are its own (ONLY), as pg_dump copies them.
 QStringList sqlRows(const QString &uri, const QString &table, bool source = false)
 {
-    SqlReader db(uri);
-    QStringList out;
-    const QString from = source && table == u"base"_qs ? u"ONLY "_qs + table : table;
-    for (const QStringList &row :
-         db.rows(u"SELECT %1 FROM %2"_qs.arg(columnsOf(table).join(u", "), from)))
-        out.append(row.join(u'|'));
-    if (!db.ok())
-        qWarning("%s", qPrintable(db.error()));
-    out.sort();
-    return out;
-}
-
-QString fieldText(const bson_t *doc, const QString &field)
-{
-    bson_iter_t it;
-    if (!bson_iter_init_find(&it, doc, field.toUtf8().constData()) || BSON_ITER_HOLDS_NULL(&it))
-        return u"\\N"_qs;
-    if (BSON_ITER_HOLDS_UTF8(&it))
-        return QString::fromUtf8(bson_iter_utf8(&it, nullptr));
-    return QString::number(bson_iter_as_int64(&it));
+    return sortedRowTexts(uri, columnsOf(table),
+                          source && table == u"base"_qs ? u"ONLY "_qs + table : table);
 }
 
 // The rows of documents, as sqlRows() gives them, and their _ids as text.
@@ -93,30 +75,6 @@ void documentRows(const std::vector<BsonDoc> &docs, const QString &table, QStrin
         }
     }
     rows->sort();
-}
-
-bool readNdjson(const QString &file, std::vector<BsonDoc> *docs, QString *error)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = u"cannot open "_qs + file;
-        return false;
-    }
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        if (line.isEmpty())
-            continue;
-        bson_error_t e;
-        bson_t *doc = bson_new_from_json(reinterpret_cast<const uint8_t *>(line.constData()),
-                                         line.size(), &e);
-        if (!doc) {
-            *error = QString::fromUtf8(e.message);
-            return false;
-        }
-        docs->emplace_back(doc);
-        bson_destroy(doc);
-    }
-    return true;
 }
 
 } // namespace
@@ -283,7 +241,7 @@ void TestPgKeylessPartitions::checkTarget(const QString &kind, const QString &ta
     }
     std::vector<BsonDoc> docs;
     QString error;
-    QVERIFY2(readNdjson(target.mid(7) + u'/' + table + u".json"_qs, &docs, &error),
+    QVERIFY2(readNdjsonFile(target.mid(7) + u'/' + table + u".json"_qs, &docs, &error),
              qPrintable(error));
     QStringList rows, ids;
     documentRows(docs, table, &rows, &ids);
