@@ -11,8 +11,6 @@ namespace ferry {
 
 namespace {
 
-constexpr char kHex[] = "0123456789abcdef";
-
 // PostgreSQL counts time from 2000-01-01; Ferry's cells from 1970-01-01.
 constexpr int64_t kPgEpochMs = 946684800000;
 // Years 1-9999, the range Ferry's text form writes exactly (cell_text.h).
@@ -83,10 +81,8 @@ BinaryColumn binaryColumnFor(uint32_t typeOid)
 }
 
 BinaryCopyEncoder::BinaryCopyEncoder(const TableMapping &table, std::vector<BinaryColumn> columns)
-    : m_columns(std::move(columns))
+    : m_columns(std::move(columns)), m_text(table)
 {
-    for (const ColumnMapping &c : table.columns)
-        m_boolColumn.push_back(c.type == ColumnType::Boolean && !c.pgArray);
 }
 
 void BinaryCopyEncoder::appendHeader(CopyBytes &out)
@@ -127,51 +123,6 @@ bool BinaryCopyEncoder::appendRow(CopyBytes &out, const TableRows &rows, size_t 
     return true;
 }
 
-// The text CopyEncoder sends for the cell, before COPY escaping: what text input reads.
-void BinaryCopyEncoder::appendTextForm(std::string &out, const TableRows &rows, const Cell &cell,
-                                       int col) const
-{
-    switch (cell.kind) {
-    case CellKind::Null:
-        break;
-    case CellKind::Int: {
-        char buf[24];
-        const auto res = std::to_chars(buf, buf + sizeof buf, cell.i);
-        out.append(buf, res.ptr);
-        break;
-    }
-    case CellKind::Double:
-        appendDouble(out, cell.d);
-        break;
-    case CellKind::Bool:
-        if (col < static_cast<int>(m_boolColumn.size()) && !m_boolColumn[col])
-            out += cell.i ? '1' : '0';
-        else
-            out += cell.i ? 't' : 'f';
-        break;
-    case CellKind::Timestamp:
-        appendTimestamp(out, cell.i, TimestampStyle::Postgres);
-        break;
-    case CellKind::Uuid:
-        appendUuid(out, rows.bytes(cell));
-        break;
-    case CellKind::Blob: {
-        const std::string_view b = rows.bytes(cell);
-        out += "\\x";
-        for (unsigned char byte : b) {
-            out += kHex[byte >> 4];
-            out += kHex[byte & 15];
-        }
-        break;
-    }
-    case CellKind::Text:
-    case CellKind::Numeric:
-    case CellKind::Json:
-        out += rows.bytes(cell);
-        break;
-    }
-}
-
 // text, varchar, json, jsonb: the cell's text form, which the server reads as text input.
 bool BinaryCopyEncoder::appendTextLike(CopyBytes &out, const TableRows &rows, const Cell &cell,
                                        int col, bool jsonb)
@@ -182,7 +133,7 @@ bool BinaryCopyEncoder::appendTextLike(CopyBytes &out, const TableRows &rows, co
         return true;
     }
     m_scratch.clear();
-    appendTextForm(m_scratch, rows, cell, col);
+    m_text.appendTextInput(m_scratch, rows, cell, col);
     putField(out, m_scratch, jsonb, '\1');
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "core/table_rows.h"
 #include "project/mapping.h"
+#include "stores/postgres/copy_encoder.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -74,11 +75,10 @@ private:
     bool appendCell(CopyBytes &out, const TableRows &rows, const Cell &cell, int col);
     bool appendTextLike(CopyBytes &out, const TableRows &rows, const Cell &cell, int col,
                         bool jsonb);
-    void appendTextForm(std::string &out, const TableRows &rows, const Cell &cell, int col) const;
 
     std::vector<BinaryColumn> m_columns;
-    std::vector<char> m_boolColumn; // as CopyEncoder: t/f for boolean columns, 1/0 elsewhere
-    std::string m_scratch;          // a text form, reused
+    CopyEncoder m_text;    // the text input of cells sent as text (as text COPY would)
+    std::string m_scratch; // a text form, reused
 };
 
 } // namespace ferry

@@ -268,6 +268,50 @@ void CopyEncoder::appendEscaped(std::string &out, std::string_view text)
     out.append(text.data() + from, text.size() - from);
 }
 
+void CopyEncoder::appendTextInput(std::string &out, const TableRows &rows, const Cell &cell,
+                                  int col) const
+{
+    switch (cell.kind) {
+    case CellKind::Null:
+        break;
+    case CellKind::Int: {
+        char buf[24];
+        const auto res = std::to_chars(buf, buf + sizeof buf, cell.i);
+        out.append(buf, res.ptr);
+        break;
+    }
+    case CellKind::Double:
+        appendDouble(out, cell.d);
+        break;
+    case CellKind::Bool:
+        if (col < static_cast<int>(m_boolColumn.size()) && !m_boolColumn[col])
+            out += cell.i ? '1' : '0';
+        else
+            out += cell.i ? 't' : 'f';
+        break;
+    case CellKind::Timestamp:
+        appendTimestamp(out, cell.i, TimestampStyle::Postgres);
+        break;
+    case CellKind::Uuid:
+        appendUuid(out, rows.bytes(cell));
+        break;
+    case CellKind::Blob: {
+        const std::string_view b = rows.bytes(cell);
+        out += "\\x";
+        for (unsigned char byte : b) {
+            out += kHex[byte >> 4];
+            out += kHex[byte & 15];
+        }
+        break;
+    }
+    case CellKind::Text:
+    case CellKind::Numeric:
+    case CellKind::Json:
+        out += rows.bytes(cell);
+        break;
+    }
+}
+
 void CopyEncoder::appendRow(std::string &out, const TableRows &rows, size_t r)
 {
     const int columns = rows.columns();
@@ -279,26 +323,12 @@ void CopyEncoder::appendRow(std::string &out, const TableRows &rows, size_t r)
         case CellKind::Null:
             out += "\\N";
             break;
-        case CellKind::Int: {
-            char buf[24];
-            const auto res = std::to_chars(buf, buf + sizeof buf, cell.i);
-            out.append(buf, res.ptr);
-            break;
-        }
+        case CellKind::Int:
         case CellKind::Double:
-            appendDouble(out, cell.d);
-            break;
         case CellKind::Bool:
-            if (col < static_cast<int>(m_boolColumn.size()) && !m_boolColumn[col])
-                out += cell.i ? '1' : '0';
-            else
-                out += cell.i ? 't' : 'f';
-            break;
         case CellKind::Timestamp:
-            appendTimestamp(out, cell.i, TimestampStyle::Postgres);
-            break;
         case CellKind::Uuid:
-            appendUuid(out, rows.bytes(cell));
+            appendTextInput(out, rows, cell, col); // never holds a byte COPY escapes
             break;
         case CellKind::Blob: {
             // \x hex bytea input; COPY itself needs the backslash doubled.

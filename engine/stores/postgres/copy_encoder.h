@@ -23,6 +23,9 @@ public:
 
     // Appends row r without the terminating newline.
     void appendRow(std::string &out, const TableRows &rows, size_t r);
+    // What text input reads for a cell of column `col`, before COPY's escaping (nothing for
+    // NULL); binary COPY sends this where a column's binary form does not fit the cell.
+    void appendTextInput(std::string &out, const TableRows &rows, const Cell &cell, int col) const;
     static void appendEscaped(std::string &out, std::string_view text);
 
 private:
