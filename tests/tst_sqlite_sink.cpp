@@ -374,6 +374,36 @@ private slots:
         QCOMPARE((*sink->loadCheckpoint(u"ch_items"_s))->position, QByteArray("ok"));
     }
 
+    // A chunk that fails for another reason than a constraint (here the file may not grow)
+    // may have ended the transaction: the batch fails with SQLite's reason and leaves
+    // nothing, instead of its rows going in one by one outside the transaction.
+    void fullFileFailsTheChunkedBatchWhole()
+    {
+        const QString path = m_dir.filePath(u"full.sqlite"_s);
+        CollectionMapping m = itemsMapping(u"full_items"_s);
+        m.root.columns[0].type = ColumnType::Text;
+        m.root.children[0].columns[0].type = ColumnType::Text;
+        auto sink = openSink(path);
+        QVERIFY(sink);
+        ProjectOptions options;
+        QVERIFY(sink->prepare(m, options, false).ok());
+        QVERIFY(sink->write(m, options, itemsBatch({{1, "a", {"t"}}}), checkpointAt("ok")).ok());
+        auto pages = sink->query(u"PRAGMA page_count"_s, {});
+        QVERIFY2(pages && !pages->empty(), why(pages));
+        const qint64 now = pages->front().value(0).toLongLong();
+        QVERIFY(sink->query(u"PRAGMA max_page_count = %1"_s.arg(now + 3), {}));
+        std::vector<Item> big;
+        for (int64_t id = 2; id <= 400; ++id)
+            big.push_back({id, std::string(300, 'x'), {"y"}});
+        const auto w = sink->write(m, options, itemsBatch(big), checkpointAt("big"));
+        QVERIFY(!w.ok());
+        QVERIFY2(w.error().message.contains(u"full"_s), why(w));
+        QVERIFY(sink->query(u"PRAGMA max_page_count = 1073741823"_s, {}));
+        QCOMPARE(*sink->countRows(u"full_items"_s), 1);
+        QCOMPARE(*sink->countRows(u"full_items_tags"_s), 1);
+        QCOMPARE((*sink->loadCheckpoint(u"full_items"_s))->position, QByteArray("ok"));
+    }
+
     void dryRunLeavesNoTrace()
     {
         const QString fresh = m_dir.filePath(u"dry.sqlite"_s);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -36,9 +37,9 @@ QString fileStem(const QString &collection)
 }
 
 // The Extended JSON line of each document in docs.indices[from, to); stops at the first
-// one that has none. `ids` makes the _id of documents without one (nullptr: the default).
-Status appendRange(const DocumentsToWrite &docs, size_t from, size_t to, bson_context_t *ids,
-                   QByteArray *out, qint64 *count)
+// one that has none. ids[k] is the _id given to document k when it has none.
+Status appendRange(const DocumentsToWrite &docs, size_t from, size_t to,
+                   const std::vector<bson_oid_t> &ids, QByteArray *out, qint64 *count)
 {
     for (size_t k = from; k < to; ++k) {
         const uint32_t i = docs.indices[k];
@@ -52,9 +53,7 @@ Status appendRange(const DocumentsToWrite &docs, size_t from, size_t to, bson_co
             // ObjectId on insert; the export does the same, so reading it back as a dump
             // (which keys tables on _id) keeps every row.
             if (!bson_iter_init_find(&idIt, &doc, "_id")) {
-                bson_oid_t oid;
-                bson_oid_init(&oid, ids);
-                BSON_APPEND_OID(&withId, "_id", &oid);
+                BSON_APPEND_OID(&withId, "_id", &ids[k]);
                 bson_concat(&withId, &doc);
                 json = bson_as_canonical_extended_json(&withId, &len);
             } else {
@@ -85,36 +84,44 @@ Status appendLines(const RowBatch &batch, QByteArray *out, qint64 *count)
 {
     const DocumentsToWrite docs = documentsToWrite(batch);
     const size_t n = docs.indices.size();
+    // The _ids of documents without one are made here, in order, from libbson's default
+    // context, so the threads below share no ObjectId state.
+    std::vector<bson_oid_t> ids(n);
+    for (size_t k = 0; k < n; ++k) {
+        bson_t doc;
+        bson_iter_t it;
+        if (docs.batch->view(docs.indices[k], &doc) && !bson_iter_init_find(&it, &doc, "_id"))
+            bson_oid_init(&ids[k], nullptr);
+    }
     constexpr size_t kMinPart = 256; // below this a thread costs more than it saves
     const size_t parts =
         std::clamp<size_t>(std::min<size_t>(std::thread::hardware_concurrency(), 4), 1,
                            std::max<size_t>(1, n / kMinPart));
     if (parts == 1)
-        return appendRange(docs, 0, n, nullptr, out, count);
+        return appendRange(docs, 0, n, ids, out, count);
     struct Part {
         QByteArray lines;
         qint64 count = 0;
         Status status;
     };
     std::vector<Part> done(parts);
-    std::vector<std::thread> threads;
-    const auto run = [&](size_t p, bson_context_t *ids) {
+    const auto run = [&](size_t p) {
         done[p].status = appendRange(docs, n * p / parts, n * (p + 1) / parts, ids,
                                      out ? &done[p].lines : nullptr, &done[p].count);
     };
-    // Each extra thread makes ObjectIds from a context of its own, so none is shared between
-    // threads; the random part of each context keeps their ids apart.
-    std::vector<bson_context_t *> contexts(parts, nullptr);
+    std::vector<std::thread> threads;
+    std::vector<size_t> here{0}; // parts this thread converts (all, if no thread starts)
     for (size_t p = 1; p < parts; ++p) {
-        contexts[p] = bson_context_new(BSON_CONTEXT_NONE);
-        threads.emplace_back(run, p, contexts[p]);
+        try {
+            threads.emplace_back(run, p);
+        } catch (const std::system_error &) {
+            here.push_back(p);
+        }
     }
-    run(0, nullptr);
+    for (size_t p : here)
+        run(p);
     for (std::thread &t : threads)
         t.join();
-    for (bson_context_t *c : contexts)
-        if (c)
-            bson_context_destroy(c);
     for (Part &p : done) {
         if (!p.status)
             return p.status; // the first part that failed, as a single pass would

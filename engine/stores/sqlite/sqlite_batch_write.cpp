@@ -220,9 +220,16 @@ void SqliteSink::BatchWrite::insertChunks(size_t i)
             continue;
         for (size_t j = 0; j < per; ++j)
             bulk.bindRow(rows, chunk[j], int(j * size_t(rows.columns())) + 1);
-        // A refused chunk changed nothing (SQLite backs out the statement); the rows then go
-        // one by one, so the message names the row at fault.
+        // A chunk refused by a constraint changed nothing (SQLite backs the statement out);
+        // its rows then go one by one, so the message names the row at fault. Any other
+        // failure (disk full, I/O) may have ended the whole transaction: it fails the batch
+        // with SQLite's reason, as a single row would.
         if (!bulk.step()) {
+            if (!bulk.failedOnConstraintOnly())
+                throw SqliteAbort{Error(ErrorCode::Target,
+                                        trEngine("SQLite refused rows of table \"%1\": %2")
+                                            .arg(tables[i]->table, bulk.errorText()),
+                                        tables[i]->table)};
             oneByOne();
             continue;
         }

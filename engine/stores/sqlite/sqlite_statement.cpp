@@ -100,6 +100,7 @@ void SqliteStatement::bindRow(const TableRows &rows, size_t r, int first)
 bool SqliteStatement::step()
 {
     const int rc = sqlite3_step(m_stmt);
+    m_lastCode = rc;
     const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
     if (!ok)
         m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
@@ -107,6 +108,11 @@ bool SqliteStatement::step()
     // stale SQLITE_STATIC pointer is never read before that.
     sqlite3_reset(m_stmt);
     return ok;
+}
+
+bool SqliteStatement::failedOnConstraintOnly() const
+{
+    return (m_lastCode & 0xff) == SQLITE_CONSTRAINT && m_db && sqlite3_get_autocommit(m_db) == 0;
 }
 
 int SqliteStatement::changes() const

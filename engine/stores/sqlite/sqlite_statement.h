@@ -34,12 +34,16 @@ public:
     int changes() const; // rows the last step() inserted or updated
     QString errorText() const { return m_error; }
     bool isPrepared() const { return m_stmt != nullptr; }
+    // Whether the last step() failed on a constraint (NOT NULL, UNIQUE, CHECK…), which
+    // SQLite answers by backing out that statement alone, the transaction still open.
+    bool failedOnConstraintOnly() const;
 
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     std::string m_scratch;
     QString m_error;
+    int m_lastCode = 0;
 };
 
 } // namespace ferry
