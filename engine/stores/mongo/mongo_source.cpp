@@ -273,6 +273,14 @@ Status MongoSource::findSlice(mongoc_collection_t *collection, const QString &na
             return mongoError(error, m_endpoint.redacted(),
                               trEngine("counting the documents of \"%1\"").arg(name));
     }
+    if (n <= 0 && slice.partition > 0) {
+        // No bounds can be cut from nothing, and every slice would be unbounded: the first,
+        // open-ended, reads whatever is there (a metadata count can say 0 after an unclean
+        // shutdown, or documents can arrive after the count), the others read nothing.
+        slice.empty = true;
+        docs = 0;
+        return {};
+    }
     const auto boundary = [&](int k) { return qint64(n) * k / slice.partitions; };
     const qint64 first = slice.partition > 0 ? boundary(slice.partition) : 0;
     qint64 end = slice.partition + 1 < slice.partitions ? boundary(slice.partition + 1) : n;
