@@ -138,6 +138,33 @@ Status checkFilter(pqxx::connection &c, const TableInfo &info, const QString &fi
     return {};
 }
 
+// The table's read plan with `filter` checked against it; the catalog read ends before the
+// caller's own transaction starts.
+Result<SqlTablePlan> checkedPlan(pqxx::connection &c, const QString &table, const QString &filter,
+                                 bool keepNames)
+{
+    std::optional<SqlTablePlan> plan;
+    {
+        pqxx::read_transaction tx(c);
+        auto found = findTable(tx, table, keepNames);
+        if (!found)
+            return found.error();
+        plan = std::move(*found);
+    }
+    if (Status s = checkFilter(c, plan->info, filter); !s)
+        return s.error();
+    return std::move(*plan);
+}
+
+// SELECT count(*) of the rows a read with `filter` gives.
+std::string countSql(const TableInfo &info, const QString &filter)
+{
+    std::string sql = "SELECT count(*) FROM " + sqlTableRelation(info).toStdString();
+    if (!filter.trimmed().isEmpty())
+        sql += " WHERE (" + filter.toStdString() + ")";
+    return sql;
+}
+
 // What keeps a read to its rows: the WHERE clause with its bound values (resume position
 // and slice boundaries as the server's text, which it casts to the key columns' types), and
 // how many rows it should give (-1: not counted).
@@ -191,8 +218,7 @@ Result<ReadConditions> readConditions(pqxx::transaction_base &tx, const SqlTable
     }
     ReadConditions out;
     out.sliced = start->sliced;
-    const std::string count = "SELECT count(*) FROM " + sqlTableRelation(plan.info).toStdString() +
-                              (filtered ? " WHERE (" + options.filter.toStdString() + ")" : "");
+    const std::string count = countSql(plan.info, options.filter);
     if (start->sliced) {
         auto range = start->range
                          ? Result<SqlKeyRange>(*start->range)
@@ -399,16 +425,9 @@ Result<std::unique_ptr<DocumentReader>> PostgresSource::openReader(const QString
     if (!c)
         return c.error();
     try {
-        std::optional<SqlTablePlan> plan;
-        {
-            pqxx::read_transaction tx(**c);
-            auto found = findTable(tx, collection, m_keepColumnNames);
-            if (!found)
-                return found.error();
-            plan = std::move(*found);
-        }
-        if (Status s = checkFilter(**c, plan->info, options.filter); !s)
-            return s.error();
+        auto plan = checkedPlan(**c, collection, options.filter, m_keepColumnNames);
+        if (!plan)
+            return plan.error();
         Result<ReadConditions> conditions = ReadConditions();
         try {
             // Counted and cut in one snapshot: the boundaries are keys of the rows counted.
@@ -453,21 +472,11 @@ Result<qint64> PostgresSource::exactCount(const QString &collection, const QStri
     if (!c)
         return c.error();
     try {
-        std::optional<SqlTablePlan> plan;
-        {
-            pqxx::read_transaction tx(**c);
-            auto found = findTable(tx, collection, m_keepColumnNames);
-            if (!found)
-                return found.error();
-            plan = std::move(*found);
-        }
-        if (Status s = checkFilter(**c, plan->info, filter); !s)
-            return s.error();
+        auto plan = checkedPlan(**c, collection, filter, m_keepColumnNames);
+        if (!plan)
+            return plan.error();
         pqxx::read_transaction tx(**c);
-        std::string sql = "SELECT count(*) FROM " + sqlTableRelation(plan->info).toStdString();
-        if (!filter.trimmed().isEmpty())
-            sql += " WHERE (" + filter.toStdString() + ")";
-        return qint64(tx.exec1(sql)[0].as<long long>());
+        return qint64(tx.exec1(countSql(plan->info, filter))[0].as<long long>());
     } catch (const pqxx::broken_connection &e) {
         return connectError(m_endpoint, e);
     } catch (const std::exception &e) {
@@ -484,16 +493,9 @@ Result<std::vector<BsonDoc>> PostgresSource::sample(const QString &collection, q
     if (Status s = ensureOpen(); !s)
         return s.error();
     try {
-        std::optional<SqlTablePlan> plan;
-        {
-            pqxx::read_transaction tx(*m_connection->c);
-            auto found = findTable(tx, collection, m_keepColumnNames);
-            if (!found)
-                return found.error();
-            plan = std::move(*found);
-        }
-        if (Status s = checkFilter(*m_connection->c, plan->info, filter); !s)
-            return s.error();
+        auto plan = checkedPlan(*m_connection->c, collection, filter, m_keepColumnNames);
+        if (!plan)
+            return plan.error();
         pqxx::read_transaction tx(*m_connection->c);
         std::string sql = plan->select.toStdString();
         if (!filter.trimmed().isEmpty())
