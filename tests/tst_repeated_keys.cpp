@@ -8,10 +8,12 @@
 #include <bson/bson.h>
 #include <mongoc/mongoc.h>
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -21,6 +23,8 @@ using namespace ferry::test;
 namespace {
 
 // Batches of 4: _id 1 repeats inside the first batch, _id 2 across the first and second.
+// Written once with numbers and once with texts as the _ids: a lone text key is compared as
+// the batch's own bytes, any other key in a form of its own, and both must find the copies.
 const char Input[] = R"({"_id": 1, "v": "first-1", "tags": ["a", "b"]}
 {"_id": 2, "v": "first-2", "tags": ["c"]}
 {"_id": 1, "v": "second-1", "tags": ["d"]}
@@ -63,7 +67,8 @@ Contents readMongo(const QString &uri, const QString &database)
         QString text;
         int id = -1;
         if (bson_iter_init_find(&it, doc, "_id"))
-            id = int(bson_iter_as_int64(&it));
+            id = BSON_ITER_HOLDS_UTF8(&it) ? QString::fromUtf8(bson_iter_utf8(&it, nullptr)).toInt()
+                                           : int(bson_iter_as_int64(&it));
         if (bson_iter_init_find(&it, doc, "v"))
             text = QString::fromUtf8(bson_iter_utf8(&it, nullptr));
         QStringList values;
@@ -90,22 +95,34 @@ private Q_SLOTS:
     void oneCopyPerKey();
 
 private:
-    QString m_input;
+    QString input(const QString &keys) const
+    {
+        return m_dir.filePath(keys + QStringLiteral("/dups.json"));
+    }
     QTemporaryDir m_dir;
 };
 
 void TestRepeatedKeys::initTestCase()
 {
     QVERIFY2(!cliPath().isEmpty(), "FERRY_CLI is not set: run the tests through ctest");
-    m_input = m_dir.filePath(QStringLiteral("dups.json"));
-    QFile f(m_input);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(Input);
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("number")));
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("text")));
+    QFile numbers(input(QStringLiteral("number")));
+    QVERIFY(numbers.open(QIODevice::WriteOnly));
+    numbers.write(Input);
+    QFile texts(input(QStringLiteral("text")));
+    QVERIFY(texts.open(QIODevice::WriteOnly));
+    QString text = QString::fromLatin1(Input);
+    text.replace(QRegularExpression(QStringLiteral(R"("_id": (\d+))")),
+                 QStringLiteral(R"("_id": "\1")"));
+    QVERIFY(text.contains(QLatin1String(R"("_id": "5")")));
+    texts.write(text.toLatin1());
 }
 
 void TestRepeatedKeys::oneCopyPerKey_data()
 {
     QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("keys");
     QTest::addColumn<QString>("policy");
     QTest::addColumn<qint64>("written");
     QTest::addColumn<qint64>("skipped");
@@ -121,35 +138,43 @@ void TestRepeatedKeys::oneCopyPerKey_data()
                               QStringLiteral("only-5:i")};
     for (const QString &kind :
          {QStringLiteral("sqlite"), QStringLiteral("postgresql"), QStringLiteral("mongodb")}) {
-        QTest::newRow(qPrintable(kind + QStringLiteral(" skip")))
-            << kind << QStringLiteral("skip") << qint64(5) << qint64(2) << qint64(0) << first;
-        QTest::newRow(qPrintable(kind + QStringLiteral(" upsert")))
-            << kind << QStringLiteral("upsert") << qint64(6) << qint64(1) << qint64(0) << last;
-        QTest::newRow(qPrintable(kind + QStringLiteral(" fail")))
-            << kind << QStringLiteral("fail") << qint64(5) << qint64(0) << qint64(2) << first;
+        for (const QString &keys : {QStringLiteral("number"), QStringLiteral("text")}) {
+            const QString row = kind + QLatin1Char(' ') + keys + QLatin1Char(' ');
+            QTest::newRow(qPrintable(row + QStringLiteral("skip")))
+                << kind << keys << QStringLiteral("skip") << qint64(5) << qint64(2) << qint64(0)
+                << first;
+            QTest::newRow(qPrintable(row + QStringLiteral("upsert")))
+                << kind << keys << QStringLiteral("upsert") << qint64(6) << qint64(1) << qint64(0)
+                << last;
+            QTest::newRow(qPrintable(row + QStringLiteral("fail")))
+                << kind << keys << QStringLiteral("fail") << qint64(5) << qint64(0) << qint64(2)
+                << first;
+        }
     }
 }
 
 void TestRepeatedKeys::oneCopyPerKey()
 {
     QFETCH(QString, kind);
+    QFETCH(QString, keys);
     QFETCH(QString, policy);
     QFETCH(qint64, written);
     QFETCH(qint64, skipped);
     QFETCH(qint64, rejected);
     QFETCH(QStringList, expected);
-    const QString name = kind + QLatin1Char('_') + policy;
+    const QString name = kind + QLatin1Char('_') + keys + QLatin1Char('_') + policy;
     const QString database =
         QStringLiteral("dups_%1_%2").arg(name).arg(QCoreApplication::applicationPid());
     const QString target = kind == QLatin1String("mongodb") ? mongoUri(database)
                                                             : freshTarget(kind, name, m_dir.path());
     QVERIFY2(!target.isEmpty(), "a service is not running: run the tests through ctest");
     const QString report = m_dir.filePath(name + QStringLiteral(".json"));
-    const CliResult r = runFerryCli(
-        {QStringLiteral("migrate"), QStringLiteral("--source"), QStringLiteral("dump:") + m_input,
-         QStringLiteral("--target"), target, QStringLiteral("--batch-size"), QStringLiteral("4"),
-         QStringLiteral("--existing-rows"), policy, QStringLiteral("--on-error"),
-         QStringLiteral("reject"), QStringLiteral("--report"), report});
+    const CliResult r =
+        runFerryCli({QStringLiteral("migrate"), QStringLiteral("--source"),
+                     QStringLiteral("dump:") + input(keys), QStringLiteral("--target"), target,
+                     QStringLiteral("--batch-size"), QStringLiteral("4"),
+                     QStringLiteral("--existing-rows"), policy, QStringLiteral("--on-error"),
+                     QStringLiteral("reject"), QStringLiteral("--report"), report});
     const QJsonObject c =
         readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
     // Validation leaves out keys repeated inside a batch (it cannot tell which copy a sampled
@@ -159,7 +184,9 @@ void TestRepeatedKeys::oneCopyPerKey()
     QSet<QString> mismatched;
     for (const QJsonValue &m : c.value(QStringLiteral("mismatches")).toArray())
         mismatched.insert(m.toObject().value(QStringLiteral("_id")).toString());
-    QVERIFY2((mismatched - QSet<QString>{QStringLiteral("2"), QString()}).isEmpty(),
+    // (A text _id shows quoted, as the report tells "2" from 2.)
+    QVERIFY2((mismatched - QSet<QString>{QStringLiteral("2"), QStringLiteral("\"2\""), QString()})
+                 .isEmpty(),
              qPrintable(QStringList(mismatched.values()).join(u' ')));
     QVERIFY2(r.exitCode == (rejected > 0 || !mismatched.isEmpty() ? 1 : 0),
              qPrintable(r.describe()));

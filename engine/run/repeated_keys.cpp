@@ -6,11 +6,12 @@
 
 #include <bson/bson.h>
 
-#include <QHash>
-
 #include <cmath>
 #include <cstring>
+#include <deque>
+#include <functional>
 #include <limits>
+#include <string_view>
 
 namespace ferry {
 
@@ -58,34 +59,92 @@ QByteArray comparableRowKey(const std::vector<int> &keys, const TableRows &rows,
     return out;
 }
 
-// Per document, its key ("" when it has none or was rejected by the transform), and for
-// relational targets the root row that holds it (-1 when none).
-std::vector<QByteArray> documentKeys(const RowBatch &batch, const CollectionMapping &mapping,
-                                     bool documentTarget, std::vector<int> *rootRow)
+// Per document, its key: empty when it has none or was rejected by the transform. A lone
+// text key column (the usual _id) is a view of the batch's own bytes, so a batch of a million
+// keys costs no allocation per key (a QHash of QByteArray keys was a third of the writing
+// thread's time on the benchmark); other keys own their comparable bytes. The two forms never
+// meet (DocKey::owned is part of the key). For relational targets, `rootRow` is the root row
+// that holds the key (-1 when none).
+struct DocKey {
+    std::string_view bytes;
+    bool owned = false;
+    bool present = false;
+    bool operator==(const DocKey &o) const { return owned == o.owned && bytes == o.bytes; }
+};
+
+struct DocKeys {
+    std::vector<DocKey> keys;
+    std::deque<QByteArray> owned; // stable addresses for the views of owned keys
+
+    void own(uint32_t doc, QByteArray bytes)
+    {
+        owned.push_back(std::move(bytes));
+        keys[doc] = {std::string_view(owned.back().constData(), size_t(owned.back().size())), true,
+                     !owned.back().isEmpty()};
+    }
+};
+
+DocKeys documentKeys(const RowBatch &batch, const CollectionMapping &mapping, bool documentTarget,
+                     std::vector<int> *rootRow)
 {
-    std::vector<QByteArray> keys(batch.docs.size());
+    DocKeys out;
+    out.keys.resize(batch.docs.size());
     rootRow->assign(batch.docs.size(), -1);
     if (documentTarget) {
         for (uint32_t i = 0; i < batch.docs.size(); ++i) {
             bson_t doc;
             if (batch.docs.view(i, &doc))
-                keys[i] = idKey(&doc);
+                out.own(i, idKey(&doc));
         }
     } else if (!batch.tables.empty()) {
         const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
         if (rootKeys.empty())
-            return keys;
+            return out;
         const TableRows &root = batch.tables[0];
-        for (size_t r = 0; r < root.rows(); ++r)
-            if (root.rowDoc(r) < keys.size()) {
-                keys[root.rowDoc(r)] = comparableRowKey(rootKeys, root, r);
-                (*rootRow)[root.rowDoc(r)] = int(r);
-            }
+        for (size_t r = 0; r < root.rows(); ++r) {
+            const uint32_t doc = root.rowDoc(r);
+            if (doc >= out.keys.size())
+                continue;
+            (*rootRow)[doc] = int(r);
+            const Cell &cell = root.at(r, rootKeys.front());
+            if (rootKeys.size() == 1 && cell.kind == CellKind::Text)
+                out.keys[doc] = {root.bytes(cell), false, true};
+            else
+                out.own(doc, comparableRowKey(rootKeys, root, r));
+        }
     }
     for (const DocReject &rej : batch.rejects)
-        if (rej.doc < keys.size())
-            keys[rej.doc].clear();
-    return keys;
+        if (rej.doc < out.keys.size())
+            out.keys[rej.doc].present = false;
+    return out;
+}
+
+// Documents whose key an earlier one (upsert: a later one) of the batch also has. Open
+// addressing over document numbers: no node per key.
+std::vector<uint32_t> repeatedDocuments(const std::vector<DocKey> &keys, bool keepLast)
+{
+    size_t capacity = 16;
+    while (capacity < keys.size() * 2)
+        capacity *= 2;
+    std::vector<uint32_t> owners(capacity, 0); // document + 1 of the copy that stays; 0 free
+    const std::hash<std::string_view> hasher;
+    std::vector<uint32_t> repeated;
+    for (uint32_t i = 0; i < keys.size(); ++i) {
+        if (!keys[i].present)
+            continue;
+        size_t at = (hasher(keys[i].bytes) ^ size_t(keys[i].owned)) & (capacity - 1);
+        while (owners[at] != 0 && !(keys[owners[at] - 1] == keys[i]))
+            at = (at + 1) & (capacity - 1);
+        if (owners[at] == 0) {
+            owners[at] = i + 1;
+        } else if (keepLast) {
+            repeated.push_back(owners[at] - 1);
+            owners[at] = i + 1;
+        } else {
+            repeated.push_back(i);
+        }
+    }
+    return repeated;
 }
 
 QString keyText(const RowBatch &batch, uint32_t doc, const QByteArray &key)
@@ -124,47 +183,38 @@ RepeatedKeys dropRepeatedKeys(RowBatch &batch, const CollectionMapping &mapping,
 {
     RepeatedKeys out;
     std::vector<int> rootRow;
-    std::vector<QByteArray> keys = documentKeys(batch, mapping, documentTarget, &rootRow);
-    const bool keepLast = policy == ExistingRows::Upsert;
-    QHash<QByteArray, uint32_t> kept; // key -> the copy that stays
-    kept.reserve(qsizetype(keys.size()));
-    std::vector<uint32_t> repeated; // copies that go
-    for (uint32_t i = 0; i < keys.size(); ++i) {
-        if (keys[i].isEmpty())
-            continue;
-        auto it = kept.find(keys[i]);
-        if (it == kept.end()) {
-            kept.insert(keys[i], i);
-            continue;
-        }
-        if (keepLast) {
-            repeated.push_back(*it);
-            *it = i;
-        } else {
-            repeated.push_back(i);
-        }
-    }
+    const DocKeys docKeys = documentKeys(batch, mapping, documentTarget, &rootRow);
+    const std::vector<uint32_t> repeated =
+        repeatedDocuments(docKeys.keys, policy == ExistingRows::Upsert);
     if (repeated.empty())
         return out;
-    if (!documentTarget) {
-        // The few repeated ones in the form validation compares (and messages show).
-        const std::vector<int> rootKeys = rootKeyColumns(mapping.root);
-        for (uint32_t doc : repeated) {
-            keys[doc] = rowKeyText(rootKeys, batch.tables[0], size_t(rootRow[doc])).toUtf8();
-            out.keys << QString::fromUtf8(keys[doc]);
+    // The few repeated ones in the form validation compares (and messages show), taken
+    // before the batch changes under the views.
+    std::vector<QByteArray> shown(repeated.size());
+    const std::vector<int> rootKeys =
+        documentTarget ? std::vector<int>() : rootKeyColumns(mapping.root);
+    for (size_t k = 0; k < repeated.size(); ++k) {
+        const uint32_t doc = repeated[k];
+        if (documentTarget) {
+            const std::string_view b = docKeys.keys[doc].bytes;
+            shown[k] = QByteArray(b.data(), qsizetype(b.size()));
+            continue;
         }
+        shown[k] = rowKeyText(rootKeys, batch.tables[0], size_t(rootRow[doc])).toUtf8();
+        out.keys << QString::fromUtf8(shown[k]);
     }
 
     if (policy == ExistingRows::Fail) {
         std::vector<DocReject> rejects;
-        for (uint32_t doc : repeated) {
+        for (size_t k = 0; k < repeated.size(); ++k) {
+            const uint32_t doc = repeated[k];
             rejects.push_back(
                 {doc,
                  {},
                  trEngine("document %1: an earlier document of the input has the same key, and "
                           "existing rows \"fail\" refuses a key that is already there (use "
                           "\"skip\" to keep the first copy, \"upsert\" to keep the last)")
-                     .arg(keyText(batch, doc, keys[doc]))});
+                     .arg(keyText(batch, doc, shown[k]))});
         }
         rejectInPlace(batch, rejects);
         out.rejected = qint64(rejects.size());
