@@ -433,6 +433,33 @@ private slots:
         }
     }
 
+    // A file the sink starts gets large pages; a database that already exists keeps its own.
+    void pageSizeOfNewFilesOnly()
+    {
+        const QString fresh = m_dir.filePath(u"pages-new.sqlite"_s);
+        const QString existing = m_dir.filePath(u"pages-old.sqlite"_s);
+        query(u"CREATE TABLE keep (x INTEGER)"_s, existing);
+        const QVariantList before = query(u"PRAGMA page_size"_s, existing);
+        QCOMPARE(before.size(), 1);
+        QVERIFY(before.front().toInt() < 16384);
+        for (const QString &path : {fresh, existing}) {
+            auto sink = openSink(path);
+            QVERIFY(sink);
+            const CollectionMapping m = itemsMapping(u"paged_items"_s);
+            QVERIFY(sink->prepare(m, ProjectOptions(), false).ok());
+            QVERIFY(
+                sink->write(m, ProjectOptions(), itemsBatch({{1, "a", {"x"}}}), checkpointAt("1"))
+                    .ok());
+        }
+        QCOMPARE(query(u"PRAGMA page_size"_s, fresh), QVariantList{QVariant(16384)});
+        QCOMPARE(query(u"PRAGMA page_size"_s, existing), before);
+        for (const QString &path : {fresh, existing}) {
+            QCOMPARE(query(u"PRAGMA integrity_check"_s, path), QVariantList{QVariant(u"ok"_s)});
+            QCOMPARE(query(u"SELECT count(*) FROM paged_items_tags"_s, path),
+                     QVariantList{QVariant(1)});
+        }
+    }
+
     void unopenableFile()
     {
         SqliteSink sink(Endpoint::parse(u"sqlite:/nonexistent-dir/x/y.sqlite"_s).value());
