@@ -63,11 +63,20 @@ server_cpu() {
     awk -v t="$total" -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }'
 }
 
+# Lets the previous step's writes reach the disk before the next is timed: a load leaves
+# PostgreSQL's checkpointer and the kernel hundreds of MB to flush, which otherwise land on
+# whatever runs next (a SQLite load after the hand loads took up to a third longer).
+settle() {
+    psql "$admin" -qAt -c CHECKPOINT >/dev/null 2>&1 || true
+    sync
+}
+
 # Runs a command under /usr/bin/time; sets wall, cpu (user+sys), rss (MB) and scpu (server CPU).
 wall=0 cpu=0 rss=0 scpu=0
 timed() {
     local log=$1 s0 rc=0
     shift
+    settle
     s0=$(server_cpu)
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$@" >"$log" 2>&1 || rc=$?
     read -r wall u s kb <"$work/time.out" || true
@@ -153,8 +162,7 @@ declare -A series
 add() { series[$1]="${series[$1]:-} $2"; }
 line() { printf '  %-44s %7s s  %s\n' "$1" "$2" "${3:-}"; }
 
-for ((round = 1; round <= rounds; round++)); do
-    echo "Round $round of $rounds ($n documents)"
+hand_pg() {
     bare_tables
     timed "$work/h1.log" bash -c hand_serial && add hand_serial "$wall"
     line "psql \\copy serial, then the keys" "$wall" "server CPU $scpu s"
@@ -164,7 +172,8 @@ for ((round = 1; round <= rounds; round++)); do
     bare_tables
     timed "$work/h3.log" bash -c hand_keys_first && add hand_keys_first "$wall"
     line "psql \\copy into tables with keys" "$wall" "server CPU $scpu s"
-
+}
+ferry_pg() {
     fresh_db ferry
     if ferry pg "$cli" "$server/ferry"; then
         add pg "$wall"
@@ -179,9 +188,12 @@ for ((round = 1; round <= rounds; round++)); do
             line "old ferry-cli → PostgreSQL" "$wall" "$(rate "$n" "$wall") docs/s; Ferry CPU $cpu s, server CPU $scpu s, peak RSS $rss MB"
         fi
     fi
-
+}
+hand_sqlite() {
     timed "$work/s1.log" bash -c sqlite_import && add sqlite_import "$wall"
     line "sqlite3 .import, then the keys" "$wall"
+}
+ferry_sqlite() {
     rm -f "$work/ferry.sqlite"*
     if ferry sqlite "$cli" "sqlite:$work/ferry.sqlite"; then
         add sqlite "$wall"
@@ -195,6 +207,25 @@ for ((round = 1; round <= rounds; round++)); do
         fi
     fi
     rm -f "$work/ferry.sqlite"*
+}
+
+# Whatever runs right after a heavy load is slowed for a while even after settle (on a virtual
+# machine the host is still writing): the first of two identical Ferry runs took up to 1.3 s
+# longer than the second. So the hand load and Ferry take turns going first, and the medians
+# over several rounds (ROUNDS=3 or more) treat both alike.
+for ((round = 1; round <= rounds; round++)); do
+    echo "Round $round of $rounds ($n documents)"
+    if ((round % 2)); then
+        hand_pg
+        ferry_pg
+        hand_sqlite
+        ferry_sqlite
+    else
+        ferry_pg
+        hand_pg
+        ferry_sqlite
+        hand_sqlite
+    fi
     rm -rf "$work/ndjson"
     if ferry ndjson "$cli" "ndjson:$work/ndjson"; then
         add ndjson "$wall"
