@@ -209,6 +209,10 @@ void TestRepeatedKeys::oneCopyPerKey()
         const QByteArray lines = f.readAll();
         QCOMPARE(lines.count('\n'), rejected);
         QVERIFY2(lines.contains("second-1") && lines.contains("second-2"), lines.constData());
+        // The copy inside a batch is refused by the run with a reason of its own (the one
+        // across batches by the target).
+        QVERIFY2(lines.contains("an earlier document of the input has the same key"),
+                 lines.constData());
     }
 }
 

@@ -433,16 +433,21 @@ private slots:
         }
     }
 
-    // A file the sink starts gets large pages; a database that already exists keeps its own.
+    // A database the sink starts (a new file, or an empty one made beforehand) gets large
+    // pages; a database that already exists keeps its own.
     void pageSizeOfNewFilesOnly()
     {
         const QString fresh = m_dir.filePath(u"pages-new.sqlite"_s);
+        const QString empty = m_dir.filePath(u"pages-empty.sqlite"_s);
         const QString existing = m_dir.filePath(u"pages-old.sqlite"_s);
+        QFile touched(empty);
+        QVERIFY(touched.open(QIODevice::WriteOnly));
+        touched.close();
         query(u"CREATE TABLE keep (x INTEGER)"_s, existing);
         const QVariantList before = query(u"PRAGMA page_size"_s, existing);
         QCOMPARE(before.size(), 1);
         QVERIFY(before.front().toInt() < 16384);
-        for (const QString &path : {fresh, existing}) {
+        for (const QString &path : {fresh, empty, existing}) {
             auto sink = openSink(path);
             QVERIFY(sink);
             const CollectionMapping m = itemsMapping(u"paged_items"_s);
@@ -452,8 +457,9 @@ private slots:
                     .ok());
         }
         QCOMPARE(query(u"PRAGMA page_size"_s, fresh), QVariantList{QVariant(16384)});
+        QCOMPARE(query(u"PRAGMA page_size"_s, empty), QVariantList{QVariant(16384)});
         QCOMPARE(query(u"PRAGMA page_size"_s, existing), before);
-        for (const QString &path : {fresh, existing}) {
+        for (const QString &path : {fresh, empty, existing}) {
             QCOMPARE(query(u"PRAGMA integrity_check"_s, path), QVariantList{QVariant(u"ok"_s)});
             QCOMPARE(query(u"SELECT count(*) FROM paged_items_tags"_s, path),
                      QVariantList{QVariant(1)});

@@ -62,13 +62,16 @@ constexpr int kMaxRemembered = 256; // a dump root rarely has more collections
 // the prefixes chain (each says where the next is), so the walk runs over memory the read has
 // just filled, fetching ahead of itself, and a document longer than a read is skipped by a
 // seek. Twice as fast as the general buffer below on the 1M-document benchmark (0.2 s ->
-// 0.1 s). A file that shrinks meanwhile reads as truncated, never as a fault. False when the
-// file cannot be opened.
-bool walkPlain(const QString &path, DumpFileWalk &walk)
+// 0.1 s). A file that shrinks meanwhile reads as truncated, never as a fault.
+Status walkPlain(const QString &path, DumpFileWalk &walk)
 {
     QFile plain(path);
-    if (!plain.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return false;
+    if (!plain.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        return Error(ErrorCode::Io,
+                     trEngine("Cannot open %1: %2. Check that the file exists and is readable.")
+                         .arg(path, plain.errorString()),
+                     path);
+    }
     const qint64 size = plain.size();
     constexpr qint64 kChunk = 4 << 20;
     std::vector<char> chunk(size_t(std::min(kChunk, std::max<qint64>(size, 4))));
@@ -77,11 +80,19 @@ bool walkPlain(const QString &path, DumpFileWalk &walk)
     qint64 at = 0;
     while (at < size) {
         if (at + 4 > chunkAt + chunkLen) {
-            if (!plain.seek(at))
-                return false;
             chunkAt = at;
-            chunkLen = std::max<qint64>(plain.read(chunk.data(), qint64(chunk.size())), 0);
+            chunkLen = plain.seek(at) ? plain.read(chunk.data(), qint64(chunk.size())) : -1;
+            if (chunkLen < 0) {
+                return Error(ErrorCode::Io,
+                             trEngine("Reading %1 failed at byte %2: %3.")
+                                 .arg(path)
+                                 .arg(at)
+                                 .arg(plain.errorString()),
+                             path);
+            }
         }
+        // A short read (the file shrank meanwhile) leaves no room for a length: the rest is
+        // reported as truncated, as the reader will find it.
         const int32_t len =
             at + 4 > chunkAt + chunkLen ? 0 : readBsonLength(chunk.data() + (at - chunkAt));
         if (len < 5 || len > kMaxBsonDocument || at + len > size) {
@@ -96,7 +107,7 @@ bool walkPlain(const QString &path, DumpFileWalk &walk)
         if (ahead >= 0)
             __builtin_prefetch(chunk.data() + ahead);
     }
-    return true;
+    return {};
 }
 
 Result<DumpFileWalk> walkBson(const QString &path, qint64 keep)
@@ -106,7 +117,9 @@ Result<DumpFileWalk> walkBson(const QString &path, qint64 keep)
         return s.error();
     DumpFileWalk walk;
     walk.reservoir = keep;
-    if (!file.compressed() && walkPlain(path, walk)) {
+    if (!file.compressed()) {
+        if (Status s = walkPlain(path, walk); !s)
+            return s.error();
         walk.finish();
         return walk;
     }
