@@ -93,6 +93,8 @@ private Q_SLOTS:
     void initTestCase();
     void oneCopyPerKey_data();
     void oneCopyPerKey();
+    void threeCopiesInOneBatch_data();
+    void threeCopiesInOneBatch();
 
 private:
     QString input(const QString &keys) const
@@ -214,6 +216,46 @@ void TestRepeatedKeys::oneCopyPerKey()
         QVERIFY2(lines.contains("an earlier document of the input has the same key"),
                  lines.constData());
     }
+}
+
+void TestRepeatedKeys::threeCopiesInOneBatch_data()
+{
+    QTest::addColumn<QString>("policy");
+    QTest::addColumn<QString>("kept"); // _id "1" as the target holds it
+    QTest::newRow("skip keeps the first") << QStringLiteral("skip") << QStringLiteral("a:x");
+    QTest::newRow("upsert keeps the last") << QStringLiteral("upsert") << QStringLiteral("c:z");
+}
+
+// One text key three times in one batch: one copy stays, the other two are counted.
+void TestRepeatedKeys::threeCopiesInOneBatch()
+{
+    QFETCH(QString, policy);
+    QFETCH(QString, kept);
+    const QString folder = m_dir.filePath(QStringLiteral("three_") + policy);
+    QVERIFY(QDir().mkpath(folder));
+    QFile f(folder + QStringLiteral("/dups.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"_id": "1", "v": "a", "tags": ["x"]}
+{"_id": "1", "v": "b", "tags": ["y"]}
+{"_id": "1", "v": "c", "tags": ["z"]}
+{"_id": "2", "v": "d", "tags": []}
+)");
+    f.close();
+    const QString target =
+        freshTarget(QStringLiteral("sqlite"), QStringLiteral("three_") + policy, m_dir.path());
+    const QString report = folder + QStringLiteral("/report.json");
+    const CliResult r = runFerryCli(
+        {QStringLiteral("migrate"), QStringLiteral("--source"),
+         QStringLiteral("dump:") + f.fileName(), QStringLiteral("--target"), target,
+         QStringLiteral("--batch-size"), QStringLiteral("4"), QStringLiteral("--existing-rows"),
+         policy, QStringLiteral("--report"), report});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject c =
+        readJson(report).value(QStringLiteral("collections")).toArray().first().toObject();
+    QCOMPARE(c.value(QStringLiteral("written")).toInteger(), 2);
+    QCOMPARE(c.value(QStringLiteral("skipped_existing")).toInteger(), 2);
+    const Contents want = {{1, kept}, {2, QStringLiteral("d:")}};
+    QCOMPARE(readSql(target), want);
 }
 
 QTEST_GUILESS_MAIN(TestRepeatedKeys)
