@@ -93,10 +93,8 @@ void TestSqlPartitions::initTestCase()
     for (const QString &uri : {m_postgres, m_sqlite}) {
         SqlReader db(uri);
         QVERIFY2(db.ok(), qPrintable(db.error()));
-        for (const QString &statement : sourceStatements()) {
-            db.rows(statement);
-            QVERIFY2(db.ok(), qPrintable(statement + u": "_qs + db.error()));
-        }
+        const QString failed = db.execute(sourceStatements());
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         QCOMPARE(db.scalar(u"SELECT count(*) FROM pairs"_qs), QString::number(Pairs));
     }
 }
@@ -442,10 +440,8 @@ void TestSqlPartitions::awkwardKeysAreSlicedByTheirOwnOrder()
                        m_dir.filePath(u"awkward_%1.sqlite"_qs.arg(
                            QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_')));
     {
-        SqlReader db(uri);
-        for (const QString &statement : statements)
-            db.rows(statement);
-        QVERIFY2(db.ok(), qPrintable(db.error()));
+        const QString failed = SqlReader(uri).execute(statements);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
     const auto endpoint = Endpoint::parse(uri);
     QVERIFY(endpoint);

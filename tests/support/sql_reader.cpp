@@ -94,6 +94,16 @@ QList<QStringList> SqlReader::rows(const QString &sql)
     return out;
 }
 
+QString SqlReader::execute(const QStringList &statements)
+{
+    for (const QString &statement : statements) {
+        rows(statement);
+        if (!ok())
+            return statement + QStringLiteral(": ") + error();
+    }
+    return {};
+}
+
 QString SqlReader::scalar(const QString &sql)
 {
     const QList<QStringList> r = rows(sql);

@@ -17,8 +17,11 @@ public:
     QString error() const;
     QString scalar(const QString &sql);          // first column of the first row
     QList<QStringList> rows(const QString &sql); // all rows, NULL as "\\N"
-    QStringList tables();                        // user tables, sorted, no _ferry_*
-    QStringList columns(const QString &table);   // in table order
+    // Runs `statements` in order up to the first that fails; empty, or that statement and
+    // why (for setting up a source).
+    QString execute(const QStringList &statements);
+    QStringList tables();                      // user tables, sorted, no _ferry_*
+    QStringList columns(const QString &table); // in table order
     // Hash of all rows, order-independent: equal tables give equal checksums.
     QString tableChecksum(const QString &table);
 

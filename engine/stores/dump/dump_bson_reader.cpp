@@ -311,33 +311,19 @@ Result<std::vector<BsonDoc>> DumpBsonReader::sampleByOffsets(const QString &path
     // The walk skims only the length prefixes and keeps a uniform reservoir of offsets; then
     // just the chosen documents are read and checked. Inferring a schema from a
     // multi-gigabyte dump costs one skim of the file (shared with counting it).
-    auto walk = DumpFileWalk::of(path, n, DumpFileWalk::Format::Bson);
-    if (!walk)
-        return walk.error();
-    if (!walk->problem.isEmpty())
-        return std::vector<BsonDoc>(); // damaged: the caller's full read says where
-    std::vector<BsonDoc> out;
     const QByteArray scope = collection.toUtf8();
-    DocBatch one;
-    auto read = walk->readPicked(path, n, [&](qint64 at, const char *data, size_t len) {
-        bson_t doc;
-        size_t bad = 0;
-        if (!bson_init_static(&doc, reinterpret_cast<const uint8_t *>(data), len) ||
-            !bsonStructureValid(&doc, &bad))
-            return false;
-        // The same generated key the reader gives, so inference sees the _id column.
-        one.clear();
-        appendWithKey(one, bson_get_data(&doc), doc.len, scope, at);
-        bson_t keyed;
-        one.view(0, &keyed);
-        out.emplace_back(&keyed);
-        return true;
-    });
-    if (!read)
-        return read.error();
-    if (!*read)
-        return std::vector<BsonDoc>();
-    return out;
+    return DumpFileWalk::sample(
+        path, n, DumpFileWalk::Format::Bson,
+        [&](qint64 at, const char *data, size_t len, DocBatch &one) {
+            bson_t doc;
+            size_t bad = 0;
+            if (!bson_init_static(&doc, reinterpret_cast<const uint8_t *>(data), len) ||
+                !bsonStructureValid(&doc, &bad))
+                return false;
+            // The same generated key the reader gives, so inference sees the _id column.
+            appendWithKey(one, bson_get_data(&doc), doc.len, scope, at);
+            return true;
+        });
 }
 
 } // namespace ferry

@@ -123,6 +123,8 @@ Result<DumpFileWalk> walkBson(const QString &path, qint64 keep)
         walk.finish();
         return walk;
     }
+    // A gzip file has no offsets to seek to: it is inflated through the buffer, each
+    // document whole.
     while (true) {
         if (Status s = file.fill(4); !s)
             return s.error();
@@ -130,25 +132,19 @@ Result<DumpFileWalk> walkBson(const QString &path, qint64 keep)
             break;
         const qint64 at = file.offset();
         const int32_t len = file.available() < 4 ? 0 : readBsonLength(file.data());
-        if (len < 5 || len > kMaxBsonDocument || (file.size() >= 0 && at + len > file.size())) {
+        if (len < 5 || len > kMaxBsonDocument) {
             walk.problem = trEngine("damaged or truncated at byte %1").arg(at);
             ++walk.count; // the unframeable rest, as the reader hands it over
             break;
         }
-        if (file.available() >= size_t(len)) {
-            file.consume(size_t(len));
-        } else if (file.compressed()) {
-            if (Status s = file.fill(size_t(len)); !s)
-                return s.error();
-            if (file.available() < size_t(len)) {
-                walk.problem = trEngine("truncated at byte %1").arg(at);
-                ++walk.count;
-                break;
-            }
-            file.consume(size_t(len));
-        } else if (Status s = file.seek(at + len); !s) {
+        if (Status s = file.fill(size_t(len)); !s)
             return s.error();
+        if (file.available() < size_t(len)) {
+            walk.problem = trEngine("truncated at byte %1").arg(at);
+            ++walk.count;
+            break;
         }
+        file.consume(size_t(len));
         ++walk.count;
         walk.offer(at, len);
     }
@@ -218,6 +214,31 @@ DumpFileWalk::readPicked(const QString &path, qint64 n,
             return false;
     }
     return true;
+}
+
+Result<std::vector<BsonDoc>> DumpFileWalk::sample(const QString &path, qint64 n, Format format,
+                                                  const ParseOne &parse)
+{
+    auto walk = of(path, n, format);
+    if (!walk)
+        return walk.error();
+    if (!walk->problem.isEmpty())
+        return std::vector<BsonDoc>();
+    std::vector<BsonDoc> out;
+    DocBatch one;
+    auto read = walk->readPicked(path, n, [&](qint64 at, const char *data, size_t len) {
+        one.clear();
+        bson_t doc;
+        if (!parse(at, data, len, one) || one.size() != 1 || !one.view(0, &doc))
+            return false;
+        out.emplace_back(&doc);
+        return true;
+    });
+    if (!read)
+        return read.error();
+    if (!*read)
+        return std::vector<BsonDoc>();
+    return out;
 }
 
 void DumpFileWalk::offer(qint64 at, int32_t length)

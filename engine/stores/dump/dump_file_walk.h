@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/doc_batch.h"
 #include "core/error.h"
 
 #include <QString>
@@ -39,6 +40,12 @@ struct DumpFileWalk {
     // with one inflation on a gzip one. False when one cannot be read whole or `use` says no.
     Result<bool> readPicked(const QString &path, qint64 n,
                             const std::function<bool(qint64, const char *, size_t)> &use) const;
+    // The sample inference takes: the documents pick(n) chooses, each parsed by `parse` into
+    // `one` (cleared before each) as the full read would. Empty when the walk found damage or
+    // a document does not parse after all: the full read then says where and why.
+    using ParseOne = std::function<bool(qint64 at, const char *data, size_t len, DocBatch &one)>;
+    static Result<std::vector<BsonDoc>> sample(const QString &path, qint64 n, Format format,
+                                               const ParseOne &parse);
     // A walk calls this for every readable document, in file order, and finish() at the end.
     void offer(qint64 at, int32_t length);
     void finish();

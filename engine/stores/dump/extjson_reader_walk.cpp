@@ -47,29 +47,13 @@ Result<DumpFileWalk> ExtJsonReader::walk(const QString &path, qint64 keep)
 Result<std::vector<BsonDoc>> ExtJsonReader::sampleByOffsets(const QString &path, qint64 n,
                                                             const QString &collection)
 {
-    auto walked = DumpFileWalk::of(path, n, DumpFileWalk::Format::Json);
-    if (!walked)
-        return walked.error();
-    if (!walked->problem.isEmpty())
-        return std::vector<BsonDoc>();
     ExtJsonReader reader; // parses as the read does: shell syntax, generated keys
     reader.m_scope = collection.toUtf8();
-    std::vector<BsonDoc> out;
-    DocBatch one;
-    auto read = walked->readPicked(path, n, [&](qint64 at, const char *text, size_t len) {
-        one.clear();
-        reader.parse(one, text, len, at);
-        bson_t doc;
-        if (one.size() != 1 || !one.view(0, &doc))
-            return false; // unreadable after all: the full read says why
-        out.emplace_back(&doc);
-        return true;
-    });
-    if (!read)
-        return read.error();
-    if (!*read)
-        return std::vector<BsonDoc>();
-    return out;
+    return DumpFileWalk::sample(path, n, DumpFileWalk::Format::Json,
+                                [&](qint64 at, const char *text, size_t len, DocBatch &one) {
+                                    reader.parse(one, text, len, at);
+                                    return true; // unreadable text leaves no document in `one`
+                                });
 }
 
 } // namespace ferry
