@@ -110,6 +110,29 @@ QString rejectsText(const RowBatch &b)
     return out.join(QLatin1Char('\n'));
 }
 
+// Every table's rows, the rejects and the counts, as text: two batches that print alike
+// hold the same transform result.
+QStringList everything(const RowBatch &b)
+{
+    QStringList out;
+    for (size_t t = 0; t < b.tables.size(); ++t) {
+        out << QStringLiteral("table %1: %2 columns").arg(t).arg(b.tables[t].columns());
+        for (size_t r = 0; r < b.tables[t].rows(); ++r) {
+            QStringList row;
+            for (int c = 0; c < b.tables[t].columns(); ++c)
+                row << cell(b, int(t), r, c);
+            out << QStringLiteral("doc %1: ").arg(b.tables[t].rowDoc(r)) + row.join(u'|');
+        }
+    }
+    out << rejectsText(b);
+    for (auto it = b.unknownFields.cbegin(); it != b.unknownFields.cend(); ++it)
+        out << QStringLiteral("unknown %1 = %2").arg(it.key()).arg(it.value());
+    for (auto it = b.excludedValues.cbegin(); it != b.excludedValues.cend(); ++it)
+        out << QStringLiteral("excluded %1 = %2").arg(it.key()).arg(it.value());
+    out << QString::fromLatin1(b.position) << QString::number(b.firstDocNumber);
+    return out;
+}
+
 RowBatch run(const CollectionMapping &m, RowBatch batch,
              UnknownFields unknown = UnknownFields::Extra)
 {
@@ -137,6 +160,7 @@ private slots:
     void wrongContainerTypeGoesToExtra();
     void objectIdUuidKeyReachesChildren();
     void sharedAcrossThreads();
+    void recycledBatchMatchesAFreshOne();
     void benchmarkSimpleDocs();
 };
 
@@ -417,6 +441,61 @@ void TestTransformer::sharedAcrossThreads()
         QCOMPARE(b.unknownFields.value(QStringLiteral("items[].extra")), 2000);
         QCOMPARE(cell(b, 0, 1999, 1), QStringLiteral(R"({ "items[0].extra" : 1999 })"));
     }
+}
+
+// The pipeline refills written batches (RowBatch::reset) instead of allocating new ones: a
+// recycled batch, whatever it held before (more tables, more rows, rejects, counts), must
+// come out of the transform exactly as a fresh one does.
+void TestTransformer::recycledBatchMatchesAFreshOne()
+{
+    const auto ordersDocs = [](RowBatch &b) {
+        for (int i = 0; i < 300; ++i)
+            append(b, BCON_NEW("_id", BCON_INT64(i), "items", "[", "{", "sku", BCON_UTF8("s"),
+                               "parts", "[", "{", "n", BCON_INT32(i), "}", "]", "}", "]", "attrs",
+                               "{", "red", "{", "qty", BCON_INT32(i), "}", "}", "meta", "{", "tags",
+                               "[", BCON_UTF8("x"), "]", "}", "odd", BCON_INT32(i)));
+        append(b, BCON_NEW("_id", BCON_UTF8("not a number")));
+    };
+    const auto usersDocs = [](RowBatch &b) {
+        for (int i = 0; i < 5; ++i)
+            append(b, BCON_NEW("_id", BCON_UTF8("u"), "name", BCON_UTF8("Ann"), "age",
+                               BCON_INT32(30 + i), "address", "{", "city", BCON_UTF8("Oslo"), "}",
+                               "shoe", BCON_INT32(i)));
+        append(b, BCON_NEW("name", BCON_UTF8("no key")));
+    };
+    const ProjectOptions options;
+    const Transformer orders(ordersMapping(), options, Dialect::Postgres);
+    const Transformer users(usersMapping(), options, Dialect::Postgres);
+
+    RowBatch recycled;
+    ordersDocs(recycled);
+    orders.transform(recycled);
+    recycled.position = QByteArrayLiteral("after the orders");
+    recycled.firstDocNumber = 4000;
+    QCOMPARE(recycled.tables.size(), size_t(5));
+    QCOMPARE(recycled.rejects.size(), size_t(1));
+
+    // Fewer tables, other column counts, fewer rows.
+    recycled.reset();
+    QCOMPARE(recycled.docs.size(), size_t(0));
+    usersDocs(recycled);
+    users.transform(recycled);
+    RowBatch fresh;
+    usersDocs(fresh);
+    users.transform(fresh);
+    QCOMPARE(everything(recycled), everything(fresh));
+    QCOMPARE(recycled.tables.size(), size_t(1));
+    QCOMPARE(recycled.tables[0].rows(), size_t(5));
+
+    // And back: more tables than the recycled batch holds.
+    recycled.reset();
+    ordersDocs(recycled);
+    orders.transform(recycled);
+    RowBatch freshOrders;
+    ordersDocs(freshOrders);
+    orders.transform(freshOrders);
+    QCOMPARE(everything(recycled), everything(freshOrders));
+    QCOMPARE(recycled.tables[2].rows(), size_t(300));
 }
 
 void TestTransformer::benchmarkSimpleDocs()

@@ -4,6 +4,19 @@
 
 namespace ferry {
 
+void RowBatch::reset()
+{
+    docs.clear();
+    for (TableRows &t : tables)
+        t.clear();
+    outDocs.clear();
+    rejects.clear();
+    position.clear();
+    firstDocNumber = 0;
+    unknownFields.clear();
+    excludedValues.clear();
+}
+
 RowBatch RowBatch::subset(const std::vector<uint32_t> &keep) const
 {
     RowBatch out;

@@ -37,6 +37,8 @@ struct RowBatch {
     // The same batch restricted to the documents in `keep` (sorted indices into docs):
     // used to split a failing batch and isolate bad documents.
     RowBatch subset(const std::vector<uint32_t> &keep) const;
+    // Empties the batch for reuse, keeping its buffers' memory (see BatchPipeline::recycle).
+    void reset();
     // Adds a reject for every entry the reader could not read (DocBatch::unreadable), with
     // the reader's reason; the transform does the same on its own.
     void rejectUnreadable();

@@ -82,6 +82,13 @@ public:
         m_arena.resize(m.arena);
     }
     void clear() { rollback({0, 0, 0}); }
+    // Empties the rows for a table of `columns` columns, keeping the memory: a recycled
+    // batch fills without growing its buffers (and faulting in fresh pages) again.
+    void reset(int columns)
+    {
+        m_columns = columns;
+        clear();
+    }
     size_t memoryBytes() const { return m_arena.size() + m_cells.size() * sizeof(Cell); }
     // Copies row r of `other` (same column count) as a new row for document `doc`.
     void appendRowFrom(const TableRows &other, size_t r, uint32_t doc);

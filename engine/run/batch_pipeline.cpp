@@ -27,12 +27,31 @@ void BatchPipeline::produce()
             return;
         }
         PipelineItem item;
+        item.batch = spareOrNew();
+        item.batch.reset();
         const bool more = fill(item, number);
         if (!m_queue.push(std::move(item)) || !more) {
             m_queue.close();
             return;
         }
     }
+}
+
+void BatchPipeline::recycle(RowBatch &&batch)
+{
+    const std::lock_guard lock(m_spareMutex);
+    if (m_spares.size() < MaxSpares)
+        m_spares.push_back(std::move(batch));
+}
+
+RowBatch BatchPipeline::spareOrNew()
+{
+    const std::lock_guard lock(m_spareMutex);
+    if (m_spares.empty())
+        return {};
+    RowBatch batch = std::move(m_spares.back());
+    m_spares.pop_back();
+    return batch;
 }
 
 bool BatchPipeline::fill(PipelineItem &item, qint64 &number)

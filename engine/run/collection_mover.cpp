@@ -206,10 +206,11 @@ Status CollectionMover::streamBatches()
         auto skipped = skipCommitted(item->batch);
         if (!skipped)
             return skipped.error();
-        if (*skipped)
-            continue;
-        if (Status s = writeBatch(item->batch, writer); !s)
-            return s;
+        if (!*skipped) {
+            if (Status s = writeBatch(item->batch, writer); !s)
+                return s;
+        }
+        pipeline.recycle(std::move(item->batch));
     }
 }
 
@@ -279,8 +280,10 @@ Status CollectionMover::streamParallel(BatchPipeline &pipeline, WriterPool &pool
             stop = skipped.error();
             break;
         }
-        if (*skipped)
+        if (*skipped) {
+            pipeline.recycle(std::move(item->batch));
             continue;
+        }
         const qint64 read = qint64(item->batch.docs.size());
         qint64 repeats = 0;
         if (Status s = admitBatch(item->batch, &repeats); !s) {
@@ -296,13 +299,13 @@ Status CollectionMover::streamParallel(BatchPipeline &pipeline, WriterPool &pool
         own.batchFirstDoc = item->batch.firstDocNumber;
         pool.submit(std::move(item->batch), own);
         std::vector<WriterPool::Done> done = pool.collect(false);
-        stop = settleParallel(done);
+        stop = settleParallel(done, pipeline);
     }
     // Whatever is in flight still commits (or fails) on its own; wait for it, so that the
     // counts, the rejects and the finishing checkpoint see every committed batch.
     while (pool.inFlight() > 0) {
         std::vector<WriterPool::Done> done = pool.collect(true);
-        if (Status s = settleParallel(done); !s && stop)
+        if (Status s = settleParallel(done, pipeline); !s && stop)
             stop = s;
     }
     if (!stop)
@@ -310,7 +313,7 @@ Status CollectionMover::streamParallel(BatchPipeline &pipeline, WriterPool &pool
     return stop;
 }
 
-Status CollectionMover::settleParallel(std::vector<WriterPool::Done> &done)
+Status CollectionMover::settleParallel(std::vector<WriterPool::Done> &done, BatchPipeline &pipeline)
 {
     Status first;
     for (WriterPool::Done &d : done) {
@@ -321,6 +324,7 @@ Status CollectionMover::settleParallel(std::vector<WriterPool::Done> &done)
         }
         if (Status s = settle(d.batch, d.outcome, true, false); !s && first)
             first = s;
+        pipeline.recycle(std::move(d.batch));
     }
     return first;
 }

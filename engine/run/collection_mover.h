@@ -75,7 +75,7 @@ private:
     Status writeBatch(RowBatch &batch, class BatchWriter &writer);
     // Parallel: batches through several connections, each committing its own row.
     Status streamParallel(class BatchPipeline &pipeline, WriterPool &pool);
-    Status settleParallel(std::vector<WriterPool::Done> &done);
+    Status settleParallel(std::vector<WriterPool::Done> &done, BatchPipeline &pipeline);
     // `rejectsRecorded`: the writer synced the batch's rejects before it committed.
     Status settle(const RowBatch &batch, const BatchOutcome &outcome, bool ownRow,
                   bool rejectsRecorded);

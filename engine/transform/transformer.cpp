@@ -142,9 +142,10 @@ private:
 
 void Walker::run()
 {
-    m_batch.tables.clear();
-    for (const TablePlan &t : m_plan.tables)
-        m_batch.tables.emplace_back(static_cast<int>(t.columns.size()));
+    // reset() rather than new tables: a recycled batch keeps its arenas' memory.
+    m_batch.tables.resize(m_plan.tables.size());
+    for (size_t t = 0; t < m_plan.tables.size(); ++t)
+        m_batch.tables[t].reset(static_cast<int>(m_plan.tables[t].columns.size()));
     m_batch.rejects.clear();
     m_batch.unknownFields.clear();
     m_batch.excludedValues.clear();
