@@ -23,7 +23,11 @@ enum class CharacterTypes {
 };
 
 struct ProjectOptions {
-    int batchSize = 5000;
+    // Documents per batch (one transaction and checkpoint each). Every batch costs the target
+    // a fixed amount (PostgreSQL sets up a COPY's tuple slots, SQLite writes a commit): on
+    // the 1M-document benchmark 20,000 took 6% (PostgreSQL) and 8% (SQLite) less time than
+    // 5,000, for about 35 MB more peak memory. The reader caps a batch at 32 MB of documents.
+    int batchSize = 20000;
     int sampleSize = 1000; // documents sampled for inference; -1 = all
     ExistingRows existingRows = ExistingRows::Skip;
     ErrorPolicy onError = ErrorPolicy::Stop;
