@@ -56,7 +56,7 @@ public:
 
 private:
     static constexpr size_t QueueDepth = 3; // batches in flight between reader and writer
-    static constexpr size_t MaxSpares = 2;  // recycled batches kept; more would only hold memory
+    static constexpr size_t MaxSpares = 1;  // recycled batches kept; more would only hold memory
 
     void produce();
     // Reads and prepares one batch into `item`; false when the thread should stop.

@@ -340,12 +340,15 @@ Result<bool> CollectionMover::skipCommitted(const RowBatch &batch)
     if (first != mark.firstDoc || mark.docs != qint64(batch.docs.size()) ||
         mark.position != batch.position)
         return Error(ErrorCode::Usage,
+                     // The mark's size names the old batch size even for a user who
+                     // never chose one (the default changed from 5,000 to 10,000).
                      trEngine("%1: the interrupted run committed batches in a different cut "
-                              "(documents %2 to %3). Resume with the batch size it had "
-                              "(--batch-size), or start again without --resume.")
+                              "(documents %2 to %3, %4 per batch). Resume with --batch-size "
+                              "%4, the size it had, or start again without --resume.")
                          .arg(m_mapping.collection)
                          .arg(mark.firstDoc)
-                         .arg(mark.firstDoc + mark.docs),
+                         .arg(mark.firstDoc + mark.docs)
+                         .arg(mark.docs),
                      m_mapping.collection);
     m_checkpoint.read += mark.docs;
     m_checkpoint.position = mark.position;

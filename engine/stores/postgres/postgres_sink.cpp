@@ -249,7 +249,7 @@ Result<WriteOutcome> PostgresSink::write(const CollectionMapping &mapping,
         out.tableRows.assign(tables.size(), 0);
         // A batch's rows and its checkpoint commit together, so losing the last few commits in
         // a server crash only makes a resume redo them; not waiting for each WAL flush nearly
-        // doubles throughput at 5000-row batches. The finishing batch waits, and its flush
+        // doubles throughput at 5,000-document batches. The finishing batch waits, and its flush
         // makes every earlier commit durable too.
         if (!checkpoint.finished)
             tx.exec("SET LOCAL synchronous_commit TO OFF");
