@@ -40,8 +40,7 @@ void BatchPipeline::produce()
 void BatchPipeline::recycle(RowBatch &&batch)
 {
     const std::lock_guard lock(m_spareMutex);
-    if (m_spares.size() < MaxSpares)
-        m_spares.push_back(std::move(batch));
+    m_spares.push_back(std::move(batch));
 }
 
 RowBatch BatchPipeline::spareOrNew()

@@ -50,13 +50,17 @@ public:
     // The next item; nullopt once the queue is closed (cancelled or already ended).
     std::optional<PipelineItem> next() { return m_queue.pop(); }
     // Hands a batch that has been written (or skipped) back for the reading thread to fill
-    // again: its buffers are already grown and their pages already mapped, which spares the
-    // reader and the transform a tenth of their time on a large load. Any thread.
+    // again: its buffers are already grown and their pages already mapped. Every one is
+    // kept: a new batch is made only when none is spare, so the spares never outnumber the
+    // most batches ever alive at once, and memory stays at that peak instead of creeping up
+    // as freed batches fragment the heap (3M documents: 105 MB with one spare kept, 84 MB
+    // with all; 1M: 76 MB). Any thread.
     void recycle(RowBatch &&batch);
 
 private:
-    static constexpr size_t QueueDepth = 3; // batches in flight between reader and writer
-    static constexpr size_t MaxSpares = 1;  // recycled batches kept; more would only hold memory
+    // Batches ready between reader and writer: the reader is the slower side, so a third
+    // one only held memory (7 MB less peak, same time in pairs).
+    static constexpr size_t QueueDepth = 2;
 
     void produce();
     // Reads and prepares one batch into `item`; false when the thread should stop.
