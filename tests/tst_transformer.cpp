@@ -475,9 +475,12 @@ void TestTransformer::recycledBatchMatchesAFreshOne()
     QCOMPARE(recycled.tables.size(), size_t(5));
     QCOMPARE(recycled.rejects.size(), size_t(1));
 
-    // Fewer tables, other column counts, fewer rows.
+    // Fewer tables, other column counts, fewer rows. reset() empties but keeps the memory.
+    const size_t held = recycled.capacityBytes();
+    QVERIFY(held > recycled.docs.bytes());
     recycled.reset();
     QCOMPARE(recycled.docs.size(), size_t(0));
+    QCOMPARE(recycled.capacityBytes(), held);
     usersDocs(recycled);
     users.transform(recycled);
     RowBatch fresh;

@@ -80,6 +80,11 @@ public:
     size_t size() const { return m_offsets.size(); }
     bool empty() const { return m_offsets.empty(); }
     size_t bytes() const { return m_data.size(); }
+    // What the buffers hold on to, used or not.
+    size_t capacityBytes() const
+    {
+        return m_data.capacity() + m_offsets.capacity() * sizeof(uint32_t);
+    }
     const uint8_t *data(size_t i) const
     {
         return reinterpret_cast<const uint8_t *>(m_data.data()) + m_offsets[i];

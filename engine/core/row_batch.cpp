@@ -17,6 +17,14 @@ void RowBatch::reset()
     excludedValues.clear();
 }
 
+size_t RowBatch::capacityBytes() const
+{
+    size_t bytes = docs.capacityBytes() + outDocs.capacityBytes();
+    for (const TableRows &t : tables)
+        bytes += t.capacityBytes();
+    return bytes;
+}
+
 RowBatch RowBatch::subset(const std::vector<uint32_t> &keep) const
 {
     RowBatch out;

@@ -39,6 +39,8 @@ struct RowBatch {
     RowBatch subset(const std::vector<uint32_t> &keep) const;
     // Empties the batch for reuse, keeping its buffers' memory (see BatchPipeline::recycle).
     void reset();
+    // The memory its buffers hold on to, used or not.
+    size_t capacityBytes() const;
     // Adds a reject for every entry the reader could not read (DocBatch::unreadable), with
     // the reader's reason; the transform does the same on its own.
     void rejectUnreadable();

@@ -90,6 +90,12 @@ public:
         clear();
     }
     size_t memoryBytes() const { return m_arena.size() + m_cells.size() * sizeof(Cell); }
+    // What the buffers hold on to, used or not.
+    size_t capacityBytes() const
+    {
+        return m_arena.capacity() + m_cells.capacity() * sizeof(Cell) +
+               m_rowDoc.capacity() * sizeof(uint32_t);
+    }
     // Copies row r of `other` (same column count) as a new row for document `doc`.
     void appendRowFrom(const TableRows &other, size_t r, uint32_t doc);
 

@@ -25,9 +25,10 @@ enum class CharacterTypes {
 struct ProjectOptions {
     // Documents per batch (one transaction and checkpoint each). Every batch costs the target
     // a fixed amount (PostgreSQL sets up a COPY's tuple slots, SQLite writes a commit): in
-    // pairs on the 1M-document benchmark 10,000 took 2% (PostgreSQL) and 7% (SQLite) less
-    // time than 5,000 for 14 MB more peak memory, and 20,000 gained nothing more. Up to
-    // about 2 × jobs + 4 batches are alive at once, so memory grows with this too.
+    // five alternating pairs on the 1M-document benchmark, with batches recycled, 10,000
+    // took 2% (PostgreSQL) and 7% (SQLite) less time than 5,000 for 14 MB more peak memory,
+    // and 20,000 gained nothing more. Up to about 2 × jobs + 4 batches are alive at once,
+    // so memory grows with this too.
     int batchSize = 10000;
     int sampleSize = 1000; // documents sampled for inference; -1 = all
     ExistingRows existingRows = ExistingRows::Skip;

@@ -39,6 +39,10 @@ void BatchPipeline::produce()
 
 void BatchPipeline::recycle(RowBatch &&batch)
 {
+    if (batch.capacityBytes() > m_setup.keepBatchesUpTo) {
+        const RowBatch dropped = std::move(batch); // freed on return, outside the lock
+        return;
+    }
     const std::lock_guard lock(m_spareMutex);
     m_spares.push_back(std::move(batch));
 }
@@ -46,8 +50,10 @@ void BatchPipeline::recycle(RowBatch &&batch)
 RowBatch BatchPipeline::spareOrNew()
 {
     const std::lock_guard lock(m_spareMutex);
-    if (m_spares.empty())
+    if (m_spares.empty()) {
+        ++m_made;
         return {};
+    }
     RowBatch batch = std::move(m_spares.back());
     m_spares.pop_back();
     return batch;

@@ -40,6 +40,11 @@ public:
         qint64 firstDocNumber = 0; // documents read before (resume)
         ProgressTracker *tracker = nullptr;
         const std::atomic<bool> *cancel = nullptr;
+        // A recycled batch whose buffers hold more than this is freed instead of kept: a run
+        // of huge documents or arrays then does not stay resident in every batch for the
+        // rest of the collection. The default is the reader's 32 MB of documents plus rows
+        // of about the same size, more than any batch of ordinary documents needs.
+        size_t keepBatchesUpTo = size_t(64) << 20;
     };
 
     explicit BatchPipeline(Setup setup);
@@ -50,16 +55,21 @@ public:
     // The next item; nullopt once the queue is closed (cancelled or already ended).
     std::optional<PipelineItem> next() { return m_queue.pop(); }
     // Hands a batch that has been written (or skipped) back for the reading thread to fill
-    // again: its buffers are already grown and their pages already mapped. Every one is
-    // kept: a new batch is made only when none is spare, so the spares never outnumber the
-    // most batches ever alive at once, and memory stays at that peak instead of creeping up
-    // as freed batches fragment the heap (3M documents: 105 MB with one spare kept, 84 MB
-    // with all; 1M: 76 MB). Any thread.
+    // again: its buffers are already grown and their pages already mapped. A new batch is
+    // made only when none is spare, so the spares never outnumber the most batches ever
+    // alive at once. Keeping them all instead of one stops the heap creeping up as freed
+    // batches fragment it: 10,000-document batches, 3M documents, 105 MB with one spare
+    // kept and 84 MB with all (1M: 76 MB). Past Setup::keepBatchesUpTo a batch is freed
+    // instead. Any thread.
     void recycle(RowBatch &&batch);
+    // How many batches the reading thread has allocated rather than refilled.
+    size_t batchesMade() const { return m_made.load(); }
 
 private:
-    // Batches ready between reader and writer: the reader is the slower side, so a third
-    // one only held memory (7 MB less peak, same time in pairs).
+    // Batches ready between reader and writer. The reader is the slower side while the
+    // target keeps up, so the queue fills only while the writers stall (a checkpoint on the
+    // server, a reconnect); a third ready batch then held memory without saving time
+    // (7 MB less peak without it, the same time in five alternating pairs).
     static constexpr size_t QueueDepth = 2;
 
     void produce();
@@ -71,6 +81,7 @@ private:
     BoundedQueue<PipelineItem> m_queue;
     std::mutex m_spareMutex;
     std::vector<RowBatch> m_spares;
+    std::atomic<size_t> m_made{0};
     std::thread m_thread;
 };
 

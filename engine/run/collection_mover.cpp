@@ -338,18 +338,23 @@ Result<bool> CollectionMover::skipCommitted(const RowBatch &batch)
     if (first < mark.firstDoc && first + qint64(batch.docs.size()) <= mark.firstDoc)
         return false;
     if (first != mark.firstDoc || mark.docs != qint64(batch.docs.size()) ||
-        mark.position != batch.position)
+        mark.position != batch.position) {
+        // Name the old batch size even for a user who never chose one (the default went
+        // from 5,000 to 10,000): the largest committed batch, since the last one or one
+        // cut short by the reader's byte cap can be smaller.
+        qint64 size = 0;
+        for (const BatchMark &m : m_ahead)
+            size = std::max(size, m.docs);
         return Error(ErrorCode::Usage,
-                     // The mark's size names the old batch size even for a user who
-                     // never chose one (the default changed from 5,000 to 10,000).
                      trEngine("%1: the interrupted run committed batches in a different cut "
-                              "(documents %2 to %3, %4 per batch). Resume with --batch-size "
-                              "%4, the size it had, or start again without --resume.")
+                              "(documents %2 to %3). Its batches held up to %4 documents: "
+                              "resume with --batch-size %4, or start again without --resume.")
                          .arg(m_mapping.collection)
                          .arg(mark.firstDoc)
                          .arg(mark.firstDoc + mark.docs)
-                         .arg(mark.docs),
+                         .arg(size),
                      m_mapping.collection);
+    }
     m_checkpoint.read += mark.docs;
     m_checkpoint.position = mark.position;
     m_checkpoint.written += mark.written;
