@@ -18,26 +18,20 @@ constexpr int Docs = 2503; // not a multiple of the batch size: the last batch i
 constexpr int BatchSize = 100;
 constexpr int Late = 7; // the last documents carry a field the mapping does not name
 
-ColumnMapping column(const QString &source, const QString &name, ColumnType type)
-{
-    ColumnMapping c;
-    c.source = source;
-    c.column = name;
-    c.type = type;
-    return c;
-}
-
 CollectionMapping numberedMapping()
 {
     CollectionMapping m;
     m.collection = u"c"_s;
     m.root.table = u"c"_s;
-    ColumnMapping id = column(u"_id"_s, u"id"_s, ColumnType::BigInt);
-    id.primaryKey = true;
-    id.nullable = false;
-    m.root.columns = {id, column(u"name"_s, u"name"_s, ColumnType::Text),
-                      column(u"group"_s, u"group"_s, ColumnType::Integer),
-                      column(u"nested.k"_s, u"nested_k"_s, ColumnType::Integer)};
+    m.root.columns = {
+        {.source = u"_id"_s,
+         .column = u"id"_s,
+         .type = ColumnType::BigInt,
+         .nullable = false,
+         .primaryKey = true},
+        {.source = u"name"_s, .column = u"name"_s, .type = ColumnType::Text},
+        {.source = u"group"_s, .column = u"group"_s, .type = ColumnType::Integer},
+        {.source = u"nested.k"_s, .column = u"nested_k"_s, .type = ColumnType::Integer}};
     return m;
 }
 
