@@ -36,6 +36,30 @@ QHash<QString, QJsonObject> collectionsOf(const QJsonObject &report)
     return out;
 }
 
+// One `ferry-cli migrate --source dump:… --target … --report …` into a fresh target.
+struct Migrated {
+    QString target;
+    QString report;
+    QHash<QString, QJsonObject> collections; // the report's, by name
+    QString failure;                         // set when the run did not exit 0
+};
+
+Migrated migrateDump(const QString &kind, const QString &name, const QString &source,
+                     const QString &dir, const QStringList &extra = {})
+{
+    Migrated m;
+    m.target = freshTarget(kind, name, dir);
+    m.report = dir + u"/"_s + kind + u"-"_s + name + u".report.json"_s;
+    const CliResult r = runFerryCli(QStringList{u"migrate"_s, u"--source"_s, u"dump:"_s + source,
+                                                u"--target"_s, m.target, u"--report"_s, m.report} +
+                                    extra);
+    if (r.exitCode != 0)
+        m.failure = r.describe();
+    else
+        m.collections = collectionsOf(readJson(m.report));
+    return m;
+}
+
 // written + skipped + rejected == read, and the expected numbers.
 bool countsAddUp(const QJsonObject &c, qint64 read, qint64 written, qint64 rejected, QString *why)
 {
@@ -112,12 +136,11 @@ void CliDumpShapesTest::archive()
                       {u"shop.users"_s, numbered(120, 5)}});
     const QString path = m_dir.filePath(kind + u".archive.gz"_s);
     writeFile(path, gzipped(bytes));
-    const QString target = freshTarget(kind, u"archive"_s, m_dir.path());
-    const QString report = m_dir.filePath(kind + u"-archive.json"_s);
-    const CliResult r = runFerryCli({u"migrate"_s, u"--source"_s, u"dump:"_s + path, u"--target"_s,
-                                     target, u"--report"_s, report, u"--batch-size"_s, u"7"_s});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-    const auto colls = collectionsOf(readJson(report));
+    const Migrated m =
+        migrateDump(kind, u"archive"_s, path, m_dir.path(), {u"--batch-size"_s, u"7"_s});
+    QVERIFY2(m.failure.isEmpty(), qPrintable(m.failure));
+    const QString &target = m.target;
+    const auto &colls = m.collections;
     QCOMPARE(colls.size(), 3);
     QString why;
     QVERIFY2(countsAddUp(colls.value(u"orders"_s), 45, 45, 0, &why), qPrintable(why));
@@ -153,18 +176,16 @@ void CliDumpShapesTest::gzipRootWithTimeSeries()
               gzipped(bucketBson(0, 4, "north", 1700000000000) +
                       bucketBson(10, 3, "south", 1700001000000)));
     writeFile(root + u"/admin/system.version.bson.gz"_s, gzipped(numberedBson(1)));
-    const QString target = freshTarget(kind, u"root"_s, m_dir.path());
-    const QString report = m_dir.filePath(kind + u"-root.json"_s);
     const CliResult list = runFerryCli({u"list"_s, u"--source"_s, u"dump:"_s + root});
     QVERIFY2(list.exitCode == 0, qPrintable(list.describe()));
     QVERIFY2(list.stdOut.contains("app.cafés\t12"), qPrintable(list.describe()));
     QVERIFY2(list.stdOut.contains("metrics.weather\t7"), qPrintable(list.describe()));
     QVERIFY2(list.stdErr.contains("app.busy") && list.stdErr.contains("admin.system.version"),
              qPrintable(list.describe()));
-    const CliResult r = runFerryCli({u"migrate"_s, u"--source"_s, u"dump:"_s + root, u"--target"_s,
-                                     target, u"--report"_s, report});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-    const auto colls = collectionsOf(readJson(report));
+    const Migrated m = migrateDump(kind, u"root"_s, root, m_dir.path());
+    QVERIFY2(m.failure.isEmpty(), qPrintable(m.failure));
+    const QString &target = m.target;
+    const auto &colls = m.collections;
     QCOMPARE(colls.size(), 2);
     QString why;
     QVERIFY2(countsAddUp(colls.value(u"app.cafés"_s), 12, 12, 0, &why), qPrintable(why));
@@ -198,13 +219,13 @@ void CliDumpShapesTest::shellJsonWithoutIds()
                     "{name: 'Bob', born: new Date(0), n: 0x10}\n"
                     "{name: 'Bob', born: new Date(0), n: 0x10}\n"
                     "{\"_id\": 3, \"name\": \"Cy\", \"n\": 1}\n");
-    const QString target = freshTarget(kind, u"people"_s, m_dir.path());
-    const QString report = m_dir.filePath(kind + u"-people.json.report"_s);
     const QString project = m_dir.filePath(kind + u"-people.ferry"_s);
-    const CliResult r = runFerryCli({u"migrate"_s, u"--source"_s, u"dump:"_s + path, u"--target"_s,
-                                     target, u"--report"_s, report, u"--save-project"_s, project});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-    const QJsonObject c = collectionsOf(readJson(report)).value(kind + u"-people"_s);
+    const Migrated m =
+        migrateDump(kind, u"people"_s, path, m_dir.path(), {u"--save-project"_s, project});
+    QVERIFY2(m.failure.isEmpty(), qPrintable(m.failure));
+    const QString &target = m.target;
+    const QString &report = m.report;
+    const QJsonObject c = m.collections.value(kind + u"-people"_s);
     QString why;
     QVERIFY2(countsAddUp(c, 4, 4, 0, &why), qPrintable(why));
     QCOMPARE(c.value(u"generated_keys"_s).toInteger(), 3);
@@ -237,12 +258,9 @@ void CliDumpShapesTest::generatedKeysBesideRepeatedIds()
                     "{\"_id\": 7, \"name\": \"first\"}\n"
                     "{\"name\": \"no id either\"}\n"
                     "{\"_id\": 7, \"name\": \"again\"}\n");
-    const QString target = freshTarget(kind, u"mixed"_s, m_dir.path());
-    const QString report = m_dir.filePath(kind + u"-mixed.json.report"_s);
-    const CliResult r = runFerryCli({u"migrate"_s, u"--source"_s, u"dump:"_s + path, u"--target"_s,
-                                     target, u"--report"_s, report});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-    const QJsonObject c = collectionsOf(readJson(report)).value(kind + u"-mixed"_s);
+    const Migrated m = migrateDump(kind, u"mixed"_s, path, m_dir.path());
+    QVERIFY2(m.failure.isEmpty(), qPrintable(m.failure));
+    const QJsonObject c = m.collections.value(kind + u"-mixed"_s);
     QString why;
     QVERIFY2(countsAddUp(c, 4, 3, 0, &why), qPrintable(why));
     QCOMPARE(c.value(u"skipped_existing"_s).toInteger(), 1);
