@@ -10,6 +10,8 @@
 #include <mongoc/mongoc.h>
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -95,6 +97,7 @@ private Q_SLOTS:
     void sqliteToNdjsonAndBack();
     void postgresToMongoEmbedded();
     void embedSpecErrors();
+    void embeddedKeylessParentsCountGeneratedKeys();
 
 private:
     QTemporaryDir m_dir;
@@ -438,6 +441,38 @@ void TestCliReverse::embedSpecErrors()
                      QStringLiteral("--embed"), QStringLiteral("runs:resources")});
     QVERIFY2(r.exitCode != 0, qPrintable(r.describe()));
     QVERIFY2(r.stdErr.contains("foreign key"), qPrintable(r.describe()));
+}
+
+// Parents without a key get generated _ids as they are read; embedding rebuilds the batch's
+// documents afterwards, and the report must still count those keys.
+void TestCliReverse::embeddedKeylessParentsCountGeneratedKeys()
+{
+    const QString source =
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("keyless.sqlite"));
+    {
+        SqlReader db(source);
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        const QString failed = db.execute(
+            {QStringLiteral("CREATE TABLE runs (code TEXT NOT NULL UNIQUE, name TEXT)"),
+             QStringLiteral("CREATE TABLE tags (run_code TEXT NOT NULL REFERENCES runs(code), "
+                            "tag TEXT)"),
+             QStringLiteral("INSERT INTO runs VALUES ('a', 'first'), ('b', 'second'), "
+                            "('c', 'third')"),
+             QStringLiteral("INSERT INTO tags VALUES ('a', 'x'), ('a', 'y'), ('c', 'z')")});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    }
+    const QString report = m_dir.filePath(QStringLiteral("keyless.report.json"));
+    const CliResult r = runFerryCli(
+        {QStringLiteral("migrate"), QStringLiteral("--source"), source, QStringLiteral("--target"),
+         QStringLiteral("ndjson:") + m_dir.filePath(QStringLiteral("keyless")),
+         QStringLiteral("--embed"), QStringLiteral("tags:runs"), QStringLiteral("--report"),
+         report});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonArray collections = readJson(report).value(QStringLiteral("collections")).toArray();
+    QCOMPARE(collections.size(), qsizetype(1));
+    const QJsonObject runs = collections.first().toObject();
+    QCOMPARE(runs.value(QStringLiteral("written")).toInteger(), 3);
+    QCOMPARE(runs.value(QStringLiteral("generated_keys")).toInteger(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestCliReverse)

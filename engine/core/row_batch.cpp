@@ -13,6 +13,7 @@ void RowBatch::reset()
     rejects.clear();
     position.clear();
     firstDocNumber = 0;
+    generatedKeys = 0;
     unknownFields.clear();
     excludedValues.clear();
 }
@@ -30,6 +31,7 @@ RowBatch RowBatch::subset(const std::vector<uint32_t> &keep) const
     RowBatch out;
     out.position = position;
     out.firstDocNumber = firstDocNumber;
+    out.generatedKeys = generatedKeys; // like the position, a fact of the batch as read
     std::unordered_map<uint32_t, uint32_t> remap;
     remap.reserve(keep.size());
     for (uint32_t oldIndex : keep) {

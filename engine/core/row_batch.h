@@ -29,6 +29,9 @@ struct RowBatch {
     std::vector<DocReject> rejects; // refused by the transform; their rows are not in tables
     QByteArray position;            // source resume token after docs (see DocumentReader)
     qint64 firstDocNumber = 0;      // 0-based number of docs[0] within the collection read
+    // Documents that had no _id and got the reader's generated one, counted as read: later
+    // steps rebuild `docs` (embedding, subset()) without the reader's count.
+    qint64 generatedKeys = 0;
     // Fields not in the mapping, by full path: how many values went to _extra / were ignored.
     QHash<QString, qint64> unknownFields;
     // Values left behind by fields the user excluded, by path.

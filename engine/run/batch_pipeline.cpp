@@ -70,6 +70,7 @@ bool BatchPipeline::fill(PipelineItem &item, qint64 &number)
         item.end = true;
         return false;
     }
+    item.batch.generatedKeys = item.batch.docs.generatedKeys();
     if (m_setup.embedder) {
         if (Status s = m_setup.embedder->attach(item.batch.docs); !s) {
             item.error = s.error();

@@ -369,9 +369,6 @@ Result<bool> CollectionMover::skipCommitted(const RowBatch &batch)
 
 Status CollectionMover::admitBatch(RowBatch &batch, qint64 *repeatedSkipped)
 {
-    // Counted before dropRepeatedKeys, which may swap the batch for a subset() that does not
-    // carry the count (generated keys never repeat: they come from each document's place).
-    const qint64 generatedKeys = batch.docs.generatedKeys();
     const RepeatedKeys repeated =
         dropRepeatedKeys(batch, m_mapping, m_ctx.project.options.existingRows,
                          m_ctx.sink.takes() == StoreInput::Documents);
@@ -390,7 +387,7 @@ Status CollectionMover::admitBatch(RowBatch &batch, qint64 *repeatedSkipped)
         m_unknownFields[it.key()] += it.value();
     for (auto it = batch.excludedValues.cbegin(); it != batch.excludedValues.cend(); ++it)
         m_excludedValues[it.key()] += it.value();
-    m_report.generatedKeys += generatedKeys;
+    m_report.generatedKeys += batch.generatedKeys;
     return {};
 }
 
