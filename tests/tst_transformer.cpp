@@ -159,6 +159,7 @@ private slots:
     void notNullAndMissingKey();
     void wrongContainerTypeGoesToExtra();
     void objectIdUuidKeyReachesChildren();
+    void textKeyStoredOncePerDocument();
     void sharedAcrossThreads();
     void recycledBatchMatchesAFreshOne();
     void benchmarkSimpleDocs();
@@ -425,6 +426,47 @@ void TestTransformer::objectIdUuidKeyReachesChildren()
     QCOMPARE(cell(batch, 0, 0, 0), expected);
     QCOMPARE(cell(batch, 1, 0, 0), expected);
     QCOMPARE(batch.tables[1].at(0, 0).kind, CellKind::Uuid);
+}
+
+// Child rows share their document's copy of a text key. The middle document fails on a root
+// column, which is converted after its child rows: the rollback must take the shared copy
+// with it, and the next document's rows must get a copy of their own.
+void TestTransformer::textKeyStoredOncePerDocument()
+{
+    CollectionMapping m = ordersMapping();
+    m.root.columns[0].type = ColumnType::Text;
+    m.root.columns.insert(
+        m.root.columns.begin() + 1,
+        col(QStringLiteral("total"), QStringLiteral("total"), ColumnType::Integer));
+    for (TableMapping &child : m.root.children)
+        child.columns[0].type = ColumnType::Text;
+    const QStringList ids = {QStringLiteral("507f1f77bcf86cd799439011"),
+                             QStringLiteral("507f1f77bcf86cd799439012"),
+                             QStringLiteral("507f1f77bcf86cd799439013")};
+    RowBatch batch;
+    for (int d = 0; d < 3; ++d) {
+        bson_oid_t oid;
+        bson_oid_init_from_string(&oid, ids[d].toLatin1().constData());
+        bson_t *doc = d == 1 ? BCON_NEW("_id", BCON_OID(&oid), "total", BCON_UTF8("many"))
+                             : BCON_NEW("_id", BCON_OID(&oid), "total", BCON_INT32(d));
+        BCON_APPEND(doc, "meta", "{", "tags", "[", BCON_UTF8("a"), BCON_UTF8("b"), BCON_UTF8("c"),
+                    "]", "}", "attrs", "{", "k", "{", "qty", BCON_INT32(1), "}", "}");
+        append(batch, doc);
+    }
+    batch = run(m, std::move(batch));
+    QCOMPARE(batch.rejects.size(), size_t(1));
+    QCOMPARE(batch.rejects[0].doc, 1u);
+
+    const TableRows &tags = batch.tables[4];
+    QCOMPARE(tags.rows(), size_t(6));
+    for (size_t r = 0; r < tags.rows(); ++r) {
+        QCOMPARE(cell(batch, 4, r, 0), ids[int(tags.rowDoc(r))]);
+        QCOMPARE(cell(batch, 4, r, 2), QString(QLatin1Char(char('a' + r % 3))));
+    }
+    QCOMPARE(cell(batch, 3, 1, 0), ids[2]);
+    // Per kept document: one 24-character key and the three one-letter tags.
+    const size_t arena = tags.memoryBytes() - tags.rows() * size_t(tags.columns()) * sizeof(Cell);
+    QCOMPARE(arena, size_t(2 * (24 + 3)));
 }
 
 void TestTransformer::sharedAcrossThreads()

@@ -60,6 +60,10 @@ public:
         m_arena.append(static_cast<const char *>(data), len);
     }
     void addText(std::string_view s) { addBytes(CellKind::Text, s.data(), s.size()); }
+    // Adds a cell of this table again, sharing its bytes: the parent key repeated on every
+    // child row of a document is stored once. Rolling back past the first copy drops both.
+    void addCellAgain(const Cell &earlier) { m_cells.push_back(earlier); }
+    const Cell &lastCell() const { return m_cells.back(); }
     // Overwrites a cell already added (e.g. a column filled after its siblings).
     Cell &cellRef(size_t row, int col) { return m_cells[row * m_columns + col]; }
     void setBytes(size_t row, int col, CellKind kind, const void *data, size_t len)
