@@ -1,11 +1,13 @@
 #include "stores/sqlite/sqlite_sink.h"
 #include "support/sink_fixtures.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <cmath>
 #include <functional>
@@ -372,6 +374,51 @@ private slots:
         QCOMPARE(*sink->countRows(u"ch_items"_s), 203);
         QCOMPARE(*sink->countRows(u"ch_items_tags"_s), 406);
         QCOMPARE((*sink->loadCheckpoint(u"ch_items"_s))->position, QByteArray("ok"));
+    }
+
+    // Timestamps and UUIDs are formatted by Ferry and bound without SQLite copying them, in
+    // a slot per parameter: every row of a many-row statement must keep its own value.
+    void formattedValuesKeepTheirRow()
+    {
+        CollectionMapping m;
+        m.collection = u"fmt"_s;
+        m.root.table = u"fmt"_s;
+        m.root.columns = {column(u"id"_s, ColumnType::BigInt, ColumnRole::Value, true),
+                          column(u"at"_s, ColumnType::Timestamp),
+                          column(u"uid"_s, ColumnType::Uuid),
+                          column(u"later"_s, ColumnType::Timestamp)};
+        RowBatch b;
+        b.tables.emplace_back(4);
+        QStringList expected;
+        for (int64_t id = 0; id < 700; ++id) {
+            const int64_t ms = 946684800000 + id * 86400123; // 2000-01-01 on, a day apart
+            QByteArray uuid(16, '\0');
+            for (int i = 0; i < 16; ++i)
+                uuid[i] = char((id * 31 + i * 7) & 0xff);
+            b.tables[0].beginRow(uint32_t(id));
+            b.tables[0].addInt(id);
+            b.tables[0].addTimestamp(ms);
+            b.tables[0].addBytes(CellKind::Uuid, uuid.constData(), 16);
+            b.tables[0].addTimestamp(-ms);
+            const auto iso = [](int64_t v) {
+                return QDateTime::fromMSecsSinceEpoch(v, Qt::UTC).toString(Qt::ISODateWithMs);
+            };
+            expected << u"%1|%2|%3|%4"_s.arg(id).arg(
+                iso(ms), QUuid::fromRfc4122(uuid).toString(QUuid::WithoutBraces), iso(-ms));
+        }
+        {
+            auto sink = openSink(m_path);
+            QVERIFY(sink);
+            QVERIFY(sink->prepare(m, ProjectOptions(), false).ok());
+            const auto w = sink->write(m, ProjectOptions(), b, checkpointAt("p"));
+            QVERIFY2(w.ok(), why(w));
+            QCOMPARE(w->written, 700);
+        }
+        QStringList got;
+        for (const QVariant &v :
+             query(u"SELECT id || '|' || at || '|' || uid || '|' || later FROM fmt ORDER BY id"_s))
+            got << v.toString();
+        QCOMPARE(got, expected);
     }
 
     // A chunk that fails for another reason than a constraint (here the file may not grow)

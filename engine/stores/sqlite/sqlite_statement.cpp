@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 namespace ferry {
 
 SqliteStatement::~SqliteStatement()
@@ -16,7 +18,8 @@ SqliteStatement::~SqliteStatement()
 }
 
 SqliteStatement::SqliteStatement(SqliteStatement &&other) noexcept
-    : m_db(other.m_db), m_stmt(other.m_stmt), m_error(std::move(other.m_error))
+    : m_db(other.m_db), m_stmt(other.m_stmt), m_formatted(std::move(other.m_formatted)),
+      m_error(std::move(other.m_error))
 {
     other.m_stmt = nullptr;
 }
@@ -28,6 +31,7 @@ SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
             sqlite3_finalize(m_stmt);
         m_db = other.m_db;
         m_stmt = other.m_stmt;
+        m_formatted = std::move(other.m_formatted);
         m_error = std::move(other.m_error);
         other.m_stmt = nullptr;
     }
@@ -49,6 +53,8 @@ bool SqliteStatement::prepare(const QSqlDatabase &db, const QString &sql)
         m_stmt = nullptr;
         return false;
     }
+    // Sized once: slots bound earlier in a multi-row statement must not move.
+    m_formatted.assign(size_t(sqlite3_bind_parameter_count(m_stmt)), {});
     return true;
 }
 
@@ -79,14 +85,12 @@ void SqliteStatement::bindRow(const TableRows &rows, size_t r, int first)
         case CellKind::Timestamp:
             m_scratch.clear();
             appendTimestamp(m_scratch, cell.i, TimestampStyle::Iso);
-            sqlite3_bind_text(m_stmt, index, m_scratch.data(), int(m_scratch.size()),
-                              SQLITE_TRANSIENT);
+            bindFormatted(index);
             break;
         case CellKind::Uuid:
             m_scratch.clear();
             appendUuid(m_scratch, rows.bytes(cell));
-            sqlite3_bind_text(m_stmt, index, m_scratch.data(), int(m_scratch.size()),
-                              SQLITE_TRANSIENT);
+            bindFormatted(index);
             break;
         case CellKind::Blob: {
             const std::string_view b = rows.bytes(cell);
@@ -95,6 +99,20 @@ void SqliteStatement::bindRow(const TableRows &rows, size_t r, int first)
         }
         }
     }
+}
+
+void SqliteStatement::bindFormatted(int index)
+{
+    // SQLITE_TRANSIENT made SQLite allocate and copy each one: a timestamp column cost the
+    // writer thread a malloc and a free per row.
+    const auto slot = size_t(index - 1);
+    if (slot >= m_formatted.size() || m_scratch.size() > m_formatted[slot].size()) {
+        sqlite3_bind_text(m_stmt, index, m_scratch.data(), int(m_scratch.size()), SQLITE_TRANSIENT);
+        return;
+    }
+    char *to = m_formatted[slot].data();
+    std::memcpy(to, m_scratch.data(), m_scratch.size());
+    sqlite3_bind_text(m_stmt, index, to, int(m_scratch.size()), SQLITE_STATIC);
 }
 
 bool SqliteStatement::step()

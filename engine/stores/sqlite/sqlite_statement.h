@@ -5,7 +5,9 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <array>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -39,9 +41,14 @@ public:
     bool failedOnConstraintOnly() const;
 
 private:
+    // Binds text formatted here (timestamps, UUIDs) without SQLite copying it: it stays in
+    // this parameter's own slot until the parameter is bound again.
+    void bindFormatted(int index);
+
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     std::string m_scratch;
+    std::vector<std::array<char, 48>> m_formatted; // one slot per parameter
     QString m_error;
     int m_lastCode = 0;
 };
