@@ -1,5 +1,6 @@
 #include "stores/sqlite/sqlite_statement.h"
 
+#include "core/bson_text.h"
 #include "core/cell_text.h"
 
 #include <QSqlDriver>
@@ -82,11 +83,19 @@ void SqliteStatement::bindRow(const TableRows &rows, size_t r, int first)
             sqlite3_bind_text(m_stmt, index, b.data(), int(b.size()), SQLITE_STATIC);
             break;
         }
-        case CellKind::Timestamp:
+        case CellKind::Timestamp: {
+            // Years 1 to 9999 go straight into the parameter's slot.
+            const auto slot = size_t(index - 1);
+            size_t n = 0;
+            if (slot < m_formatted.size() && formatIsoDate(cell.i, m_formatted[slot].data(), &n)) {
+                sqlite3_bind_text(m_stmt, index, m_formatted[slot].data(), int(n), SQLITE_STATIC);
+                break;
+            }
             m_scratch.clear();
             appendTimestamp(m_scratch, cell.i, TimestampStyle::Iso);
             bindFormatted(index);
             break;
+        }
         case CellKind::Uuid:
             m_scratch.clear();
             appendUuid(m_scratch, rows.bytes(cell));
