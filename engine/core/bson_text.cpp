@@ -53,8 +53,7 @@ void civilFromDays(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 
 bool formatIsoDate(int64_t ms, char *out, size_t *length)
 {
-    // 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z
-    if (ms < -62135596800000LL || ms > 253402300799999LL)
+    if (!isoDateInRange(ms))
         return false;
     int64_t days = ms / 86400000;
     int64_t rest = ms % 86400000;

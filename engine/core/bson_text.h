@@ -24,6 +24,11 @@ void civilFromDays(int64_t days, int64_t *year, unsigned *month, unsigned *day);
 // ISO-8601 UTC with milliseconds. False (nothing written) outside years 1..9999, which
 // four-digit ISO text and SQLite's date functions cannot express.
 bool formatIsoDate(int64_t ms, char *out, size_t *length);
+// Whether formatIsoDate can write ms: 0001-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z.
+constexpr bool isoDateInRange(int64_t ms)
+{
+    return ms >= -62135596800000LL && ms <= 253402300799999LL;
+}
 // The ISO text, or the plain millisecond count when the date is outside years 1..9999.
 QString isoDateText(int64_t ms);
 

@@ -236,9 +236,7 @@ bool ValueConverter::appendValue(TableRows &out, const bson_iter_t &it, QString 
     case ColumnType::Timestamp:
         if (t == BSON_TYPE_DATE_TIME) {
             const int64_t ms = bson_iter_date_time(&it);
-            char buf[kIsoDateChars];
-            size_t len = 0;
-            if (!formatIsoDate(ms, buf, &len)) {
+            if (!isoDateInRange(ms)) {
                 *why = trEngine("date %1 ms from 1970 is outside the years 1-9999 that column "
                                 "`%2` of type timestamp can hold; map the field to bigint")
                            .arg(ms)
