@@ -24,5 +24,9 @@ inline int32_t readBsonLength(const char *p)
 // they are converted (the transform), keys where they are matched. On failure *badOffset
 // is where the problem is, counted from the start of the document.
 bool bsonStructureValid(const bson_t *doc, size_t *badOffset);
+// A quick walk of the element frames for the common element types, never more lenient than
+// libbson's iterator: true only when iterating `doc` (recursively) cannot fail. False is
+// "not sure": bsonStructureValid then asks libbson. Public for the tests that hold it to that.
+bool bsonFramesSurelyValid(const bson_t *doc);
 
 } // namespace ferry
