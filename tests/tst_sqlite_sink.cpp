@@ -377,13 +377,14 @@ private slots:
     }
 
     // Timestamps and UUIDs are formatted by Ferry and bound without SQLite copying them, in
-    // a slot per parameter: every row of a many-row statement must keep its own value.
+    // a slot per parameter: every row of a many-row statement must keep its own value. A
+    // text key waits for the end of the load, so the rows go in many to a statement.
     void formattedValuesKeepTheirRow()
     {
         CollectionMapping m;
         m.collection = u"fmt"_s;
         m.root.table = u"fmt"_s;
-        m.root.columns = {column(u"id"_s, ColumnType::BigInt, ColumnRole::Value, true),
+        m.root.columns = {column(u"id"_s, ColumnType::Text, ColumnRole::Value, true),
                           column(u"at"_s, ColumnType::Timestamp),
                           column(u"uid"_s, ColumnType::Uuid),
                           column(u"later"_s, ColumnType::Timestamp)};
@@ -396,27 +397,31 @@ private slots:
             for (int i = 0; i < 16; ++i)
                 uuid[i] = char((id * 31 + i * 7) & 0xff);
             b.tables[0].beginRow(uint32_t(id));
-            b.tables[0].addInt(id);
+            b.tables[0].addText(std::to_string(1000 + id));
             b.tables[0].addTimestamp(ms);
             b.tables[0].addBytes(CellKind::Uuid, uuid.constData(), 16);
             b.tables[0].addTimestamp(-ms);
             const auto iso = [](int64_t v) {
                 return QDateTime::fromMSecsSinceEpoch(v, Qt::UTC).toString(Qt::ISODateWithMs);
             };
-            expected << u"%1|%2|%3|%4"_s.arg(id).arg(
+            expected << u"%1|%2|%3|%4"_s.arg(1000 + id).arg(
                 iso(ms), QUuid::fromRfc4122(uuid).toString(QUuid::WithoutBraces), iso(-ms));
         }
         {
             auto sink = openSink(m_path);
             QVERIFY(sink);
-            QVERIFY(sink->prepare(m, ProjectOptions(), false).ok());
-            const auto w = sink->write(m, ProjectOptions(), b, checkpointAt("p"));
+            ProjectOptions options;
+            options.onError = ErrorPolicy::Stop; // the key waits for the end of the load
+            QVERIFY(sink->prepare(m, options, false).ok());
+            QCOMPARE(query(u"SELECT count(*) FROM _ferry_pending_keys WHERE table_name = 'fmt'"_s),
+                     QVariantList{1});
+            const auto w = sink->write(m, options, b, checkpointAt("p"));
             QVERIFY2(w.ok(), why(w));
             QCOMPARE(w->written, 700);
         }
         QStringList got;
-        for (const QVariant &v :
-             query(u"SELECT id || '|' || at || '|' || uid || '|' || later FROM fmt ORDER BY id"_s))
+        for (const QVariant &v : query(
+                 u"SELECT id || '|' || at || '|' || uid || '|' || later FROM fmt ORDER BY rowid"_s))
             got << v.toString();
         QCOMPARE(got, expected);
     }

@@ -106,7 +106,7 @@ private:
         std::vector<uint8_t> have;
         bson_iter_t pending{}; // this table's array/map in the current parent row
         bool pendingSet = false;
-        // The root key's cell in this table for document keyDoc: its later rows share it.
+        // The root key's cell in this table for document keyDoc (see emitKey).
         uint32_t keyDoc = UINT32_MAX;
         Cell keyCell;
     };

@@ -7,6 +7,9 @@ namespace {
 // Deeper than any document MongoDB accepts (100 levels) with room to spare; a bound so a
 // crafted file cannot exhaust the stack.
 constexpr int kMaxDepth = 500;
+// The quick check below leaves deeper documents to the libbson walk, which can say where
+// a too-deep one fails; MongoDB itself stops at 100.
+constexpr int kQuickDepth = 100;
 
 bool structureValid(const bson_t *doc, size_t *badOffset, int depth)
 {
@@ -62,7 +65,7 @@ uint32_t le32(const uint8_t *p)
 // `data` is a whole document: len >= 5, its own length prefix says len, data[len - 1] == 0.
 bool framesSurelyValid(const uint8_t *data, uint32_t len, int depth)
 {
-    if (depth > 100)
+    if (depth > kQuickDepth)
         return false;
     const uint32_t end = len - 1; // the terminating zero
     uint32_t at = 4;

@@ -84,7 +84,8 @@ void SqliteStatement::bindRow(const TableRows &rows, size_t r, int first)
             break;
         }
         case CellKind::Timestamp: {
-            // Years 1 to 9999 go straight into the parameter's slot.
+            // Formatting into the slot spares a copy; other years take the general text.
+            static_assert(kIsoDateChars <= kSlotBytes);
             const auto slot = size_t(index - 1);
             size_t n = 0;
             if (slot < m_formatted.size() && formatIsoDate(cell.i, m_formatted[slot].data(), &n)) {

@@ -48,7 +48,8 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     std::string m_scratch;
-    std::vector<std::array<char, 48>> m_formatted; // one slot per parameter
+    static constexpr size_t kSlotBytes = 48; // a UUID (36), a timestamp of years 1-9999 (24)
+    std::vector<std::array<char, kSlotBytes>> m_formatted; // one slot per parameter
     QString m_error;
     int m_lastCode = 0;
 };
