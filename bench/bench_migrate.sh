@@ -248,6 +248,21 @@ echo "Ratios (hand time / Ferry time; above 1.0 Ferry is faster):"
 echo "  PostgreSQL vs \\copy serial + keys  : $(ratio "$(m hand_serial)" "$(m pg)")"
 echo "  PostgreSQL vs \\copy parallel + keys: $(ratio "$(m hand_parallel)" "$(m pg)")"
 echo "  SQLite vs .import + keys           : $(ratio "$(m sqlite_import)" "$(m sqlite)")"
+# The same ratios round by round: a median can hide one side winning only some rounds. Only
+# when every round timed both sides, so that the k-th figures belong to the same round.
+by_round() {
+    local -a a b
+    read -r -a a <<<"${series[$1]:-}"
+    read -r -a b <<<"${series[$2]:-}"
+    ((${#a[@]} == rounds && ${#b[@]} == rounds)) || { echo "n/a (a round failed)"; return; }
+    local k out=()
+    for ((k = 0; k < rounds; k++)); do out+=("$(ratio "${a[k]}" "${b[k]}")"); done
+    echo "${out[*]}"
+}
+if ((rounds > 1)); then
+    echo "  by round, PostgreSQL vs serial     : $(by_round hand_serial pg)"
+    echo "  by round, SQLite                   : $(by_round sqlite_import sqlite)"
+fi
 if [[ -n $old_cli ]]; then
     echo "  old build / this build, PostgreSQL : $(ratio "$(m pg_old)" "$(m pg)") (time old / time new)"
     echo "  old build / this build, SQLite     : $(ratio "$(m sqlite_old)" "$(m sqlite)")"
