@@ -27,10 +27,20 @@ CollectionMover::CollectionMover(RunContext &context, const CollectionMapping &m
 
 Status CollectionMover::run()
 {
+    if (Status s = begin(); !s)
+        return s;
+    return complete();
+}
+
+Status CollectionMover::begin()
+{
     if (Status s = findResumePoint(); !s)
         return s;
-    if (Status s = prepareTarget(); !s)
-        return s;
+    return prepareTarget();
+}
+
+Status CollectionMover::complete()
+{
     if (!m_checkpoint.finished) {
         m_sourceCounts.atStart = countSource();
         if (Status s = streamBatches(); !s)
@@ -127,8 +137,15 @@ Status CollectionMover::prepareTarget()
         m_ctx.createdTables.insert(t);
     }
     // Relational targets keep a run registry so that `ferry-cli rollback` can undo the run.
-    if (sql)
-        return registerRunTables(*sql, m_ctx.runId, m_mapping, options, m_prepared);
+    if (!sql)
+        return {};
+    QStringList createdByRun;
+    if (Status s =
+            registerRunTables(*sql, m_ctx.runId, m_mapping, options, m_prepared, &createdByRun);
+        !s)
+        return s;
+    for (const QString &t : createdByRun)
+        m_ctx.createdTables.insert(t);
     return {};
 }
 

@@ -49,6 +49,10 @@ public:
                     CollectionProgress &progress, CollectionReport &report);
 
     Status run();
+    // run() in two halves: begin() settles the resume point and the tables (what collections
+    // moving side by side do one after another); complete() moves, finishes and checks.
+    Status begin();
+    Status complete();
 
     // The steps, in order; public so that a test can drive one on its own.
     Status findResumePoint();

@@ -47,7 +47,8 @@ Result<bool> targetHasTable(SqlSink &sink, const QString &table)
 }
 
 Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMapping &mapping,
-                         const ProjectOptions &options, const PrepareOutcome &prepared)
+                         const ProjectOptions &options, const PrepareOutcome &prepared,
+                         QStringList *createdByRun)
 {
     const QString runs = bookkeepingTable(runsTableName(), sink.dialect());
     const QString runKeys = bookkeepingTable(runKeysTableName(), sink.dialect());
@@ -84,6 +85,7 @@ Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMa
     if (!known)
         return known.error();
     bool rootCreated = prepared.createdTables.contains(mapping.root.table);
+    QStringList created;
     if (known->empty()) {
         QStringList statements;
         QList<QVariantList> params;
@@ -101,6 +103,8 @@ Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMa
                                    prepared.createdTables.contains(t->table),
                                    existingRowsName(options.existingRows),
                                    started};
+            if (prepared.createdTables.contains(t->table))
+                created << t->table;
         }
         if (Status s = sink.execute(statements, params); !s)
             return s;
@@ -108,8 +112,12 @@ Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMa
         for (const QVariantList &row : *known) {
             if (row.value(0).toString() == mapping.root.table)
                 rootCreated = sqlTrue(row.value(1));
+            if (sqlTrue(row.value(1)))
+                created << row.value(0).toString();
         }
     }
+    if (createdByRun)
+        *createdByRun = created;
     if (!rootCreated)
         sink.trackNewRows(mapping.root.table, runId);
     return {};

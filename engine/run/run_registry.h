@@ -17,8 +17,11 @@ bool sqlTrue(const QVariant &value);
 
 // Records the collection's tables for `runId` — once: a resumed run keeps what its first
 // attempt created — and turns on key tracking when the root table existed before the run.
+// `createdByRun` gets the tables the run created, in this attempt or an interrupted one: a
+// resumed run gives them their foreign keys as a clean run would.
 Status registerRunTables(SqlSink &sink, const QString &runId, const CollectionMapping &mapping,
-                         const ProjectOptions &options, const PrepareOutcome &prepared);
+                         const ProjectOptions &options, const PrepareOutcome &prepared,
+                         QStringList *createdByRun = nullptr);
 // Whether the collection's root table holds only rows of `runId`, as the registry recorded
 // when the run first started: it created the table, or emptied it (existing rows: truncate).
 Result<bool> rootHoldsOnlyRun(SqlSink &sink, const QString &runId,

@@ -427,6 +427,12 @@ Status PostgresSink::addForeignKey(const QString &table, const QString &column,
         m_d->context = table;
         // Named like PostgreSQL's own default, so a rerun or pg_dump shows the familiar name.
         const QString name = QStringLiteral("%1_%2_fkey").arg(table, column).left(63);
+        // A resumed run may meet the key its interrupted attempt added.
+        const pqxx::row there = tx.exec_params1(
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = to_regclass($1) AND conname = $2",
+            sql(ddlQuote(table)), sql(name));
+        if (there[0].as<int>() > 0)
+            return;
         tx.exec(sql(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 FOREIGN KEY (%3) "
                                    "REFERENCES %4 (%5)")
                         .arg(ddlQuote(table), ddlQuote(name), ddlQuote(column), ddlQuote(refTable),
