@@ -1,6 +1,8 @@
 #include "run/migration_run.h"
 #include "stores/stores.h"
 
+#include "core/count_text.h"
+#include "run/collection_lanes.h"
 #include "run/collection_mover.h"
 #include "run/collection_order.h"
 #include "run/dry_run.h"
@@ -77,6 +79,13 @@ struct MigrationRun::Impl {
     Result<std::vector<const CollectionMapping *>> planCollections();
     void resumeRejects(const std::vector<const CollectionMapping *> &ordered);
     void runCollections(const std::vector<const CollectionMapping *> &ordered);
+    // How many collections move at once: one, unless the target takes several writers and
+    // nothing needs one batch at a time (a dry run; rejects, whose file a resume cuts back).
+    int laneCount(const std::vector<const CollectionMapping *> &ordered) const;
+    // One collection after another, or several at once; false when the run must stop.
+    bool runOneByOne(const std::vector<const CollectionMapping *> &ordered);
+    bool runLanes(const std::vector<const CollectionMapping *> &ordered, int lanes);
+    RunContext runContext();
     // Records the outcome of one collection; false when the run must stop.
     bool recordCollection(CollectionReport &cr, const Status &outcome);
     void addConstraints(const std::vector<const CollectionMapping *> &ordered);
@@ -285,6 +294,16 @@ void MigrationRun::Impl::resumeRejects(const std::vector<const CollectionMapping
 void MigrationRun::Impl::runCollections(const std::vector<const CollectionMapping *> &ordered)
 {
     setStatus(RunStatus::Completed);
+    const int lanes = laneCount(ordered);
+    if (!(lanes > 1 ? runLanes(ordered, lanes) : runOneByOne(ordered)))
+        return;
+    // A partition leaves the foreign keys to `finish`: the other slices may still be loading.
+    if (q->m_request.mode != RunMode::DryRun && q->m_request.partitions <= 1)
+        addConstraints(ordered);
+}
+
+bool MigrationRun::Impl::runOneByOne(const std::vector<const CollectionMapping *> &ordered)
+{
     for (size_t i = 0; i < ordered.size(); ++i) {
         const CollectionMapping &mapping = *ordered[i];
         tracker.beginCollection(i);
@@ -299,11 +318,49 @@ void MigrationRun::Impl::runCollections(const std::vector<const CollectionMappin
         const double secs = std::max(0.001, collectionClock.elapsed() / 1000.0);
         cr.docsPerSecond = cr.read / secs;
         if (!recordCollection(cr, s))
-            return;
+            return false;
     }
-    // A partition leaves the foreign keys to `finish`: the other slices may still be loading.
-    if (q->m_request.mode != RunMode::DryRun && q->m_request.partitions <= 1)
-        addConstraints(ordered);
+    return true;
+}
+
+int MigrationRun::Impl::laneCount(const std::vector<const CollectionMapping *> &ordered) const
+{
+    if (q->m_request.mode == RunMode::DryRun || q->m_project.options.onError != ErrorPolicy::Stop ||
+        !sink->takesManyWriters())
+        return 1;
+    return std::min(CollectionLanes::jobsOf(q->m_request), int(ordered.size()));
+}
+
+bool MigrationRun::Impl::runLanes(const std::vector<const CollectionMapping *> &ordered, int lanes)
+{
+    log(LogLevel::Info, trEngineCount("Moving up to %n collection at a time.",
+                                      "Moving up to %n collections at a time.", lanes));
+    RunContext context = runContext();
+    CollectionLanes::Setup setup{context, q->m_source, q->m_target, lanes,
+                                 std::max(1, CollectionLanes::jobsOf(q->m_request) / lanes)};
+    CollectionLanes moving(setup, ordered, q->m_cancel);
+    std::vector<CollectionLanes::Outcome> outcomes = moving.run();
+    // The collection that failed is the run's error; the ones it stopped say so, quietly.
+    const auto failure = std::find_if(outcomes.begin(), outcomes.end(), [](const auto &o) {
+        return !o.status && o.status.error().code != ErrorCode::Cancelled;
+    });
+    const QString failed =
+        failure != outcomes.end() ? ordered[failure->index]->collection : QString();
+    bool ok = true;
+    for (CollectionLanes::Outcome &o : outcomes) {
+        createdTables.unite(o.createdTables);
+        const bool stopped = !o.status && o.status.error().code == ErrorCode::Cancelled;
+        if (stopped && (!failed.isEmpty() || q->m_status == RunStatus::Cancelled)) {
+            o.report.status = QStringLiteral("cancelled");
+            if (!failed.isEmpty())
+                o.report.warnings.append(
+                    trEngine("Stopped because collection %1 failed.").arg(failed));
+            q->m_report.collections.push_back(std::move(o.report));
+            continue;
+        }
+        ok = recordCollection(o.report, o.status) && ok;
+    }
+    return ok && failed.isEmpty();
 }
 
 bool MigrationRun::Impl::recordCollection(CollectionReport &cr, const Status &outcome)
@@ -348,21 +405,26 @@ void MigrationRun::Impl::addConstraints(const std::vector<const CollectionMappin
         log(LogLevel::Warning, w);
 }
 
+RunContext MigrationRun::Impl::runContext()
+{
+    return {q->m_project,
+            q->m_request,
+            q->m_report.runId,
+            *source,
+            *sink,
+            *rejects,
+            tracker,
+            createdTables,
+            q->m_cancel,
+            [this](LogLevel level, const QString &text) { log(level, text); },
+            [this] { return waitIfPaused(); },
+            [this](bool force) { emitProgress(force); }};
+}
+
 Status MigrationRun::Impl::moveCollection(const CollectionMapping &mapping, CollectionProgress &cp,
                                           CollectionReport &cr)
 {
-    RunContext context{q->m_project,
-                       q->m_request,
-                       q->m_report.runId,
-                       *source,
-                       *sink,
-                       *rejects,
-                       tracker,
-                       createdTables,
-                       q->m_cancel,
-                       [this](LogLevel level, const QString &text) { log(level, text); },
-                       [this] { return waitIfPaused(); },
-                       [this](bool force) { emitProgress(force); }};
+    RunContext context = runContext();
     CollectionMover mover(context, mapping, cp, cr);
     return mover.run();
 }

@@ -31,6 +31,10 @@ public:
     void beginCollection(size_t i);
     void setReadAtStart(qint64 read);
     void endCollection();
+    // The same for collection `i` when several move at once (there is no single current one).
+    void setReadAtStart(size_t i, qint64 read) { m_starts[i].second = read; }
+    qint64 readAtStart(size_t i) const { return m_starts[i].second; }
+    void endCollection(size_t i) { m_ends[i] = m_clock.elapsed(); }
     // The reader's position in [0,1], for collections whose size is unknown.
     void setReaderFraction(double fraction) { m_readerFraction.store(fraction); }
 

@@ -85,6 +85,7 @@ QByteArray RejectFile::documentJson(const uint8_t *bson, uint32_t len)
 Status RejectFile::add(const uint8_t *bson, uint32_t len, const QString &collection,
                        const QString &reason, const QString &field, bool rawText)
 {
+    const std::lock_guard lock(m_mutex);
     if (!m_file) {
         if (Status s = open(); !s.ok())
             return s;
@@ -111,12 +112,19 @@ Status RejectFile::add(const uint8_t *bson, uint32_t len, const QString &collect
 
 Status RejectFile::flush()
 {
+    const std::lock_guard lock(m_mutex);
     if (m_file && !m_file->flush())
         return writeError();
     return {};
 }
 
 Status RejectFile::sync()
+{
+    const std::lock_guard lock(m_mutex);
+    return syncLocked();
+}
+
+Status RejectFile::syncLocked()
 {
     if (!m_file)
         return {};
@@ -147,6 +155,12 @@ Status RejectFile::sync()
 
 qint64 RejectFile::length() const
 {
+    const std::lock_guard lock(m_mutex);
+    return lengthLocked();
+}
+
+qint64 RejectFile::lengthLocked() const
+{
     if (m_file)
         return m_file->size();
     if (m_mode == Mode::Append)
@@ -158,9 +172,10 @@ Status RejectFile::cutBackTo(qint64 bytes)
 {
     if (bytes < 0)
         return {};
+    const std::lock_guard lock(m_mutex);
     if (m_file && !m_file->flush())
         return writeError();
-    const qint64 now = length();
+    const qint64 now = lengthLocked();
     if (now == bytes)
         return {};
     if (now < bytes)
@@ -186,11 +201,12 @@ Status RejectFile::cutBackTo(qint64 bytes)
                          .arg(bytes)
                          .arg(m_file->errorString()),
                      m_path);
-    return sync();
+    return syncLocked();
 }
 
 Status RejectFile::close()
 {
+    const std::lock_guard lock(m_mutex);
     if (!m_file)
         return {};
     const bool flushed = m_file->flush();

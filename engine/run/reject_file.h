@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 
 class QFile;
 
@@ -15,7 +16,7 @@ namespace ferry {
 //   {"collection":…,"reason":…,"field":…,"document":<canonical Extended JSON>}
 // holding the original document byte for byte, so that it can be fixed and re-imported.
 // The file is created on the first reject only: a clean run leaves no empty file behind.
-// Not thread-safe; the writer thread owns it.
+// Collections moving side by side share it: each call holds the file to itself.
 class RejectFile {
 public:
     enum class Mode {
@@ -62,9 +63,12 @@ public:
 private:
     Status open();
     Status writeError() const;
+    Status syncLocked();
+    qint64 lengthLocked() const;
 
     QString m_path;
     Mode m_mode;
+    mutable std::mutex m_mutex;
     std::unique_ptr<QFile> m_file;
     qint64 m_count = 0;
     bool m_created = false;

@@ -107,6 +107,9 @@ public:
     // Another open connection to the same target for a parallel writer, sharing what
     // prepare() decided; nullptr when the target takes one writer at a time.
     virtual Result<std::unique_ptr<Sink>> openWriter() { return std::unique_ptr<Sink>(); }
+    // Whether openWriter() gives connections that may write at the same time (and so also
+    // whole collections side by side).
+    virtual bool takesManyWriters() const { return false; }
     // This process moves one slice of a collection while others move the rest into the same
     // tables: nothing may assume the tables hold only this process's rows. Set before prepare.
     void setPartitioned(bool partitioned) { m_partitioned = partitioned; }

@@ -33,6 +33,7 @@ public:
                          const QString &refColumn) override;
     Status buildDeferredKeys(const QStringList &tables) override;
     Result<std::unique_ptr<Sink>> openWriter() override;
+    bool takesManyWriters() const override { return true; }
 
     // How write() puts rows of this collection in: COPY straight into the target tables, or
     // COPY into a staging table and INSERT … ON CONFLICT from there. prepare() decides.
