@@ -1,6 +1,7 @@
 // Collections that do not reference each other move side by side into PostgreSQL: the tables
-// equal a one-at-a-time run, a collection that references another starts after it, and a run
-// killed twice (SIGKILL, with lanes mid-collection) and resumed equals the one-at-a-time run.
+// equal a one-at-a-time run, a collection that references another starts after it, a failing
+// collection stops the others and fails the run, and a run killed twice (SIGKILL, with lanes
+// mid-collection) and resumed equals the one-at-a-time run.
 #include "support/cli_runner.h"
 #include "support/generated_dump.h"
 #include "support/sql_reader.h"
@@ -22,7 +23,7 @@ class TestCollectionLanes : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void collectionsMoveSideBySide();
-    void referencingCollectionWaits();
+    void failingCollectionStopsTheOthers();
     void killedTwiceEqualsSerialRun();
 
 private:
@@ -34,7 +35,6 @@ private:
     QTemporaryDir m_dir;
     QString m_dumpDir;
     QString m_serial;
-    QByteArray m_lanesLog; // stderr of the run with lanes
     QHash<QString, QString> m_targets;
     static constexpr int Docs = 60000;
     static constexpr int Notes = 3000;
@@ -115,7 +115,6 @@ void TestCollectionLanes::collectionsMoveSideBySide()
     const CliResult r =
         runFerryCli({u"run"_qs, path, u"--jobs"_qs, u"4"_qs, u"--report"_qs, report});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-    m_lanesLog = r.stdErr;
     QVERIFY2(r.stdErr.contains("Moving up to 3 collections at a time."), r.stdErr.constData());
     compareWithSerial(m_targets.value(u"lanes"_qs));
     const QJsonArray collections = readJson(report).value(u"collections"_qs).toArray();
@@ -131,16 +130,39 @@ void TestCollectionLanes::collectionsMoveSideBySide()
     const qsizetype itemsEnded = r.stdErr.indexOf("items: adding the primary keys after the load.");
     QVERIFY2(partsBegan >= 0 && itemsEnded >= 0, r.stdErr.constData());
     QVERIFY2(partsBegan < itemsEnded, r.stdErr.constData());
+    // notes references items: its tables come only once items is in, keys and all.
+    const qsizetype notesBegan = r.stdErr.indexOf("Created table notes.");
+    QVERIFY2(notesBegan > itemsEnded, r.stdErr.constData());
 }
 
-void TestCollectionLanes::referencingCollectionWaits()
+void TestCollectionLanes::failingCollectionStopsTheOthers()
 {
-    QVERIFY2(!m_lanesLog.isEmpty(), "needs collectionsMoveSideBySide");
-    // notes references items: its tables come only once items is in, keys and all.
-    const qsizetype itemsEnded =
-        m_lanesLog.indexOf("items: adding the primary keys after the load.");
-    const qsizetype notesBegan = m_lanesLog.indexOf("Created table notes.");
-    QVERIFY2(itemsEnded >= 0 && notesBegan > itemsEnded, m_lanesLog.constData());
+    const QString path = project(u"failing"_qs);
+    SqlReader db(m_targets.value(u"failing"_qs));
+    QVERIFY2(db.ok(), qPrintable(db.error()));
+    // parts meets a table of the same name that cannot take its rows.
+    const QString made =
+        db.execute({u"CREATE TABLE parts (_id integer PRIMARY KEY, name date)"_qs});
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QString report = m_dir.filePath(u"failing.json"_qs);
+    const CliResult r = runFerryCli({u"run"_qs, path, u"--jobs"_qs, u"2"_qs, u"--batch-size"_qs,
+                                     u"500"_qs, u"--report"_qs, report});
+    QCOMPARE(r.exitCode, 4);
+    const QJsonObject json = readJson(report);
+    QCOMPARE(json.value(u"status"_qs).toString(), u"failed"_qs);
+    QHash<QString, QJsonObject> byName;
+    for (const QJsonValue &c : json.value(u"collections"_qs).toArray())
+        byName.insert(c.toObject().value(u"name"_qs).toString(), c.toObject());
+    QCOMPARE(byName.value(u"parts"_qs).value(u"status"_qs).toString(), u"failed"_qs);
+    // items was moving when parts failed: it stops at its next batch, and says why.
+    const QJsonObject items = byName.value(u"items"_qs);
+    QCOMPARE(items.value(u"status"_qs).toString(), u"cancelled"_qs);
+    QVERIFY2(items.value(u"read"_qs).toInteger() < Docs, qPrintable(r.describe()));
+    QVERIFY2(QJsonDocument(items).toJson().contains("Stopped because collection parts failed."),
+             QJsonDocument(items).toJson().constData());
+    // notes waits for items, which never finished: it never started.
+    QVERIFY2(!byName.contains(u"notes"_qs), qPrintable(r.describe()));
+    QVERIFY2(r.stdErr.contains("parts"), r.stdErr.constData());
 }
 
 void TestCollectionLanes::killedTwiceEqualsSerialRun()

@@ -33,20 +33,30 @@ struct CollectionLanes::Lane {
     bool forced = false;
     bool done = false;
     bool relayedDone = false;
+    bool cause = false;
+    bool begun = false; // CollectionMover::begin is over
 };
 
-CollectionLanes::CollectionLanes(Setup setup, const std::vector<const CollectionMapping *> &ordered,
-                                 std::atomic<bool> &stop)
-    : m_setup(setup), m_ordered(ordered), m_stop(stop)
+CollectionLanes::CollectionLanes(Setup setup, const std::vector<const CollectionMapping *> &ordered)
+    : m_setup(std::move(setup)), m_ordered(ordered)
 {
     m_lanes.resize(m_ordered.size());
     m_dependsOn.resize(m_ordered.size());
+    const auto tablesOf = [](const CollectionMapping *m) {
+        QSet<QString> names;
+        for (const TableMapping *t : m->tables())
+            names.insert(t->table);
+        return names;
+    };
     for (size_t i = 0; i < m_ordered.size(); ++i) {
-        for (const Reference &r : m_ordered[i]->references) {
-            for (size_t j = 0; j < i; ++j)
-                if (r.collection != m_ordered[i]->collection &&
-                    r.collection == m_ordered[j]->collection)
-                    m_dependsOn[i].push_back(j);
+        const QSet<QString> mine = tablesOf(m_ordered[i]);
+        for (size_t j = 0; j < i; ++j) {
+            const bool references = std::any_of(
+                m_ordered[i]->references.begin(), m_ordered[i]->references.end(),
+                [&](const Reference &r) { return r.collection == m_ordered[j]->collection; });
+            // Two collections filling one table would each prepare (even truncate) it.
+            if (references || mine.intersects(tablesOf(m_ordered[j])))
+                m_dependsOn[i].push_back(j);
         }
     }
 }
@@ -80,28 +90,41 @@ bool CollectionLanes::ready(size_t index) const
     });
 }
 
+int CollectionLanes::writersFor(size_t running) const
+{
+    size_t startable = 0;
+    for (size_t i = 0; i < m_ordered.size(); ++i)
+        startable += ready(i) ? 1 : 0;
+    const size_t together = std::min(size_t(m_setup.lanes), running + startable);
+    return std::max(1, m_setup.jobs / int(std::max<size_t>(1, together)));
+}
+
 std::vector<CollectionLanes::Outcome> CollectionLanes::run()
 {
     std::unique_lock lock(m_mutex);
     for (;;) {
+        // Taken before relay() lets go of the lock: whatever a lane says meanwhile wakes us.
+        const quint64 seen = m_events;
         relay(lock);
-        const auto running = std::count_if(m_lanes.begin(), m_lanes.end(),
-                                           [](const auto &lane) { return lane && !lane->done; });
-        if (!m_stop.load() && !m_beginning && running < m_setup.lanes) {
+        // A lane counts until its end is relayed: only then may its dependants start.
+        const auto running = size_t(std::count_if(
+            m_lanes.begin(), m_lanes.end(), [](const auto &l) { return l && !l->relayedDone; }));
+        if (!m_failed && !m_setup.run.cancel.load() && !m_beginning &&
+            running < size_t(m_setup.lanes)) {
             size_t next = 0;
             while (next < m_ordered.size() && !ready(next))
                 ++next;
             if (next < m_ordered.size()) {
+                const int writers = writersFor(running);
                 m_beginning = true;
                 lock.unlock();
-                launch(next);
+                launch(next, writers);
                 lock.lock();
                 continue;
             }
         }
         if (running == 0)
             break; // nothing moves, and nothing more can start
-        const quint64 seen = m_events;
         m_changed.wait(lock, [&] { return m_events != seen; });
     }
     lock.unlock();
@@ -111,20 +134,20 @@ std::vector<CollectionLanes::Outcome> CollectionLanes::run()
             continue;
         if (lane->thread.joinable())
             lane->thread.join();
-        out.push_back(
-            {lane->index, std::move(lane->report), lane->status, std::move(lane->createdTables)});
+        out.push_back({lane->index, std::move(lane->report), lane->status, lane->cause,
+                       std::move(lane->createdTables)});
     }
     return out;
 }
 
-void CollectionLanes::launch(size_t index)
+void CollectionLanes::launch(size_t index, int writers)
 {
     auto made = std::make_unique<Lane>();
     Lane &lane = *made;
     lane.index = index;
     lane.mapping = m_ordered[index];
     lane.request = m_setup.run.request;
-    lane.request.jobs = m_setup.writersPerLane;
+    lane.request.jobs = writers;
     ProgressTracker &tracker = m_setup.run.tracker;
     tracker.beginCollection(index);
     lane.tracker.start();
@@ -165,56 +188,60 @@ void CollectionLanes::runLane(Lane &lane)
         source = std::move(*made);
         status = source->open();
     }
-    bool begun = false;
-    if (status) {
-        RunContext context{m_setup.run.project,
-                           lane.request,
-                           lane.runId,
-                           *source,
-                           *lane.sink,
-                           m_setup.run.rejects,
-                           lane.tracker,
-                           lane.createdTables,
-                           m_setup.run.cancel,
-                           [this](LogLevel level, const QString &text) {
-                               const std::lock_guard lock(m_mutex);
-                               m_messages.emplace_back(level, text);
-                               notify();
-                           },
-                           m_setup.run.waitIfPaused,
-                           [this, &lane](bool force) {
-                               const std::lock_guard lock(m_mutex);
-                               lane.shown = lane.tracker.collection(0);
-                               lane.readAtStart = lane.tracker.readAtStart(0);
-                               lane.progressed = true;
-                               lane.forced = lane.forced || force;
-                               notify();
-                           }};
-        CollectionMover mover(context, *lane.mapping, lane.tracker.collection(0), lane.report);
-        {
-            const std::lock_guard lock(m_mutex);
-            lane.runId = m_setup.run.runId;
-        }
-        status = mover.begin();
-        {
-            const std::lock_guard lock(m_mutex);
-            m_setup.run.runId = lane.runId;
-            m_beginning = false;
-            begun = true;
-            notify();
-        }
-        if (status)
-            status = mover.complete();
-    }
+    if (status)
+        status = moveIn(lane, *source);
     lane.report.docsPerSecond = lane.report.read / std::max(0.001, clock.elapsed() / 1000.0);
     const std::lock_guard lock(m_mutex);
-    if (!begun)
+    if (!lane.begun)
         m_beginning = false;
     lane.status = status;
     lane.shown = lane.tracker.collection(0);
     lane.progressed = true;
     lane.done = true;
     notify();
+}
+
+Status CollectionLanes::moveIn(Lane &lane, Source &source)
+{
+    RunContext context{m_setup.run.project,
+                       lane.request,
+                       lane.runId,
+                       source,
+                       *lane.sink,
+                       m_setup.run.rejects,
+                       lane.tracker,
+                       lane.createdTables,
+                       m_setup.run.cancel,
+                       [this](LogLevel level, const QString &text) {
+                           const std::lock_guard lock(m_mutex);
+                           m_messages.emplace_back(level, text);
+                           notify();
+                       },
+                       m_setup.run.waitIfPaused,
+                       [this, &lane](bool force) {
+                           const std::lock_guard lock(m_mutex);
+                           lane.shown = lane.tracker.collection(0);
+                           if (lane.shown.total <= 0 && !lane.shown.done)
+                               lane.shown.fraction = lane.tracker.readerFraction();
+                           lane.readAtStart = lane.tracker.readAtStart(0);
+                           lane.progressed = true;
+                           lane.forced = lane.forced || force;
+                           notify();
+                       }};
+    CollectionMover mover(context, *lane.mapping, lane.tracker.collection(0), lane.report);
+    {
+        const std::lock_guard lock(m_mutex);
+        lane.runId = m_setup.run.runId;
+    }
+    const Status begun = mover.begin();
+    {
+        const std::lock_guard lock(m_mutex);
+        m_setup.run.runId = lane.runId; // as a serial run: a later resumed checkpoint's id
+        m_beginning = false;
+        lane.begun = true;
+        notify();
+    }
+    return begun ? mover.complete() : begun;
 }
 
 void CollectionLanes::relay(std::unique_lock<std::mutex> &lock)
@@ -228,6 +255,9 @@ void CollectionLanes::relay(std::unique_lock<std::mutex> &lock)
             continue;
         if (lane->progressed) {
             tracker.collection(lane->index) = lane->shown;
+            // The tracker reads its "current" collection's fraction from the reader.
+            if (int(lane->index) == tracker.current())
+                tracker.setReaderFraction(lane->shown.fraction);
             tracker.setReadAtStart(lane->index, lane->readAtStart);
             force = force || lane->forced;
             lane->progressed = lane->forced = false;
@@ -236,8 +266,12 @@ void CollectionLanes::relay(std::unique_lock<std::mutex> &lock)
             lane->relayedDone = true;
             tracker.endCollection(lane->index);
             force = true;
-            if (!lane->status && lane->status.error().code != ErrorCode::Cancelled)
-                m_stop.store(true); // the run stops at its first failure, as a serial one
+            // The run stops at its first failure, as a serial one does; what the stop then
+            // interrupts (a reconnect, say) may fail too, but this one is the cause.
+            if (!lane->status && lane->status.error().code != ErrorCode::Cancelled && !m_failed) {
+                m_failed = lane->cause = true;
+                m_setup.stopAll();
+            }
         }
     }
     lock.unlock();

@@ -5,7 +5,9 @@
 
 #include <QSet>
 
+#include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -14,7 +16,8 @@ namespace ferry {
 
 // Collections moving side by side, each in a lane: a thread with its own source and target
 // connections and its own writers. A collection starts once every collection of the run it
-// references has finished. The lanes begin one after another — each settles its resume point
+// references has finished, and after any earlier one that fills one of its tables. The lanes
+// begin one after another — each settles its resume point
 // and its tables (CollectionMover::begin) before the next starts — so the DDL, the run
 // registry and a resumed run's id come out as in a serial run; only the moving overlaps.
 // Everything a lane reports (log lines, progress) reaches the run through the thread that
@@ -25,25 +28,27 @@ public:
         RunContext &run; // sink: the run's own, which opens the lanes' connections
         const Endpoint &source;
         const Endpoint &target;
-        int lanes = 2;          // collections at once
-        int writersPerLane = 1; // each lane's --jobs
+        int lanes = 2; // collections at once
+        int jobs = 2;  // connections in all, shared by the lanes that run together
+        // Stops every lane at its next batch, paused or not (the run's cancel).
+        std::function<void()> stopAll;
     };
     struct Outcome {
         size_t index = 0; // in the run order
         CollectionReport report;
         Status status;
+        bool cause = false; // the first to fail: the others stopped because of it
         QSet<QString> createdTables;
     };
 
-    CollectionLanes(Setup setup, const std::vector<const CollectionMapping *> &ordered,
-                    std::atomic<bool> &stop);
+    CollectionLanes(Setup setup, const std::vector<const CollectionMapping *> &ordered);
     ~CollectionLanes();
     CollectionLanes(const CollectionLanes &) = delete;
     CollectionLanes &operator=(const CollectionLanes &) = delete;
 
     // Moves what it can and answers the collections that started, in run order. The first
-    // collection that fails sets `stop`: the others end at their next batch and nothing new
-    // starts.
+    // collection that fails stops the others (Setup::stopAll) and nothing new starts; nor
+    // does anything once the run is cancelled.
     std::vector<Outcome> run();
 
     // The parallelism the run asked for (--jobs; 0 = the number of cores).
@@ -51,8 +56,11 @@ public:
 
 private:
     struct Lane;
-    void launch(size_t index);
+    void launch(size_t index, int writers);
     void runLane(Lane &lane);
+    Status moveIn(Lane &lane, Source &source);
+    // A lane's --jobs: the connections shared by the lanes that can run now.
+    int writersFor(size_t running) const;
     // Run on the calling thread: pass on what the lanes said since the last time.
     void relay(std::unique_lock<std::mutex> &lock);
     bool ready(size_t index) const;
@@ -61,7 +69,6 @@ private:
     Setup m_setup;
     std::vector<const CollectionMapping *> m_ordered;
     std::vector<std::vector<size_t>> m_dependsOn; // indexes in m_ordered
-    std::atomic<bool> &m_stop;
 
     std::mutex m_mutex; // guards everything below and each lane's shared part
     std::condition_variable m_changed;
@@ -69,6 +76,7 @@ private:
     std::vector<std::pair<LogLevel, QString>> m_messages;
     std::vector<std::unique_ptr<Lane>> m_lanes; // by index in m_ordered; null: not started
     bool m_beginning = false;                   // a lane is in CollectionMover::begin
+    bool m_failed = false;
 };
 
 } // namespace ferry

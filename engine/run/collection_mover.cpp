@@ -62,12 +62,16 @@ Status CollectionMover::complete()
 
 // The checkpoint of the collection's root table: where a resumed run starts. A fresh run
 // clears it, so that an old checkpoint can never skip documents.
+QString checkpointKeyOf(const CollectionMapping &mapping, const RunRequest &r)
+{
+    if (r.partitions <= 1)
+        return mapping.root.table;
+    return QStringLiteral("%1#%2/%3").arg(mapping.root.table).arg(r.partition).arg(r.partitions);
+}
+
 QString CollectionMover::checkpointKey() const
 {
-    const RunRequest &r = m_ctx.request;
-    if (r.partitions <= 1)
-        return m_mapping.root.table;
-    return QStringLiteral("%1#%2/%3").arg(m_mapping.root.table).arg(r.partition).arg(r.partitions);
+    return checkpointKeyOf(m_mapping, m_ctx.request);
 }
 
 Status CollectionMover::findResumePoint()

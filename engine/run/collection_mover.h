@@ -40,6 +40,9 @@ struct RunContext {
     std::function<void(bool)> emitProgress; // force
 };
 
+// The key of a collection's checkpoint row: its root table, or per partition.
+QString checkpointKeyOf(const CollectionMapping &mapping, const RunRequest &request);
+
 // One collection of a run, as a short list of named steps that each do one thing:
 // resume point, prepare target, stream batches (open reader → transform → write with
 // checkpoint → record rejects), finish, summarize, check what was read, validate.

@@ -85,6 +85,8 @@ struct MigrationRun::Impl {
     // One collection after another, or several at once; false when the run must stop.
     bool runOneByOne(const std::vector<const CollectionMapping *> &ordered);
     bool runLanes(const std::vector<const CollectionMapping *> &ordered, int lanes);
+    Status adoptResumedRunId(const std::vector<const CollectionMapping *> &ordered);
+    void cancelled(const Error &e);
     RunContext runContext();
     // Records the outcome of one collection; false when the run must stop.
     bool recordCollection(CollectionReport &cr, const Status &outcome);
@@ -335,32 +337,73 @@ bool MigrationRun::Impl::runLanes(const std::vector<const CollectionMapping *> &
 {
     log(LogLevel::Info, trEngineCount("Moving up to %n collection at a time.",
                                       "Moving up to %n collections at a time.", lanes));
+    if (Status s = adoptResumedRunId(ordered); !s) {
+        fail(s.error());
+        return false;
+    }
     RunContext context = runContext();
-    CollectionLanes::Setup setup{context, q->m_source, q->m_target, lanes,
-                                 std::max(1, CollectionLanes::jobsOf(q->m_request) / lanes)};
-    CollectionLanes moving(setup, ordered, q->m_cancel);
+    CollectionLanes moving({context, q->m_source, q->m_target, lanes,
+                            CollectionLanes::jobsOf(q->m_request), [this] { q->requestCancel(); }},
+                           ordered);
     std::vector<CollectionLanes::Outcome> outcomes = moving.run();
-    // The collection that failed is the run's error; the ones it stopped say so, quietly.
-    const auto failure = std::find_if(outcomes.begin(), outcomes.end(), [](const auto &o) {
-        return !o.status && o.status.error().code != ErrorCode::Cancelled;
-    });
-    const QString failed =
-        failure != outcomes.end() ? ordered[failure->index]->collection : QString();
-    bool ok = true;
+    const auto cause = std::find_if(outcomes.begin(), outcomes.end(),
+                                    [](const CollectionLanes::Outcome &o) { return o.cause; });
+    const QString failed = cause != outcomes.end() ? ordered[cause->index]->collection : QString();
+    // In run order; the run's status comes last, so that no collection's can hide it.
+    std::optional<Error> stopped;
     for (CollectionLanes::Outcome &o : outcomes) {
         createdTables.unite(o.createdTables);
-        const bool stopped = !o.status && o.status.error().code == ErrorCode::Cancelled;
-        if (stopped && (!failed.isEmpty() || q->m_status == RunStatus::Cancelled)) {
-            o.report.status = QStringLiteral("cancelled");
-            if (!failed.isEmpty())
-                o.report.warnings.append(
-                    trEngine("Stopped because collection %1 failed.").arg(failed));
-            q->m_report.collections.push_back(std::move(o.report));
+        if (o.status) {
+            recordCollection(o.report, o.status);
             continue;
         }
-        ok = recordCollection(o.report, o.status) && ok;
+        const Error &e = o.status.error();
+        const bool cancelled = e.code == ErrorCode::Cancelled;
+        o.report.status = cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed");
+        o.report.warnings.append(cancelled && !failed.isEmpty()
+                                     ? trEngine("Stopped because collection %1 failed.").arg(failed)
+                                     : redactSecrets(e.toString()));
+        q->m_report.collections.push_back(std::move(o.report));
+        if (cancelled && !stopped)
+            stopped = e;
     }
-    return ok && failed.isEmpty();
+    if (cause != outcomes.end()) {
+        fail(cause->status.error());
+        return false;
+    }
+    // Cancelled: in a lane, or before some collection could start.
+    if (stopped || outcomes.size() < ordered.size()) {
+        cancelled(
+            stopped.value_or(Error(ErrorCode::Cancelled, trEngine("Cancelled by the user."))));
+        return false;
+    }
+    return true;
+}
+
+// Lanes begin in run order, but the one that resumes may not come first: the run's id must
+// be the interrupted run's before any collection registers its tables under it.
+Status MigrationRun::Impl::adoptResumedRunId(const std::vector<const CollectionMapping *> &ordered)
+{
+    if (!q->m_request.resume)
+        return {};
+    for (const CollectionMapping *m : ordered) {
+        auto loaded = sink->loadCheckpoint(checkpointKeyOf(*m, q->m_request));
+        if (!loaded)
+            return loaded.error();
+        if (loaded->has_value() && !(*loaded)->runId.isEmpty()) {
+            q->m_report.runId = (*loaded)->runId;
+            return {};
+        }
+    }
+    return {};
+}
+
+void MigrationRun::Impl::cancelled(const Error &e)
+{
+    setStatus(RunStatus::Cancelled);
+    q->m_error = e;
+    log(LogLevel::Warning,
+        trEngine("Cancelled. Run again with --resume to continue where it stopped."));
 }
 
 bool MigrationRun::Impl::recordCollection(CollectionReport &cr, const Status &outcome)
@@ -372,10 +415,7 @@ bool MigrationRun::Impl::recordCollection(CollectionReport &cr, const Status &ou
         cr.warnings.append(redactSecrets(e.toString()));
         q->m_report.collections.push_back(std::move(cr));
         if (e.code == ErrorCode::Cancelled) {
-            setStatus(RunStatus::Cancelled);
-            q->m_error = e;
-            log(LogLevel::Warning,
-                trEngine("Cancelled. Run again with --resume to continue where it stopped."));
+            cancelled(e);
         } else {
             fail(e);
         }

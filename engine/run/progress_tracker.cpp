@@ -51,6 +51,7 @@ std::optional<RunProgress> ProgressTracker::snapshot(bool force)
     p.elapsedSeconds = now / 1000.0;
     qint64 done = 0;
     qint64 read = 0;
+    double fractions = 0;
     for (size_t i = 0; i < p.collections.size(); ++i) {
         CollectionProgress &c = p.collections[i];
         read += c.read;
@@ -64,13 +65,17 @@ std::optional<RunProgress> ProgressTracker::snapshot(bool force)
             c.fraction = 1.0;
         else if (c.total > 0)
             c.fraction = std::min(1.0, double(c.read) / double(c.total));
+        else if (int(i) == p.current)
+            c.fraction = m_readerFraction.load();
         done += c.total > 0 ? std::min(c.read, c.total) : 0;
+        fractions += c.fraction;
     }
+    // Without counts, from the readers' positions: collections moving side by side each
+    // bring their own (CollectionLanes sets them).
     if (m_totalKnown > 0)
         p.fraction = std::min(1.0, double(done) / double(m_totalKnown));
     else if (p.current >= 0)
-        p.fraction =
-            (p.current + m_readerFraction.load()) / std::max<size_t>(1, p.collections.size());
+        p.fraction = fractions / double(std::max<size_t>(1, p.collections.size()));
     const double secs = std::max(0.001, p.elapsedSeconds);
     p.docsPerSecond = read / secs;
     p.etaSeconds = p.fraction > 0.01 ? secs * (1.0 - p.fraction) / p.fraction : -1;

@@ -25,6 +25,7 @@ public:
     void addCollection(const QString &name, qint64 total);
     CollectionProgress &collection(size_t i) { return m_progress.collections[i]; }
     size_t collectionCount() const { return m_progress.collections.size(); }
+    int current() const { return m_progress.current; }
 
     // The collection now being moved; `readAtStart` is what a resumed one had already read,
     // so its rate counts only this run's reading.
@@ -37,6 +38,7 @@ public:
     void endCollection(size_t i) { m_ends[i] = m_clock.elapsed(); }
     // The reader's position in [0,1], for collections whose size is unknown.
     void setReaderFraction(double fraction) { m_readerFraction.store(fraction); }
+    double readerFraction() const { return m_readerFraction.load(); }
 
     // A fresh snapshot when one is due (or `force`), nothing otherwise.
     std::optional<RunProgress> snapshot(bool force);

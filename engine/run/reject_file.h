@@ -16,7 +16,8 @@ namespace ferry {
 //   {"collection":…,"reason":…,"field":…,"document":<canonical Extended JSON>}
 // holding the original document byte for byte, so that it can be fixed and re-imported.
 // The file is created on the first reject only: a clean run leaves no empty file behind.
-// Collections moving side by side share it: each call holds the file to itself.
+// Each call holds the file to itself, so threads may share it (today one writes at a time:
+// collections move side by side only without rejects).
 class RejectFile {
 public:
     enum class Mode {

@@ -427,10 +427,12 @@ Status PostgresSink::addForeignKey(const QString &table, const QString &column,
         m_d->context = table;
         // Named like PostgreSQL's own default, so a rerun or pg_dump shows the familiar name.
         const QString name = QStringLiteral("%1_%2_fkey").arg(table, column).left(63);
-        // A resumed run may meet the key its interrupted attempt added.
+        // A resumed run may meet the key its interrupted attempt added (any other constraint
+        // of that name still makes the ALTER fail, and say so).
         const pqxx::row there = tx.exec_params1(
-            "SELECT count(*) FROM pg_constraint WHERE conrelid = to_regclass($1) AND conname = $2",
-            sql(ddlQuote(table)), sql(name));
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = to_regclass($1) AND conname = $2 "
+            "AND contype = 'f' AND confrelid = to_regclass($3)",
+            sql(ddlQuote(table)), sql(name), sql(ddlQuote(refTable)));
         if (there[0].as<int>() > 0)
             return;
         tx.exec(sql(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 FOREIGN KEY (%3) "
