@@ -115,6 +115,12 @@ std::vector<CollectionLanes::Outcome> CollectionLanes::run()
             while (next < m_ordered.size() && !ready(next))
                 ++next;
             if (next < m_ordered.size()) {
+                // Nothing new begins (creates, empties, registers) while the run is paused.
+                lock.unlock();
+                const bool go = m_setup.run.waitIfPaused();
+                lock.lock();
+                if (!go)
+                    continue;
                 const int writers = writersFor(running);
                 m_beginning = true;
                 lock.unlock();
@@ -155,23 +161,30 @@ void CollectionLanes::launch(size_t index, int writers)
     lane.tracker.beginCollection(0);
     lane.report.name = lane.mapping->collection;
     lane.report.sourceCount = tracker.collection(index).total;
-    // The connection opens here, before the thread: a target that refuses it fails the
-    // collection like any other error of its own.
-    auto sink = m_setup.run.sink.openWriter();
     const std::lock_guard lock(m_mutex);
     m_lanes[index] = std::move(made);
-    if (sink && *sink) {
-        lane.sink = std::move(*sink);
-        lane.thread = std::thread([this, &lane] { runLane(lane); });
-        return;
-    }
-    lane.status = sink ? Status(Error(ErrorCode::Internal,
-                                      trEngine("%1: the target gave no second connection.")
-                                          .arg(lane.mapping->collection)))
-                       : Status(sink.error());
-    lane.done = true;
-    m_beginning = false;
-    notify();
+    lane.thread = std::thread([this, &lane] { runLane(lane); });
+}
+
+// On the lane's thread, so that the calling thread keeps relaying while it connects. Lanes
+// open one at a time (m_beginning), so the run's sink is never read by two at once.
+Status CollectionLanes::openEnds(Lane &lane, std::unique_ptr<Source> &source)
+{
+    auto sink = m_setup.run.sink.openWriter();
+    if (!sink)
+        return sink.error();
+    if (!*sink)
+        return Error(
+            ErrorCode::Internal,
+            trEngine("%1: the target gave no second connection.").arg(lane.mapping->collection));
+    lane.sink = std::move(*sink);
+    // The source opens here too: some (SQLite through QtSql) belong to the thread that
+    // opened them.
+    auto made = makeSourceFor(m_setup.source, m_setup.target);
+    if (!made)
+        return made.error();
+    source = std::move(*made);
+    return source->open();
 }
 
 void CollectionLanes::runLane(Lane &lane)
@@ -179,24 +192,19 @@ void CollectionLanes::runLane(Lane &lane)
     QElapsedTimer clock;
     clock.start();
     std::unique_ptr<Source> source;
-    Status status;
-    // The source opens on the lane's thread: some (SQLite through QtSql) belong to the
-    // thread that opened them.
-    if (auto made = makeSourceFor(m_setup.source, m_setup.target); !made) {
-        status = made.error();
-    } else {
-        source = std::move(*made);
-        status = source->open();
-    }
+    Status status = openEnds(lane, source);
     if (status)
         status = moveIn(lane, *source);
     lane.report.docsPerSecond = lane.report.read / std::max(0.001, clock.elapsed() / 1000.0);
+    // A finished collection gives its connections back: a project of many collections
+    // must not hold one per collection until the end.
+    source.reset();
+    lane.sink.reset();
     const std::lock_guard lock(m_mutex);
     if (!lane.begun)
         m_beginning = false;
     lane.status = status;
-    lane.shown = lane.tracker.collection(0);
-    lane.progressed = true;
+    publish(lane, false);
     lane.done = true;
     notify();
 }
@@ -220,12 +228,7 @@ Status CollectionLanes::moveIn(Lane &lane, Source &source)
                        m_setup.run.waitIfPaused,
                        [this, &lane](bool force) {
                            const std::lock_guard lock(m_mutex);
-                           lane.shown = lane.tracker.collection(0);
-                           if (lane.shown.total <= 0 && !lane.shown.done)
-                               lane.shown.fraction = lane.tracker.readerFraction();
-                           lane.readAtStart = lane.tracker.readAtStart(0);
-                           lane.progressed = true;
-                           lane.forced = lane.forced || force;
+                           publish(lane, force);
                            notify();
                        }};
     CollectionMover mover(context, *lane.mapping, lane.tracker.collection(0), lane.report);
@@ -242,6 +245,16 @@ Status CollectionLanes::moveIn(Lane &lane, Source &source)
         notify();
     }
     return begun ? mover.complete() : begun;
+}
+
+void CollectionLanes::publish(Lane &lane, bool force)
+{
+    lane.shown = lane.tracker.collection(0);
+    if (lane.shown.total <= 0 && !lane.shown.done)
+        lane.shown.fraction = lane.tracker.readerFraction();
+    lane.readAtStart = lane.tracker.readAtStart(0);
+    lane.progressed = true;
+    lane.forced = lane.forced || force;
 }
 
 void CollectionLanes::relay(std::unique_lock<std::mutex> &lock)

@@ -14,6 +14,8 @@
 
 namespace ferry {
 
+class Source;
+
 // Collections moving side by side, each in a lane: a thread with its own source and target
 // connections and its own writers. A collection starts once every collection of the run it
 // references has finished, and after any earlier one that fills one of its tables. The lanes
@@ -58,6 +60,9 @@ private:
     struct Lane;
     void launch(size_t index, int writers);
     void runLane(Lane &lane);
+    Status openEnds(Lane &lane, std::unique_ptr<Source> &source);
+    // Under m_mutex: the lane's progress, for relay() to pass on.
+    void publish(Lane &lane, bool force);
     Status moveIn(Lane &lane, Source &source);
     // A lane's --jobs: the connections shared by the lanes that can run now.
     int writersFor(size_t running) const;
