@@ -180,15 +180,9 @@ QString TestSqlPartitions::cleanTarget(const QString &source)
 
 void TestSqlPartitions::compareTables(const QString &a, const QString &b)
 {
+    const QString differs = differentTables(a, b, Tables);
+    QVERIFY2(differs.isEmpty(), qPrintable(differs));
     SqlReader x(a);
-    SqlReader y(b);
-    QVERIFY2(x.ok(), qPrintable(x.error()));
-    QVERIFY2(y.ok(), qPrintable(y.error()));
-    for (const QString &t : Tables) {
-        QCOMPARE(y.scalar(u"SELECT count(*) FROM %1"_qs.arg(t)),
-                 x.scalar(u"SELECT count(*) FROM %1"_qs.arg(t)));
-        QCOMPARE(y.tableChecksum(t), x.tableChecksum(t));
-    }
     // The filter kept a fifth of the items out; the other tables came whole.
     QCOMPARE(x.scalar(u"SELECT count(*) FROM items"_qs), QString::number(Items - Items / 5));
     QCOMPARE(x.scalar(u"SELECT count(*) FROM loose"_qs), QString::number(Loose));

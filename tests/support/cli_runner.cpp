@@ -79,6 +79,30 @@ QJsonObject readJson(const QString &path)
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
+QString addProjectReference(const QString &path, const QString &collection, const QString &column,
+                            const QString &toCollection, const QString &toColumn)
+{
+    QJsonObject root = readJson(path);
+    QJsonArray collections = root.value(u"collections"_qs).toArray();
+    for (qsizetype i = 0; i < collections.size(); ++i) {
+        QJsonObject c = collections.at(i).toObject();
+        if (c.value(u"collection"_qs).toString() != collection)
+            continue;
+        QJsonArray refs = c.value(u"references"_qs).toArray();
+        refs.append(QJsonObject{
+            {u"column"_qs, column}, {u"collection"_qs, toCollection}, {u"to_column"_qs, toColumn}});
+        c.insert(u"references"_qs, refs);
+        collections[i] = c;
+        root.insert(u"collections"_qs, collections);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            f.write(QJsonDocument(root).toJson()) < 0)
+            return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return {};
+    }
+    return QStringLiteral("%1 has no collection %2").arg(path, collection);
+}
+
 bool loadJsonIntoMongo(const QString &uri, const QString &collection, const QString &jsonFile)
 {
     mongoc_init();

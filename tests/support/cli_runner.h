@@ -26,6 +26,10 @@ CliResult runFerryCli(const QStringList &args, int timeoutMs = 300000,
 CliResult runPartitionsAtOnce(const QString &project, int n, const QStringList &extraArgs = {},
                               int timeoutMs = 300000);
 QJsonObject readJson(const QString &path);
+// Adds a reference (column → toCollection.toColumn) to `collection` of the project file at
+// `path`, as a user would in the mapping editor. Empty when done, else why not.
+QString addProjectReference(const QString &path, const QString &collection, const QString &column,
+                            const QString &toCollection, const QString &toColumn);
 // Inserts every document of a mongoexport file into `collection` of the database in `uri`.
 bool loadJsonIntoMongo(const QString &uri, const QString &collection, const QString &jsonFile);
 // Makes the Mongo wire peer fail reads of `collection` (mongo_peer.py, set_fault): `fault`

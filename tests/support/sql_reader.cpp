@@ -155,4 +155,22 @@ QString SqlReader::tableChecksum(const QString &table)
             .toHex());
 }
 
+QString differentTables(const QString &a, const QString &b, const QStringList &tables)
+{
+    SqlReader x(a);
+    SqlReader y(b);
+    if (!x.ok() || !y.ok())
+        return x.ok() ? y.error() : x.error();
+    for (const QString &t : tables) {
+        const QString count = QStringLiteral("SELECT count(*) FROM %1").arg(t);
+        const QString rowsA = x.scalar(count);
+        const QString rowsB = y.scalar(count);
+        if (rowsA != rowsB)
+            return QStringLiteral("%1: %2 rows against %3").arg(t, rowsA, rowsB);
+        if (x.tableChecksum(t) != y.tableChecksum(t))
+            return QStringLiteral("%1: the same %2 rows in count, not in content").arg(t, rowsA);
+    }
+    return {};
+}
+
 } // namespace ferry::test

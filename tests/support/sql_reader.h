@@ -30,4 +30,8 @@ private:
     std::unique_ptr<Impl> d;
 };
 
+// Empty when the databases `a` and `b` hold the same rows in each of `tables` (counts and
+// checksums); otherwise which table differs and how.
+QString differentTables(const QString &a, const QString &b, const QStringList &tables);
+
 } // namespace ferry::test
