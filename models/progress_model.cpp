@@ -69,7 +69,8 @@ QVariant ProgressModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::FontRole:
-        if (index.row() == m_progress.current && !c.done) {
+        // Bold while moving: collections that move side by side are all under way at once.
+        if (!c.done && (index.row() == m_progress.current || c.read > 0)) {
             QFont f;
             f.setBold(true);
             return f;

@@ -3,6 +3,7 @@
 #include "models/report_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QtTest>
 
 using namespace ferry;
@@ -12,6 +13,7 @@ class TestLogModel : public QObject {
 private Q_SLOTS:
     void appendsAndFilters();
     void progressRows();
+    void collectionsUnderWayStandOut();
     void reportRows();
 };
 
@@ -57,6 +59,31 @@ void TestLogModel::progressRows()
     model.setProgress(p);
     QCOMPARE(model.index(0, ProgressModel::ProgressColumn).data().toString(),
              QStringLiteral("100 %"));
+}
+
+void TestLogModel::collectionsUnderWayStandOut()
+{
+    ProgressModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    RunProgress p;
+    for (const char *name : {"done", "moving", "current", "waiting"}) {
+        CollectionProgress c;
+        c.name = QString::fromLatin1(name);
+        c.total = 100;
+        p.collections.push_back(c);
+    }
+    p.collections[0].read = 100;
+    p.collections[0].done = true;
+    p.collections[1].read = 40; // side by side with the one begun last
+    p.current = 2;
+    model.setProgress(p);
+    const auto bold = [&](int row) {
+        return model.index(row, ProgressModel::NameColumn).data(Qt::FontRole).value<QFont>().bold();
+    };
+    QVERIFY(!bold(0));
+    QVERIFY(bold(1));
+    QVERIFY(bold(2));
+    QVERIFY(!bold(3));
 }
 
 void TestLogModel::reportRows()
