@@ -2,6 +2,9 @@
 // equal a one-at-a-time run, a collection that references another starts after it, a failing
 // collection stops the others and fails the run, and a run killed twice (SIGKILL, with lanes
 // mid-collection) and resumed equals the one-at-a-time run.
+#include "core/endpoint.h"
+#include "project/project_file.h"
+#include "run/migration_run.h"
 #include "support/cli_runner.h"
 #include "support/generated_dump.h"
 #include "support/sql_reader.h"
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void initTestCase();
     void collectionsMoveSideBySide();
     void failingCollectionStopsTheOthers();
+    void cancelStopsEveryLane();
     void killedTwiceEqualsSerialRun();
 
 private:
@@ -151,6 +155,39 @@ void TestCollectionLanes::failingCollectionStopsTheOthers()
                  QJsonDocument(items).toJson().constData());
         // notes waits for items, which never finished: it never started.
         QVERIFY2(!byName.contains(u"notes"_qs), qPrintable(r.describe()));
+    }
+}
+
+void TestCollectionLanes::cancelStopsEveryLane()
+{
+    using namespace ferry;
+    const QString path = project(u"cancel"_qs);
+    auto loaded = ProjectFile::load(path);
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
+    Project p = *loaded;
+    p.options.batchSize = 1000;
+    const auto source = Endpoint::parse(u"dump:"_qs + m_dumpDir);
+    const auto target = Endpoint::parse(m_targets.value(u"cancel"_qs));
+    QVERIFY(source && target);
+    RunRequest request;
+    request.jobs = 4;
+    MigrationRun run(p, *source, *target, request);
+    // Cancelled as soon as anything is read, as a user pressing Cancel: in this thread, so
+    // the run sees it at the next batch of every lane.
+    connect(&run, &MigrationRun::progress, &run, [&run](const RunProgress &progress) {
+        for (const CollectionProgress &c : progress.collections)
+            if (c.read > 0)
+                run.requestCancel();
+    });
+    run.start();
+    QCOMPARE(run.exitCode(), 4);
+    const RunReport &report = run.report();
+    QCOMPARE(report.status, u"cancelled"_qs);
+    QVERIFY(!report.collections.empty());
+    for (const CollectionReport &c : report.collections) {
+        QVERIFY2(c.name != u"notes"_qs, "notes waits for items and never began");
+        QCOMPARE(c.status, u"cancelled"_qs);
+        QVERIFY(c.read < Docs);
     }
 }
 
