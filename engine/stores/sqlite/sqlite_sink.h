@@ -67,6 +67,7 @@ private:
     bool m_dryTransactionOpen = false;
     bool m_probing = false; // write() is a probe: always roll back
     bool m_createdFile = false;
+    bool m_unsynced = false; // filled without waiting for the disk (sqlite_unsynced.h)
     QString m_context; // table being written, for error messages
     std::map<QString, std::unique_ptr<Statements>> m_statements; // by root table
     QSet<QString> m_keysPending; // root tables whose keys wait for the end of the load
