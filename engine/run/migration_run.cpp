@@ -197,6 +197,14 @@ void MigrationRun::start()
     // Whoever hears `finished` may start the next run on the same target at once (the
     // wizard's Next after a dry run): its connections and locks, and a dry run's rolled-back
     // file, must be gone by then, not when this object is deleted later.
+    if (d->sink) {
+        if (Status s = d->sink->close(); !s) {
+            if (m_status == RunStatus::Failed || m_status == RunStatus::Cancelled)
+                d->log(LogLevel::Error, s.error().toString());
+            else
+                d->fail(s.error());
+        }
+    }
     d->sink.reset();
     d->source.reset();
     m_report.durationSeconds = d->tracker.elapsedMs() / 1000.0;
@@ -233,6 +241,7 @@ Status MigrationRun::Impl::openEndpoints()
     sink = std::move(*snk);
     sink->setDryRun(q->m_request.mode == RunMode::DryRun);
     sink->setPartitioned(q->m_request.partitions > 1);
+    sink->setLoads(q->m_request.mode != RunMode::DryRun);
     if (Status s = source->open(); !s)
         return s;
     if (Status s = sink->open(); !s)

@@ -113,10 +113,17 @@ public:
     // This process moves one slice of a collection while others move the rest into the same
     // tables: nothing may assume the tables hold only this process's rows. Set before prepare.
     void setPartitioned(bool partitioned) { m_partitioned = partitioned; }
+    // This sink loads the rows of a run (not a dry run, a check, a rollback or a finish).
+    // Set before open().
+    void setLoads(bool loads) { m_loads = loads; }
+    // Makes what was written durable where writing did not wait for it; the run's outcome
+    // depends on it, so a run calls it before its report.
+    virtual Status close() { return {}; }
 
 protected:
     bool m_dryRun = false;
     bool m_partitioned = false;
+    bool m_loads = false;
 };
 
 // A relational target: statements in its dialect, constraints after the load, and the

@@ -3,7 +3,6 @@
 
 #include "stores/common/ddl.h"
 #include "stores/sqlite/sqlite_keys.h"
-#include "stores/sqlite/sqlite_unsynced.h"
 
 #include <algorithm>
 
@@ -29,13 +28,14 @@ SqliteSink::~SqliteSink()
     if (m_db.isOpen()) {
         if (m_dryTransactionOpen)
             QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-        // Nothing to report an error to here; if it fails, the mark stays, on the safe side.
-        if (m_unsynced)
-            (void)SqliteUnsynced::end(m_db, m_endpoint.path());
+        // Nothing to report an error to here (a run calls close() first); if it fails, the
+        // record stays, on the safe side.
+        (void)m_unsynced.close();
         m_db.close();
     }
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    m_unsynced.release();
     // A dry run leaves no trace, not even the empty file that opening created.
     if (m_dryRun && m_createdFile) {
         const QString path = m_endpoint.path();
@@ -69,11 +69,15 @@ Status SqliteSink::open()
     pages.finish();
     if (fresh)
         pages.exec(QStringLiteral("PRAGMA page_size=16384"));
-    // A dry run changes nothing, so it neither marks nor checks; partitions share the file
-    // with processes that may not know the mark, so only a single process starts one.
-    if (!m_dryRun)
-        return SqliteUnsynced::begin(m_db, path, fresh && !m_partitioned, &m_unsynced);
-    return {};
+    // Only a single process loading rows fills unsynced: partitions share the file with other
+    // processes, and a dry run, a check or a rollback only look (after another boot, they are
+    // refused too).
+    return m_unsynced.open(m_db, path, fresh, m_loads && !m_dryRun && !m_partitioned);
+}
+
+Status SqliteSink::close()
+{
+    return m_unsynced.close();
 }
 
 QSqlQuery SqliteSink::run(const QString &statement)
@@ -238,8 +242,7 @@ Status SqliteSink::buildDeferredKeys(const QStringList &tables)
 {
     if (m_dryRun)
         return {};
-    if (m_unsynced)
-        SqliteUnsynced::startWriteback(m_endpoint.path());
+    m_unsynced.startWriteback();
     // CREATE INDEX is a sort; SQLite's sorter spreads it over helper threads when allowed,
     // and nothing else runs while the keys are built (measured: 1.4 s -> 1.1 s for the
     // benchmark's two keys on 2 cores). The load itself never sorts; the setting goes back after.

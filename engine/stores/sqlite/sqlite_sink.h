@@ -2,6 +2,7 @@
 
 #include "stores/common/sink.h"
 #include "stores/sqlite/sqlite_statement.h"
+#include "stores/sqlite/sqlite_unsynced.h"
 
 #include <QSet>
 #include <QSqlDatabase>
@@ -22,6 +23,7 @@ public:
     ~SqliteSink() override;
 
     Status open() override;
+    Status close() override;
     Dialect dialect() const override { return Dialect::Sqlite; }
     Result<PrepareOutcome> prepare(const CollectionMapping &mapping, const ProjectOptions &options,
                                    bool resuming) override;
@@ -67,7 +69,7 @@ private:
     bool m_dryTransactionOpen = false;
     bool m_probing = false; // write() is a probe: always roll back
     bool m_createdFile = false;
-    bool m_unsynced = false; // filled without waiting for the disk (sqlite_unsynced.h)
+    SqliteUnsynced m_unsynced;
     QString m_context; // table being written, for error messages
     std::map<QString, std::unique_ptr<Statements>> m_statements; // by root table
     QSet<QString> m_keysPending; // root tables whose keys wait for the end of the load

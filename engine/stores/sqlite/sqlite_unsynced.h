@@ -5,27 +5,50 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <thread>
+
 namespace ferry {
 
-// A SQLite file Ferry creates is filled without waiting for the disk at each commit
-// (synchronous=OFF): the load spent a sixth of its time in those waits. A process that dies —
+// A SQLite file Ferry creates for a load is filled without waiting for the disk at each
+// commit (synchronous=OFF): those waits were a sixth of the load. A process that dies —
 // killed, crashed — loses nothing by it, since the operating system holds every write, so a
 // resume is as safe as ever. Only a crash of the operating system or a power cut could lose
-// writes out of order; the file therefore carries the boot it was filled under
-// (_ferry_unsynced, written durably before anything else), a resume after another boot is
-// refused with what to do, and the last step of a run makes everything durable and drops
-// the mark. Where the boot cannot be known, the file is filled the usual way.
+// writes out of order. So, before the first such write, a file beside the database
+// ("<file>-ferry-unsynced", synced with its folder) records the boot the load runs under; a
+// later open after another boot refuses the file and says what to do; and close() waits for
+// the disk once for everything, then removes the record. The load holds the record locked
+// (flock, which leaves SQLite's own locks alone), so no second load writes under it.
+// Where the boot cannot be known, the file is filled the usual way.
 class SqliteUnsynced {
 public:
-    // `fresh`: the file holds no database yet. Sets *active when the file is filled unsynced.
-    static Status begin(QSqlDatabase &db, const QString &path, bool fresh, bool *active);
-    // Waits for the disk once for everything, then drops the mark.
-    static Status end(QSqlDatabase &db, const QString &path);
-    // Lets the disk start on what is written so far without waiting for it, so that the wait
-    // in end() is short: called when the rows are in and the keys (CPU work) come next.
-    static void startWriteback(const QString &path);
-    // This boot's identity, empty when the system does not tell.
-    static QString bootId();
+    SqliteUnsynced() = default;
+    ~SqliteUnsynced();
+    SqliteUnsynced(const SqliteUnsynced &) = delete;
+    SqliteUnsynced &operator=(const SqliteUnsynced &) = delete;
+
+    // Checks the record of an earlier load (any open: an error after another boot) and, for
+    // a load into a `fresh` file (no database yet), starts filling it unsynced.
+    Status open(QSqlDatabase &db, const QString &path, bool fresh, bool load);
+    bool active() const { return m_fd >= 0 && !m_closed; }
+    // Hands what is written so far to the disk on a thread of its own: called when the rows
+    // are in and the keys (CPU work) come next, so that close() waits less.
+    void startWriteback();
+    // Makes every write durable, then removes the record. The database connection must be
+    // idle (no open transaction).
+    Status close();
+    // Closes the descriptor kept on the database file. Only once SQLite has closed its own:
+    // closing any descriptor of a file drops every POSIX lock the process holds on it.
+    void release();
+
+    static QString recordPath(const QString &path);
+    static QString bootId(); // empty when the system does not tell
+
+private:
+    QString m_path;
+    int m_fd = -1;       // on the database file, for fdatasync and the writeback hint
+    int m_recordFd = -1; // holds the record's lock
+    bool m_closed = false;
+    std::thread m_writeback;
 };
 
 } // namespace ferry
