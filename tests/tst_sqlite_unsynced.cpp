@@ -28,6 +28,7 @@ private Q_SLOTS:
     void secondLoadIsRefused();
     void fileOfItsOwnIsNotRecorded();
     void dryRunLeavesNoRecord();
+    void recordOfADeletedFileIsReplaced();
 
 private:
     QStringList migrate(const QString &file) const
@@ -49,6 +50,8 @@ private:
 void TestSqliteUnsynced::initTestCase()
 {
     QVERIFY2(!cliPath().isEmpty(), "FERRY_CLI is not set: run the tests through ctest");
+    if (!QFile::exists(u"/proc/sys/kernel/random/boot_id"_qs))
+        QSKIP("this system does not tell its boot: SQLite files are filled the usual way");
     m_dump = m_dir.filePath(u"items.bson"_qs);
     QVERIFY(writeItemsDump(m_dump, Docs));
     m_clean = m_dir.filePath(u"clean.sqlite"_qs);
@@ -108,7 +111,7 @@ void TestSqliteUnsynced::resumeAfterRestartIsRefused()
     QVERIFY2(resumed.exitCode != 0, qPrintable(resumed.describe()));
     QVERIFY2(resumed.stdErr.contains("the computer has restarted since"),
              qPrintable(resumed.describe()));
-    QVERIFY2(resumed.stdErr.contains("Delete the file and load it again (without --resume)"),
+    QVERIFY2(resumed.stdErr.contains("Delete the file and start the load again, not with --resume"),
              qPrintable(resumed.describe()));
     // Refused before anything was written: the rows of the killed run are as they were.
     SqlReader db(u"sqlite:"_qs + file);
@@ -165,6 +168,27 @@ void TestSqliteUnsynced::dryRunLeavesNoRecord()
     QVERIFY2(dry.exitCode == 0, qPrintable(dry.describe()));
     QVERIFY(!QFile::exists(record(file)));
     QVERIFY(!QFile::exists(file));
+}
+
+void TestSqliteUnsynced::recordOfADeletedFileIsReplaced()
+{
+    const QString file = m_dir.filePath(u"deleted.sqlite"_qs);
+    killAfterFiveBatches(file);
+    if (QTest::currentTestFailed())
+        return;
+    {
+        QFile r(record(file));
+        QVERIFY(r.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        r.write("an-earlier-boot\n");
+    }
+    // The user did as the refusal says: deleted the file (and not the record beside it).
+    QVERIFY(QFile::remove(file));
+    const CliResult fresh = runFerryCli(migrate(file));
+    QVERIFY2(fresh.exitCode == 0, qPrintable(fresh.describe()));
+    QVERIFY(!QFile::exists(record(file)));
+    const QString differs = differentTables(u"sqlite:"_qs + m_clean, u"sqlite:"_qs + file,
+                                            {u"items"_qs, u"items_tags"_qs});
+    QVERIFY2(differs.isEmpty(), qPrintable(differs));
 }
 
 QTEST_GUILESS_MAIN(TestSqliteUnsynced)

@@ -6,9 +6,12 @@
 
 #include <algorithm>
 
+#include <sqlite3.h>
+
 #include <QAtomicInt>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThread>
@@ -30,7 +33,7 @@ SqliteSink::~SqliteSink()
             QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
         // Nothing to report an error to here (a run calls close() first); if it fails, the
         // record stays, on the safe side.
-        (void)m_unsynced.close();
+        (void)m_unsynced.close(idle());
         m_db.close();
     }
     m_db = QSqlDatabase();
@@ -48,6 +51,8 @@ Status SqliteSink::open()
 {
     const QString path = m_endpoint.path();
     m_createdFile = !QFileInfo::exists(path);
+    if (Status s = m_unsynced.check(path); !s)
+        return s;
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     if (!m_db.open()) {
@@ -72,12 +77,20 @@ Status SqliteSink::open()
     // Only a single process loading rows fills unsynced: partitions share the file with other
     // processes, and a dry run, a check or a rollback only look (after another boot, they are
     // refused too).
-    return m_unsynced.open(m_db, path, fresh, m_loads && !m_dryRun && !m_partitioned);
+    return m_unsynced.start(m_db, fresh, m_loads && !m_dryRun && !m_partitioned);
 }
 
 Status SqliteSink::close()
 {
-    return m_unsynced.close();
+    return m_unsynced.close(idle());
+}
+
+bool SqliteSink::idle()
+{
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return false;
+    return sqlite3_get_autocommit(*static_cast<sqlite3 *const *>(handle.data())) != 0;
 }
 
 QSqlQuery SqliteSink::run(const QString &statement)

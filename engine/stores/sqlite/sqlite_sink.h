@@ -52,6 +52,7 @@ private:
         std::vector<std::vector<int>> childKeys;
     };
     Status transact(const std::function<void()> &body);
+    bool idle();                             // no transaction open on the connection
     QSqlQuery run(const QString &statement); // throws on failure, inside transact()
     void ensureRejectColumn();               // inside transact()
     QSqlQuery runWith(const QString &statement, const QVariantList &params); // same, with ?s

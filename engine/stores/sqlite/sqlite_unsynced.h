@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <atomic>
 #include <thread>
 
 namespace ferry {
@@ -26,18 +27,22 @@ public:
     SqliteUnsynced(const SqliteUnsynced &) = delete;
     SqliteUnsynced &operator=(const SqliteUnsynced &) = delete;
 
-    // Checks the record of an earlier load (any open: an error after another boot) and, for
-    // a load into a `fresh` file (no database yet), starts filling it unsynced.
-    Status open(QSqlDatabase &db, const QString &path, bool fresh, bool load);
+    // Before SQLite opens `path` (it may roll back a journal at once): the record of an
+    // earlier load of this file, from another boot or one whose sync failed, is an error.
+    Status check(const QString &path);
+    // After the open: a load (`load`) into a `fresh` file, or into one this boot's unsynced
+    // load left, goes unsynced.
+    Status start(QSqlDatabase &db, bool fresh, bool load);
     bool active() const { return m_fd >= 0 && !m_closed; }
     // Hands what is written so far to the disk on a thread of its own: called when the rows
     // are in and the keys (CPU work) come next, so that close() waits less.
     void startWriteback();
-    // Makes every write durable, then removes the record. The database connection must be
-    // idle (no open transaction).
-    Status close();
+    // Makes every write durable, then removes the record; `idle`: the connection has no
+    // transaction open. On failure the record stays, marked so that no open trusts the file.
+    Status close(bool idle);
     // Closes the descriptor kept on the database file. Only once SQLite has closed its own:
-    // closing any descriptor of a file drops every POSIX lock the process holds on it.
+    // closing any descriptor of a file drops every POSIX lock the process holds on it (so no
+    // other connection of this process may use the file then either).
     void release();
 
     static QString recordPath(const QString &path);
@@ -48,7 +53,12 @@ private:
     int m_fd = -1;       // on the database file, for fdatasync and the writeback hint
     int m_recordFd = -1; // holds the record's lock
     bool m_closed = false;
+    bool m_recorded = false; // an unsynced load of this boot left the record
     std::thread m_writeback;
+    std::atomic<bool> m_writebackFailed{false};
+#ifdef Q_OS_LINUX
+    bool writeRecord(const QByteArray &text);
+#endif
 };
 
 } // namespace ferry
