@@ -19,7 +19,7 @@ namespace ferry {
 
 namespace {
 
-Error failed(const QString &path, const QString &why)
+[[maybe_unused]] Error failed(const QString &path, const QString &why)
 {
     return Error(
         ErrorCode::Target,
@@ -27,19 +27,33 @@ Error failed(const QString &path, const QString &why)
         path);
 }
 
-QString errnoText()
+[[maybe_unused]] QString errnoText(int error)
 {
-    return QString::fromLocal8Bit(std::strerror(errno));
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+Error anotherLoad(const QString &path)
+{
+    return Error(ErrorCode::Target,
+                 trEngine("Another load is filling the SQLite file %1 at this moment. Wait for "
+                          "it to end, or load into another file.")
+                     .arg(path),
+                 path);
+}
+
+// SQLite keeps its journal beside the real file, through any symbolic link: so does the
+// record, and the folder synced is that one.
+QString realPath(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
 }
 
 #ifdef Q_OS_LINUX
-// The folder SQLite keeps its journal in: the real file's, through any symbolic link.
 bool syncFolderOf(const QString &path)
 {
-    const QFileInfo info(path);
-    const QString real =
-        info.canonicalFilePath().isEmpty() ? info.absoluteFilePath() : info.canonicalFilePath();
-    const QByteArray dir = QFile::encodeName(QFileInfo(real).absolutePath());
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
     const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return false;
@@ -47,7 +61,6 @@ bool syncFolderOf(const QString &path)
     ::close(fd);
     return ok;
 }
-
 #endif
 
 } // namespace
@@ -70,85 +83,44 @@ QString SqliteUnsynced::bootId()
     return QString::fromLatin1(f.readAll().trimmed());
 }
 
-Status SqliteUnsynced::check(const QString &path)
-{
-    m_path = path;
-    const QString record = recordPath(path);
-    if (!QFile::exists(record))
-        return {};
-    // Nothing beside the record (the database deleted since, as the refusal says to): a load
-    // starts afresh and replaces the record.
-    const QFileInfo db(path);
-    if (!db.exists() || (db.size() == 0 && !QFile::exists(path + QStringLiteral("-journal"))))
-        return {};
-    QFile f(record);
-    const QString filledUnder =
-        f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll().trimmed()) : QString();
-    const QString boot = bootId();
-    if (!boot.isEmpty() && filledUnder == boot) {
-        m_recorded = true;
-        return {};
-    }
-    return Error(ErrorCode::Target,
-                 trEngine("The SQLite file %1 was being filled by a load that had not waited "
-                          "for the disk yet, and the computer has restarted since, or the disk "
-                          "refused writes (or this system cannot tell): its last writes may be "
-                          "lost. Delete the file and start the load again, not with --resume.")
-                     .arg(path),
-                 path);
-}
-
-Status SqliteUnsynced::start(QSqlDatabase &db, bool fresh, bool load)
-{
-    // Only a load goes unsynced, into a file it starts or one an unsynced load of this boot
-    // left (a run after a killed one); never into a database of the user's own.
-    if (!load || !(fresh || m_recorded))
-        return {};
 #ifdef Q_OS_LINUX
-    const QString boot = bootId();
-    if (boot.isEmpty())
-        return {};
-    const QString record = recordPath(m_path);
-    // Locked before it is written: a second load waits on the lock, never on a record that
-    // is about to go (the inode check below catches one removed meanwhile).
-    m_recordFd = ::open(QFile::encodeName(record).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+// Opens and locks the record; a result of its own for a lock another process holds, and for
+// a file system that has no locks (then the load is not filled unsynced at all).
+SqliteUnsynced::Lock SqliteUnsynced::lockRecord(bool create)
+{
+    const QByteArray name = QFile::encodeName(recordPath(m_path));
+    m_recordFd =
+        ::open(name.constData(), O_RDWR | O_CLOEXEC | O_NOFOLLOW | (create ? O_CREAT : 0), 0644);
     if (m_recordFd < 0)
-        return failed(m_path, trEngine("cannot open %1: %2").arg(record, errnoText()));
+        return Lock::Failed;
     if (::flock(m_recordFd, LOCK_EX | LOCK_NB) != 0) {
-        if (errno == EWOULDBLOCK)
-            return Error(ErrorCode::Target,
-                         trEngine("Another load is filling the SQLite file %1 at this moment. "
-                                  "Wait for it to end, or load into another file.")
-                             .arg(m_path),
-                         m_path);
-        return failed(m_path, trEngine("cannot lock %1: %2").arg(record, errnoText()));
+        const int error = errno;
+        ::close(m_recordFd);
+        m_recordFd = -1;
+        return error == EWOULDBLOCK ? Lock::Busy : Lock::Unsupported;
     }
+    // Locked, but perhaps a record another load removed meanwhile: the name must still be it.
     struct stat held = {};
     struct stat named = {};
-    if (::fstat(m_recordFd, &held) != 0 ||
-        ::stat(QFile::encodeName(record).constData(), &named) != 0 || held.st_ino != named.st_ino ||
-        held.st_dev != named.st_dev)
-        return Error(ErrorCode::Target,
-                     trEngine("Another load was finishing the SQLite file %1 just now. Run "
-                              "again.")
-                         .arg(m_path),
-                     m_path);
-    if (!m_recorded && !writeRecord(boot.toLatin1()))
-        return failed(m_path, trEngine("cannot write %1: %2").arg(record, errnoText()));
-    m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
-    if (m_fd < 0)
-        return failed(m_path, errnoText());
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA synchronous=OFF")))
-        return failed(m_path, q.lastError().text());
-#else
-    Q_UNUSED(db);
-    Q_UNUSED(fresh);
-#endif
-    return {};
+    if (::fstat(m_recordFd, &held) != 0 || ::stat(name.constData(), &named) != 0 ||
+        held.st_ino != named.st_ino || held.st_dev != named.st_dev) {
+        ::close(m_recordFd);
+        m_recordFd = -1;
+        return Lock::Busy;
+    }
+    return Lock::Held;
 }
 
-#ifdef Q_OS_LINUX
+void SqliteUnsynced::dropRecord()
+{
+    if (m_recordFd < 0)
+        return;
+    (void)QFile::remove(recordPath(m_path));
+    (void)syncFolderOf(m_path);
+    ::close(m_recordFd);
+    m_recordFd = -1;
+}
+
 bool SqliteUnsynced::writeRecord(const QByteArray &text)
 {
     return ::ftruncate(m_recordFd, 0) == 0 &&
@@ -156,6 +128,84 @@ bool SqliteUnsynced::writeRecord(const QByteArray &text)
            ::fsync(m_recordFd) == 0 && syncFolderOf(m_path);
 }
 #endif
+
+Status SqliteUnsynced::check(const QString &path)
+{
+    m_path = realPath(path);
+#ifdef Q_OS_LINUX
+    if (!QFile::exists(recordPath(m_path)))
+        return {};
+    const Lock lock = lockRecord(false);
+    if (lock == Lock::Busy)
+        return anotherLoad(path);
+    if (lock != Lock::Held)
+        return failed(path, trEngine("cannot open %1").arg(recordPath(m_path)));
+    // Nothing beside the record (the database deleted since, as the refusal says to): the
+    // record goes, and a load starts afresh.
+    const QFileInfo db(m_path);
+    if (!db.exists() || (db.size() == 0 && !QFile::exists(m_path + QStringLiteral("-journal")))) {
+        dropRecord();
+        return {};
+    }
+    QByteArray filledUnder(64, '\0');
+    const ssize_t got = ::pread(m_recordFd, filledUnder.data(), size_t(filledUnder.size()), 0);
+    filledUnder.resize(got > 0 ? qsizetype(got) : 0);
+    const QString boot = bootId();
+    if (!boot.isEmpty() && QString::fromLatin1(filledUnder.trimmed()) == boot) {
+        m_recorded = true; // kept locked: start() goes on with it
+        return {};
+    }
+    release();
+    return Error(ErrorCode::Target,
+                 trEngine("The SQLite file %1 was being filled by a load that had not waited "
+                          "for the disk yet, and the computer has restarted since, or the disk "
+                          "refused writes (or this system cannot tell): its last writes may be "
+                          "lost. Delete the file and start the load again, not with --resume.")
+                     .arg(path),
+                 path);
+#else
+    return {};
+#endif
+}
+
+Status SqliteUnsynced::start(QSqlDatabase &db, bool fresh, bool load)
+{
+#ifdef Q_OS_LINUX
+    // Only a load goes unsynced, into a file it starts or one an unsynced load of this boot
+    // left (a run after a killed one); never into a database of the user's own. Anything
+    // else only looked at the record, and lets it go.
+    const QString boot = bootId();
+    if (!load || !(fresh || m_recorded) || boot.isEmpty()) {
+        release();
+        return {};
+    }
+    if (m_recordFd < 0) {
+        const Lock lock = lockRecord(true);
+        if (lock == Lock::Busy)
+            return anotherLoad(m_path);
+        if (lock != Lock::Held) {
+            (void)QFile::remove(recordPath(m_path));
+            return {}; // no locks here: the usual way
+        }
+    }
+    // A folder that cannot be synced (some network and shared folders): the usual way too.
+    if (!m_recorded && !writeRecord(boot.toLatin1())) {
+        dropRecord();
+        return {};
+    }
+    m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0)
+        return failed(m_path, errnoText(errno));
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA synchronous=OFF")))
+        return failed(m_path, q.lastError().text());
+#else
+    Q_UNUSED(db);
+    Q_UNUSED(fresh);
+    Q_UNUSED(load);
+#endif
+    return {};
+}
 
 void SqliteUnsynced::startWriteback()
 {
@@ -165,7 +215,7 @@ void SqliteUnsynced::startWriteback()
     if (active() && !m_writeback.joinable())
         m_writeback = std::thread([this] {
             if (::fdatasync(m_fd) != 0)
-                m_writebackFailed.store(true);
+                m_writebackError.store(errno);
         });
 #endif
 }
@@ -182,18 +232,20 @@ Status SqliteUnsynced::close(bool idle)
     // record, which must not go before them. A connection in a transaction, or a journal
     // left by one, would leave writes no sync covers: the record then stays, and says so.
     const bool journal = QFile::exists(m_path + QStringLiteral("-journal"));
-    if (!idle || journal || m_writebackFailed.load() || ::fdatasync(m_fd) != 0 ||
-        !syncFolderOf(m_path)) {
-        const QString why = !idle || journal
-                                ? trEngine("a transaction was still open")
-                                : trEngine("the disk refused writes: %1").arg(errnoText());
+    int error = m_writebackError.load();
+    if (idle && !journal && error == 0 && (::fdatasync(m_fd) != 0 || !syncFolderOf(m_path)))
+        error = errno;
+    if (!idle || journal || error != 0) {
         (void)writeRecord("unsafe"); // matches no boot: every later open refuses the file
-        return failed(m_path, why);
+        return failed(m_path, !idle || journal
+                                  ? trEngine("a transaction was still open")
+                                  : trEngine("the disk refused writes: %1").arg(errnoText(error)));
     }
     if (!QFile::remove(recordPath(m_path)))
         return failed(m_path, trEngine("cannot remove %1").arg(recordPath(m_path)));
-    if (!syncFolderOf(m_path))
-        return failed(m_path, trEngine("its folder did not take the change: %1").arg(errnoText()));
+    // Were this sync to fail, the record could come back after a power cut and the file be
+    // refused: the safe side, and the data is on the disk already.
+    (void)syncFolderOf(m_path);
 #else
     Q_UNUSED(idle);
 #endif

@@ -55,8 +55,11 @@ private:
     bool m_closed = false;
     bool m_recorded = false; // an unsynced load of this boot left the record
     std::thread m_writeback;
-    std::atomic<bool> m_writebackFailed{false};
+    std::atomic<int> m_writebackError{0}; // errno of the writeback thread's sync
 #ifdef Q_OS_LINUX
+    enum class Lock { Held, Busy, Unsupported, Failed };
+    Lock lockRecord(bool create);
+    void dropRecord(); // removes the record this process holds locked
     bool writeRecord(const QByteArray &text);
 #endif
 };
