@@ -39,6 +39,8 @@ private:
     }
     // A run of `file` killed right after its fifth batch committed.
     void killAfterFiveBatches(const QString &file);
+    // The same, then the record made to read as after a restart of the computer.
+    void killThenRestart(const QString &file);
 
     QTemporaryDir m_dir;
     QString m_dump;
@@ -81,6 +83,16 @@ void TestSqliteUnsynced::killAfterFiveBatches(const QString &file)
     QCOMPARE(db.scalar(u"SELECT count(*) FROM items"_qs), u"5000"_qs);
 }
 
+void TestSqliteUnsynced::killThenRestart(const QString &file)
+{
+    killAfterFiveBatches(file);
+    if (QTest::currentTestFailed())
+        return;
+    QFile r(record(file));
+    QVERIFY(r.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    r.write("an-earlier-boot\n");
+}
+
 void TestSqliteUnsynced::killedRunResumesOnTheSameBoot()
 {
     const QString file = m_dir.filePath(u"killed.sqlite"_qs);
@@ -98,15 +110,9 @@ void TestSqliteUnsynced::killedRunResumesOnTheSameBoot()
 void TestSqliteUnsynced::resumeAfterRestartIsRefused()
 {
     const QString file = m_dir.filePath(u"restarted.sqlite"_qs);
-    killAfterFiveBatches(file);
+    killThenRestart(file);
     if (QTest::currentTestFailed())
         return;
-    {
-        // As the record would read after the computer restarted: another boot.
-        QFile r(record(file));
-        QVERIFY(r.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        r.write("an-earlier-boot\n");
-    }
     const CliResult resumed = runFerryCli(migrate(file) << u"--resume"_qs);
     QVERIFY2(resumed.exitCode != 0, qPrintable(resumed.describe()));
     QVERIFY2(resumed.stdErr.contains("the computer has restarted since"),
@@ -173,14 +179,9 @@ void TestSqliteUnsynced::dryRunLeavesNoRecord()
 void TestSqliteUnsynced::recordOfADeletedFileIsReplaced()
 {
     const QString file = m_dir.filePath(u"deleted.sqlite"_qs);
-    killAfterFiveBatches(file);
+    killThenRestart(file);
     if (QTest::currentTestFailed())
         return;
-    {
-        QFile r(record(file));
-        QVERIFY(r.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        r.write("an-earlier-boot\n");
-    }
     // The user did as the refusal says: deleted the file (and not the record beside it).
     QVERIFY(QFile::remove(file));
     const CliResult fresh = runFerryCli(migrate(file));

@@ -212,10 +212,17 @@ void SqliteUnsynced::startWriteback()
 #ifdef Q_OS_LINUX
     // Handing 300 MB to the disk took 80 ms of the thread that asks; close() syncs anyway.
     // Linux tells a write error once per file description: this thread keeps it for close().
+    // It goes on until close(), so that what the keys write is mostly on the disk by then too.
     if (active() && !m_writeback.joinable())
         m_writeback = std::thread([this] {
-            if (::fdatasync(m_fd) != 0)
-                m_writebackError.store(errno);
+            std::unique_lock lock(m_writebackMutex);
+            do {
+                lock.unlock();
+                if (::fdatasync(m_fd) != 0)
+                    m_writebackError.store(errno);
+                lock.lock();
+            } while (!m_writebackStop.wait_for(lock, std::chrono::milliseconds(100),
+                                               [this] { return m_stopWriteback; }));
         });
 #endif
 }
@@ -226,8 +233,7 @@ Status SqliteUnsynced::close(bool idle)
     if (!active())
         return {};
     m_closed = true;
-    if (m_writeback.joinable())
-        m_writeback.join();
+    stopWriteback();
     // The data, then the folder (the last commit's journal is gone for good), then the
     // record, which must not go before them. A connection in a transaction, or a journal
     // left by one, would leave writes no sync covers: the record then stays, and says so.
@@ -252,10 +258,20 @@ Status SqliteUnsynced::close(bool idle)
     return {};
 }
 
-void SqliteUnsynced::release()
+void SqliteUnsynced::stopWriteback()
 {
+    {
+        const std::lock_guard lock(m_writebackMutex);
+        m_stopWriteback = true;
+    }
+    m_writebackStop.notify_all();
     if (m_writeback.joinable())
         m_writeback.join();
+}
+
+void SqliteUnsynced::release()
+{
+    stopWriteback();
 #ifdef Q_OS_LINUX
     if (m_fd >= 0)
         ::close(m_fd);

@@ -6,6 +6,8 @@
 #include <QString>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace ferry {
@@ -49,12 +51,16 @@ public:
     static QString bootId(); // empty when the system does not tell
 
 private:
+    void stopWriteback();
     QString m_path;
     int m_fd = -1;       // on the database file, for fdatasync and the writeback hint
     int m_recordFd = -1; // holds the record's lock
     bool m_closed = false;
     bool m_recorded = false; // an unsynced load of this boot left the record
     std::thread m_writeback;
+    std::mutex m_writebackMutex;
+    std::condition_variable m_writebackStop;
+    bool m_stopWriteback = false;         // under m_writebackMutex
     std::atomic<int> m_writebackError{0}; // errno of the writeback thread's sync
 #ifdef Q_OS_LINUX
     enum class Lock { Held, Busy, Unsupported, Failed };
