@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 
 #ifdef Q_OS_LINUX
 #include <fcntl.h>
@@ -92,7 +93,7 @@ SqliteUnsynced::Lock SqliteUnsynced::lockRecord(bool create)
     m_recordFd =
         ::open(name.constData(), O_RDWR | O_CLOEXEC | O_NOFOLLOW | (create ? O_CREAT : 0), 0644);
     if (m_recordFd < 0)
-        return Lock::Failed;
+        return errno == ENOENT ? Lock::Gone : Lock::Failed;
     if (::flock(m_recordFd, LOCK_EX | LOCK_NB) != 0) {
         const int error = errno;
         ::close(m_recordFd);
@@ -106,7 +107,7 @@ SqliteUnsynced::Lock SqliteUnsynced::lockRecord(bool create)
         held.st_ino != named.st_ino || held.st_dev != named.st_dev) {
         ::close(m_recordFd);
         m_recordFd = -1;
-        return Lock::Busy;
+        return Lock::Gone;
     }
     return Lock::Held;
 }
@@ -123,19 +124,24 @@ void SqliteUnsynced::dropRecord()
 
 bool SqliteUnsynced::writeRecord(const QByteArray &text)
 {
-    return ::ftruncate(m_recordFd, 0) == 0 &&
-           ::pwrite(m_recordFd, text.constData(), size_t(text.size()), 0) == text.size() &&
-           ::fsync(m_recordFd) == 0 && syncFolderOf(m_path);
+    // Written over the old text before it is cut to length: should the cut fail, what is
+    // left matches no boot either.
+    return ::pwrite(m_recordFd, text.constData(), size_t(text.size()), 0) == text.size() &&
+           ::ftruncate(m_recordFd, text.size()) == 0 && ::fsync(m_recordFd) == 0 &&
+           syncFolderOf(m_path);
 }
 #endif
 
 Status SqliteUnsynced::check(const QString &path)
 {
+    m_given = path;
     m_path = realPath(path);
 #ifdef Q_OS_LINUX
     if (!QFile::exists(recordPath(m_path)))
         return {};
     const Lock lock = lockRecord(false);
+    if (lock == Lock::Gone)
+        return {}; // a load finished meanwhile and removed it
     if (lock == Lock::Busy)
         return anotherLoad(path);
     if (lock != Lock::Held)
@@ -174,31 +180,40 @@ Status SqliteUnsynced::start(QSqlDatabase &db, bool fresh, bool load)
     // Only a load goes unsynced, into a file it starts or one an unsynced load of this boot
     // left (a run after a killed one); never into a database of the user's own. Anything
     // else only looked at the record, and lets it go.
+    // A symbolic link to a file that did not exist yet: SQLite created it elsewhere than
+    // check() could see, so the record would sit beside the link. The usual way then.
     const QString boot = bootId();
-    if (!load || !(fresh || m_recorded) || boot.isEmpty()) {
+    if (!load || !(fresh || m_recorded) || boot.isEmpty() || realPath(m_given) != m_path) {
         release();
         return {};
     }
-    if (m_recordFd < 0) {
-        const Lock lock = lockRecord(true);
-        if (lock == Lock::Busy)
-            return anotherLoad(m_path);
-        if (lock != Lock::Held) {
-            (void)QFile::remove(recordPath(m_path));
-            return {}; // no locks here: the usual way
-        }
+    Lock lock = m_recordFd >= 0 ? Lock::Held : lockRecord(true);
+    if (lock == Lock::Gone) // removed by a load finishing just now: this one's turn
+        lock = lockRecord(true);
+    if (lock == Lock::Busy || lock == Lock::Gone)
+        return anotherLoad(m_given);
+    if (lock == Lock::Unsupported) {
+        (void)QFile::remove(recordPath(m_path)); // no locks here: nobody else holds it
+        return {};                               // and the load goes the usual way
     }
+    if (lock != Lock::Held)
+        return {}; // a record this process may not open: the usual way, leaving it be
     // A folder that cannot be synced (some network and shared folders): the usual way too.
     if (!m_recorded && !writeRecord(boot.toLatin1())) {
         dropRecord();
         return {};
     }
     m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
-    if (m_fd < 0)
-        return failed(m_path, errnoText(errno));
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA synchronous=OFF")))
-        return failed(m_path, q.lastError().text());
+    if (m_fd < 0 || !q.exec(QStringLiteral("PRAGMA synchronous=OFF"))) {
+        const Error e = failed(m_path, m_fd < 0 ? errnoText(errno) : q.lastError().text());
+        // Nothing was written unsynced: a record of this load's own would only refuse the
+        // file after the next restart for nothing.
+        if (!m_recorded)
+            dropRecord();
+        release();
+        return e;
+    }
 #else
     Q_UNUSED(db);
     Q_UNUSED(fresh);
@@ -213,7 +228,9 @@ void SqliteUnsynced::startWriteback()
     // Handing 300 MB to the disk took 80 ms of the thread that asks; close() syncs anyway.
     // Linux tells a write error once per file description: this thread keeps it for close().
     // It goes on until close(), so that what the keys write is mostly on the disk by then too.
-    if (active() && !m_writeback.joinable())
+    if (!active() || m_writeback.joinable())
+        return;
+    try {
         m_writeback = std::thread([this] {
             std::unique_lock lock(m_writebackMutex);
             do {
@@ -224,6 +241,9 @@ void SqliteUnsynced::startWriteback()
             } while (!m_writebackStop.wait_for(lock, std::chrono::milliseconds(100),
                                                [this] { return m_stopWriteback; }));
         });
+    } catch (const std::system_error &) {
+        // No thread to spare: close() syncs it all at once instead.
+    }
 #endif
 }
 
@@ -239,9 +259,12 @@ Status SqliteUnsynced::close(bool idle)
     // left by one, would leave writes no sync covers: the record then stays, and says so.
     const bool journal = QFile::exists(m_path + QStringLiteral("-journal"));
     int error = m_writebackError.load();
-    if (idle && !journal && error == 0 && (::fdatasync(m_fd) != 0 || !syncFolderOf(m_path)))
+    bool synced = idle && !journal && error == 0;
+    if (synced && (::fdatasync(m_fd) != 0 || !syncFolderOf(m_path))) {
         error = errno;
-    if (!idle || journal || error != 0) {
+        synced = false;
+    }
+    if (!synced) {
         (void)writeRecord("unsafe"); // matches no boot: every later open refuses the file
         return failed(m_path, !idle || journal
                                   ? trEngine("a transaction was still open")

@@ -52,7 +52,8 @@ public:
 
 private:
     void stopWriteback();
-    QString m_path;
+    QString m_given;     // as the endpoint names it
+    QString m_path;      // the real file, through any symbolic link
     int m_fd = -1;       // on the database file, for fdatasync and the writeback hint
     int m_recordFd = -1; // holds the record's lock
     bool m_closed = false;
@@ -63,7 +64,7 @@ private:
     bool m_stopWriteback = false;         // under m_writebackMutex
     std::atomic<int> m_writebackError{0}; // errno of the writeback thread's sync
 #ifdef Q_OS_LINUX
-    enum class Lock { Held, Busy, Unsupported, Failed };
+    enum class Lock { Held, Busy, Gone, Unsupported, Failed };
     Lock lockRecord(bool create);
     void dropRecord(); // removes the record this process holds locked
     bool writeRecord(const QByteArray &text);
