@@ -6,7 +6,6 @@
 #include "stores/stores.h"
 
 #include <QElapsedTimer>
-#include <QThread>
 
 #include <algorithm>
 #include <thread>
@@ -67,11 +66,6 @@ CollectionLanes::~CollectionLanes()
     for (const std::unique_ptr<Lane> &lane : m_lanes)
         if (lane && lane->thread.joinable())
             lane->thread.join();
-}
-
-int CollectionLanes::jobsOf(const RunRequest &request)
-{
-    return request.jobs > 0 ? request.jobs : std::max(1, QThread::idealThreadCount());
 }
 
 void CollectionLanes::notify()

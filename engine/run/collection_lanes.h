@@ -53,9 +53,6 @@ public:
     // does anything once the run is cancelled.
     std::vector<Outcome> run();
 
-    // The parallelism the run asked for (--jobs; 0 = the number of cores).
-    static int jobsOf(const RunRequest &request);
-
 private:
     struct Lane;
     void launch(size_t index, int writers);

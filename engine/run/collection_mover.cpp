@@ -69,6 +69,11 @@ QString checkpointKeyOf(const CollectionMapping &mapping, const RunRequest &r)
     return QStringLiteral("%1#%2/%3").arg(mapping.root.table).arg(r.partition).arg(r.partitions);
 }
 
+int jobsOf(const RunRequest &request)
+{
+    return request.jobs > 0 ? request.jobs : std::max(1, QThread::idealThreadCount());
+}
+
 QString CollectionMover::checkpointKey() const
 {
     return checkpointKeyOf(m_mapping, m_ctx.request);
@@ -239,8 +244,7 @@ Status CollectionMover::streamBatches()
 // job, and nothing but this run's own checkpoint decides what a batch may contain.
 Result<std::unique_ptr<WriterPool>> CollectionMover::openWriterPool()
 {
-    const int jobs =
-        m_ctx.request.jobs > 0 ? m_ctx.request.jobs : std::max(1, QThread::idealThreadCount());
+    const int jobs = jobsOf(m_ctx.request);
     // Under --on-error reject one writer at a time keeps each batch's rejects synced before
     // the batch commits (recordRejects), which out-of-order commits could not promise.
     if (jobs <= 1 || m_ctx.request.mode == RunMode::DryRun ||

@@ -42,6 +42,8 @@ struct RunContext {
 
 // The key of a collection's checkpoint row: its root table, or per partition.
 QString checkpointKeyOf(const CollectionMapping &mapping, const RunRequest &request);
+// The parallelism the run asked for (--jobs; 0 = the number of cores).
+int jobsOf(const RunRequest &request);
 
 // One collection of a run, as a short list of named steps that each do one thing:
 // resume point, prepare target, stream batches (open reader → transform → write with

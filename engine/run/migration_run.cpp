@@ -339,7 +339,7 @@ int MigrationRun::Impl::laneCount(const std::vector<const CollectionMapping *> &
     if (q->m_request.mode == RunMode::DryRun || q->m_project.options.onError != ErrorPolicy::Stop ||
         !sink->takesManyWriters())
         return 1;
-    return std::min(CollectionLanes::jobsOf(q->m_request), int(ordered.size()));
+    return std::min(jobsOf(q->m_request), int(ordered.size()));
 }
 
 bool MigrationRun::Impl::runLanes(const std::vector<const CollectionMapping *> &ordered, int lanes)
@@ -351,8 +351,8 @@ bool MigrationRun::Impl::runLanes(const std::vector<const CollectionMapping *> &
         return false;
     }
     RunContext context = runContext();
-    CollectionLanes moving({context, q->m_source, q->m_target, lanes,
-                            CollectionLanes::jobsOf(q->m_request), [this] { q->requestCancel(); }},
+    CollectionLanes moving({context, q->m_source, q->m_target, lanes, jobsOf(q->m_request),
+                            [this] { q->requestCancel(); }},
                            ordered);
     std::vector<CollectionLanes::Outcome> outcomes = moving.run();
     const auto cause = std::find_if(outcomes.begin(), outcomes.end(),
